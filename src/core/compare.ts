@@ -1,0 +1,41 @@
+/**
+ * The deterministic structural order of canonical nodes. It depends only on structure (never on
+ * creation ids), so canonical forms, and everything printed from them, are the same in every run.
+ */
+import type { Expr } from "./node.js";
+
+const KIND_RANK = { num: 0, const: 1, sym: 2, call: 3, pow: 4, mul: 5, add: 6 } as const;
+
+/** Total order on nodes: negative, zero (same node) or positive. */
+export function compareExpr(a: Expr, b: Expr): number {
+  if (a === b) return 0;
+  if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
+  switch (a.kind) {
+    case "num":
+      return a.value.cmp((b as typeof a).value);
+    case "sym":
+    case "const": {
+      const bn = (b as typeof a).name;
+      return a.name < bn ? -1 : a.name > bn ? 1 : 0;
+    }
+    case "call": {
+      const bc = b as typeof a;
+      if (a.fn !== bc.fn) return a.fn < bc.fn ? -1 : 1;
+      return compareLists(a.args, bc.args);
+    }
+    case "pow":
+      return compareExpr(a.base, (b as typeof a).base) || compareExpr(a.exp, (b as typeof a).exp);
+    case "mul":
+    case "add":
+      return compareLists(a.args, b.args);
+  }
+}
+
+function compareLists(xs: readonly Expr[], ys: readonly Expr[]): number {
+  const n = Math.min(xs.length, ys.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareExpr(xs[i]!, ys[i]!);
+    if (c !== 0) return c;
+  }
+  return xs.length - ys.length;
+}

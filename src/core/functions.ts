@@ -1,0 +1,38 @@
+/**
+ * The functions an expression node can call. This list is the single source of truth: the
+ * derivative table, the printers and the evaluators are typed `Record<FunctionName, ...>`, so a
+ * function added here without a derivative or an evaluator is a compile error.
+ */
+export const FUNCTION_ARITY = {
+  sin: 1, cos: 1, tan: 1, sec: 1, csc: 1, cot: 1,
+  asin: 1, acos: 1, atan: 1, acot: 1, asec: 1, acsc: 1,
+  atan2: 2,
+  sinh: 1, cosh: 1, tanh: 1, sech: 1, csch: 1, coth: 1,
+  asinh: 1, acosh: 1, atanh: 1, asech: 1, acsch: 1, acoth: 1,
+  exp: 1, log: 1, cbrt: 1,
+  abs: 1, sign: 1, erf: 1,
+} as const;
+
+export type FunctionName = keyof typeof FUNCTION_ARITY;
+
+export const FUNCTION_NAMES = Object.keys(FUNCTION_ARITY) as FunctionName[];
+
+export function isFunctionName(name: string): name is FunctionName {
+  return Object.prototype.hasOwnProperty.call(FUNCTION_ARITY, name);
+}
+
+/**
+ * Names the parser accepts as calls but rewrites into other nodes (sugar):
+ * `ln(u)` = `log(u)`, `log(u, b)` = `log(u)/log(b)`, `log10(u)`, `log2(u)`, `sqrt(u)` = `u^(1/2)`.
+ * Each entry lists the accepted argument counts.
+ */
+export const SUGAR_ARITY: Readonly<Record<string, readonly number[]>> = Object.freeze({
+  ln: [1],
+  log: [1, 2],
+  log10: [1],
+  log2: [1],
+  sqrt: [1],
+});
+
+/** Every name a user may call, for error suggestions and completion. */
+export const CALLABLE_NAMES: readonly string[] = [...new Set([...FUNCTION_NAMES, ...Object.keys(SUGAR_ARITY)])].sort();

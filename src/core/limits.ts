@@ -1,0 +1,50 @@
+/**
+ * Resource limits. Every public entry point stays within these, so that hostile input ends in a
+ * `LimitError` rather than a stack overflow, an endless loop or an out-of-memory crash.
+ */
+export interface Limits {
+  /** Longest accepted expression string, in UTF-16 code units. */
+  maxInputLength: number;
+  /** Deepest nesting of an expression tree (parentheses, calls, powers). Bounds all recursion. */
+  maxDepth: number;
+  /** Largest integer (numerator or denominator) the exact arithmetic may create, in bits. */
+  maxIntegerBits: number;
+  /** Highest derivative order `diff` accepts. */
+  maxOrder: number;
+  /** Most terms an expansion may produce. */
+  maxExpandTerms: number;
+  /** Time budget of one simplify call, in milliseconds. */
+  simplifyTimeMs: number;
+  /** Most distinct nodes a single operation may create. */
+  maxNodes: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxInputLength: 1_000_000,
+  maxDepth: 2_000,
+  maxIntegerBits: 1_000_000,
+  maxOrder: 1_000,
+  maxExpandTerms: 200_000,
+  simplifyTimeMs: 1_000,
+  maxNodes: 5_000_000,
+});
+
+/** The limits in force (a single mutable record read by the builder and the passes). */
+export const limits: Limits = { ...DEFAULT_LIMITS };
+
+/** Changes some limits; returns the previous values of all of them. */
+export function setLimits(changes: Partial<Limits>): Limits {
+  const previous = { ...limits };
+  for (const key of Object.keys(changes) as (keyof Limits)[]) {
+    const v = changes[key];
+    if (v === undefined) continue;
+    if (typeof v !== "number" || !(v > 0)) throw new TypeError(`limit ${key} must be a positive number`);
+    limits[key] = v;
+  }
+  return previous;
+}
+
+/** Restores all limits to the defaults. */
+export function resetLimits(): void {
+  Object.assign(limits, DEFAULT_LIMITS);
+}

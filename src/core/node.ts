@@ -1,0 +1,129 @@
+/**
+ * Expression node types.
+ *
+ * Nodes are immutable and interned: they are created only by `build.ts`, and two structurally
+ * equal nodes are the same object, so equality is `===` and maps may key on nodes.
+ *
+ * Canonical form (asserted by `checkCanonical` in `invariants.ts`):
+ * - `Num` holds an exact Rational.
+ * - `Add.args`: at least two; at most one `Num`, first, non-zero; no `Add` among them; no two terms
+ *   with the same non-numeric part (`x + 2*x` is `3*x`); terms sorted by `compareTerms`.
+ * - `Mul.args`: at least two; at most one `Num`, first, neither 0 nor 1; no `Mul` among them; no two
+ *   factors with the same base (`x*x^2` is `x^3`); factors sorted by `compareFactors`. A `Num` times
+ *   a single `Add` is distributed (`2*(x+1)` is `2*x + 2`).
+ * - `Pow`: exponent neither 0 nor 1; base neither 0 nor 1; a `Mul` base only with a non-integer
+ *   exponent and no positive numeric coefficient; a `Pow` base only with a non-integer outer
+ *   exponent; two `Num`s only when the result is irrational (`2^(1/2)`), with a positive integer
+ *   base and an exponent in (0, 1).
+ * - `Call`: a known function with its arity; no argument folds to a known exact value
+ *   (`sin(0)` is `0`, `exp(1)` is `e`).
+ * `a - b`, `a / b`, `sqrt(u)` and `e^u` are sugar for `a + (-1)*b`, `a*b^(-1)`, `u^(1/2)`, `exp(u)`.
+ */
+import type { FunctionName } from "./functions.js";
+import type { Rational } from "./rational.js";
+
+export type Expr = Num | Sym | Const | Add | Mul | Pow | Call;
+export type ExprKind = Expr["kind"];
+export type ConstName = "pi" | "e";
+
+let formatter: (e: Expr) => string = (e) => `<${e.kind}#${e.id}>`;
+/** Installed by the plain-text printer so that `String(expr)` and `console.log` show formulas. */
+export function setFormatter(f: (e: Expr) => string): void {
+  formatter = f;
+}
+
+let nextId = 0;
+
+abstract class ExprBase {
+  /** Creation number: a key for intern tables and memo maps, never used for ordering. */
+  readonly id: number;
+  /** 1 for atoms, else 1 + the deepest argument. Bounded by `limits.maxDepth`. */
+  readonly depth: number;
+  /** Children in canonical order (empty for atoms); for `Pow` it is `[base, exp]`. */
+  abstract readonly args: readonly Expr[];
+  constructor(depth: number) {
+    this.id = nextId++;
+    this.depth = depth;
+  }
+  toString(): string {
+    return formatter(this as unknown as Expr);
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+const NO_ARGS: readonly Expr[] = Object.freeze([]);
+
+function depthOf(args: readonly Expr[]): number {
+  let d = 0;
+  for (const a of args) if (a.depth > d) d = a.depth;
+  return d + 1;
+}
+
+export class Num extends ExprBase {
+  readonly kind = "num" as const;
+  readonly args = NO_ARGS;
+  constructor(readonly value: Rational) {
+    super(1);
+  }
+}
+
+export class Sym extends ExprBase {
+  readonly kind = "sym" as const;
+  readonly args = NO_ARGS;
+  constructor(readonly name: string) {
+    super(1);
+  }
+}
+
+export class Const extends ExprBase {
+  readonly kind = "const" as const;
+  readonly args = NO_ARGS;
+  constructor(readonly name: ConstName) {
+    super(1);
+  }
+}
+
+export class Add extends ExprBase {
+  readonly kind = "add" as const;
+  constructor(readonly args: readonly Expr[]) {
+    super(depthOf(args));
+  }
+}
+
+export class Mul extends ExprBase {
+  readonly kind = "mul" as const;
+  constructor(readonly args: readonly Expr[]) {
+    super(depthOf(args));
+  }
+}
+
+export class Pow extends ExprBase {
+  readonly kind = "pow" as const;
+  readonly args: readonly Expr[];
+  constructor(
+    readonly base: Expr,
+    readonly exp: Expr,
+  ) {
+    super(Math.max(base.depth, exp.depth) + 1);
+    this.args = [base, exp];
+  }
+}
+
+export class Call extends ExprBase {
+  readonly kind = "call" as const;
+  constructor(
+    readonly fn: FunctionName,
+    readonly args: readonly Expr[],
+  ) {
+    super(depthOf(args));
+  }
+}
+
+export function isNum(e: Expr): e is Num {
+  return e.kind === "num";
+}
