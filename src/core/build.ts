@@ -349,3 +349,19 @@ export function call(fn: FunctionName, args: readonly Expr[]): Expr {
 export function logBase(u: Expr, b: Expr): Expr {
   return div(call("log", [u]), call("log", [b]));
 }
+
+/** Rebuilds `node` canonically with new arguments (same kind and function). */
+export function rebuild(node: Expr, args: readonly Expr[]): Expr {
+  switch (node.kind) {
+    case "add":
+      return addAll(args);
+    case "mul":
+      return mulAll(args);
+    case "pow":
+      return pow(args[0]!, args[1]!);
+    case "call":
+      return call(node.fn, args);
+    default:
+      return node;
+  }
+}
