@@ -1,0 +1,61 @@
+/**
+ * The outer derivatives of every function, as data in symgrad's own syntax. For a function of
+ * one argument `u` the entry is d f(u) / du; for `atan2(u, v)` it lists the partials in u and v.
+ * The table is typed `Record<FunctionName, ...>`, so a function without a derivative does not
+ * compile. The formulas are parsed once, on first use, by `compiledDerivativeTable`.
+ */
+import { sym } from "../core/build.js";
+import type { FunctionName } from "../core/functions.js";
+import type { Expr } from "../core/node.js";
+import { parse } from "../parse/parser.js";
+
+export const DERIVATIVE_TABLE: Readonly<Record<FunctionName, readonly string[]>> = {
+  sin: ["cos(u)"],
+  cos: ["-sin(u)"],
+  tan: ["tan(u)^2 + 1"],
+  sec: ["tan(u)*sec(u)"],
+  csc: ["-cot(u)*csc(u)"],
+  cot: ["-cot(u)^2 - 1"],
+  asin: ["1/sqrt(1 - u^2)"],
+  acos: ["-1/sqrt(1 - u^2)"],
+  atan: ["1/(u^2 + 1)"],
+  acot: ["-1/(u^2 + 1)"],
+  asec: ["1/(u^2*sqrt(1 - 1/u^2))"],
+  acsc: ["-1/(u^2*sqrt(1 - 1/u^2))"],
+  atan2: ["v/(u^2 + v^2)", "-u/(u^2 + v^2)"],
+  sinh: ["cosh(u)"],
+  cosh: ["sinh(u)"],
+  tanh: ["1 - tanh(u)^2"],
+  sech: ["-tanh(u)*sech(u)"],
+  csch: ["-coth(u)*csch(u)"],
+  coth: ["1 - coth(u)^2"],
+  asinh: ["1/sqrt(u^2 + 1)"],
+  acosh: ["1/(sqrt(u - 1)*sqrt(u + 1))"],
+  atanh: ["1/(1 - u^2)"],
+  asech: ["-1/(u*sqrt(1 - u^2))"],
+  acsch: ["-1/(u^2*sqrt(1 + 1/u^2))"],
+  acoth: ["1/(1 - u^2)"],
+  exp: ["exp(u)"],
+  log: ["1/u"],
+  cbrt: ["1/(3*cbrt(u)^2)"],
+  abs: ["sign(u)"],
+  sign: ["0"],
+  erf: ["2*exp(-u^2)/sqrt(pi)"],
+};
+
+/** The placeholder symbols of the table formulas, by argument position. */
+export const PLACEHOLDERS: readonly Expr[] = [sym("u"), sym("v")];
+
+let compiled: Record<FunctionName, readonly Expr[]> | null = null;
+
+/** The table with every formula parsed into a canonical node (done once per process). */
+export function compiledDerivativeTable(): Readonly<Record<FunctionName, readonly Expr[]>> {
+  if (compiled === null) {
+    const out = {} as Record<FunctionName, readonly Expr[]>;
+    for (const fn of Object.keys(DERIVATIVE_TABLE) as FunctionName[]) {
+      out[fn] = DERIVATIVE_TABLE[fn].map((text) => parse(text));
+    }
+    compiled = out;
+  }
+  return compiled;
+}
