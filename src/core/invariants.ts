@@ -1,0 +1,75 @@
+/**
+ * Checks the canonical-form invariants documented in `node.ts` on a whole graph. Tests call it on
+ * every node they build; it returns the list of violations (empty when canonical).
+ */
+import { baseAndExponent, compareFactors, compareTerms, splitCoefficient } from "./build.js";
+import { FUNCTION_ARITY } from "./functions.js";
+import type { Expr } from "./node.js";
+import { foldGraph } from "./traverse.js";
+
+export function canonicalViolations(root: Expr): string[] {
+  const problems: string[] = [];
+  const bad = (node: Expr, what: string) => problems.push(`${what}: ${String(node)}`);
+  foldGraph<null>(root, (node) => {
+    switch (node.kind) {
+      case "num":
+        if (node.value.den <= 0n) bad(node, "denominator not positive");
+        break;
+      case "add": {
+        const a = node.args;
+        if (a.length < 2) bad(node, "sum with fewer than two terms");
+        a.forEach((t, i) => {
+          if (t.kind === "add") bad(node, "nested sum");
+          if (t.kind === "num" && (i !== 0 || t.value.isZero())) bad(node, "number not first or zero in sum");
+        });
+        const terms = a[0]!.kind === "num" ? a.slice(1) : a;
+        for (let i = 1; i < terms.length; i++) {
+          if (compareTerms(terms[i - 1]!, terms[i]!) >= 0) bad(node, "sum terms not sorted");
+          if (splitCoefficient(terms[i - 1]!)[1] === splitCoefficient(terms[i]!)[1]) bad(node, "like terms not collected");
+        }
+        break;
+      }
+      case "mul": {
+        const a = node.args;
+        if (a.length < 2) bad(node, "product with fewer than two factors");
+        a.forEach((f, i) => {
+          if (f.kind === "mul") bad(node, "nested product");
+          if (f.kind === "num" && (i !== 0 || f.value.isZero() || f.value.isOne())) bad(node, "number not first, 0 or 1 in product");
+        });
+        const factors = a[0]!.kind === "num" ? a.slice(1) : a;
+        if (a[0]!.kind === "num" && factors.length === 1 && factors[0]!.kind === "add") bad(node, "number times a sum not distributed");
+        for (let i = 1; i < factors.length; i++) {
+          if (compareFactors(factors[i - 1]!, factors[i]!) >= 0) bad(node, "product factors not sorted");
+          if (baseAndExponent(factors[i - 1]!)[0] === baseAndExponent(factors[i]!)[0]) bad(node, "equal bases not combined");
+        }
+        break;
+      }
+      case "pow": {
+        const { base, exp } = node;
+        if (exp.kind === "num" && (exp.value.isZero() || exp.value.isOne())) bad(node, "exponent 0 or 1");
+        if (base.kind === "num" && base.value.isOne()) bad(node, "base 1");
+        if (base.kind === "num" && base.value.isZero() && exp.kind === "num") bad(node, "base 0 with numeric exponent");
+        const intExp = exp.kind === "num" && exp.value.isInteger();
+        if (base.kind === "mul" && intExp) bad(node, "product raised to an integer");
+        if (base.kind === "mul" && base.args[0]!.kind === "num" && base.args[0]!.value.sign() > 0 && exp.kind === "num") bad(node, "positive coefficient not pulled out of power");
+        if (base.kind === "pow" && intExp) bad(node, "power of power with integer exponent");
+        if (base.kind === "num" && exp.kind === "num") {
+          const b = base.value;
+          const r = exp.value;
+          if (r.isInteger()) bad(node, "number to an integer power not folded");
+          if (b.sign() > 0 && (!b.isInteger() || r.sign() <= 0 || r.num >= r.den)) bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
+        }
+        if (base.kind === "const" && base.name === "e") bad(node, "e^u not written exp(u)");
+        if (base.kind === "call" && base.fn === "exp") bad(node, "power of exp not merged");
+        break;
+      }
+      case "call":
+        if (node.args.length !== FUNCTION_ARITY[node.fn]) bad(node, "wrong arity");
+        break;
+      default:
+        break;
+    }
+    return null;
+  });
+  return problems;
+}
