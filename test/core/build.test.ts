@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { add, call, div, E, HALF, MINUS_ONE, mul, neg, num, ONE, PI, pow, sqrt, sub, sym, TWO, ZERO } from "../../src/core/build.js";
+import { DomainError, LimitError } from "../../src/core/errors.js";
+import { canonicalViolations } from "../../src/core/invariants.js";
+import { setLimits } from "../../src/core/limits.js";
+import type { Expr } from "../../src/core/node.js";
+import { Rational } from "../../src/core/rational.js";
+
+const x = sym("x");
+const y = sym("y");
+const q = (n: number, d = 1) => num(Rational.of(n, d));
+
+function canonical(e: Expr): Expr {
+  expect(canonicalViolations(e)).toEqual([]);
+  return e;
+}
+
+describe("canonical construction", () => {
+  it("interns: equal structure is the same object", () => {
+    expect(add(x, y)).toBe(add(y, x));
+    expect(mul(x, y, TWO)).toBe(mul(TWO, y, x));
+    expect(sym("x")).toBe(x);
+    expect(num(Rational.of(2, 4))).toBe(HALF);
+  });
+
+  it.each<[string, () => Expr, () => Expr]>([
+    ["x + x = 2*x", () => add(x, x), () => mul(TWO, x)],
+    ["x - x = 0", () => sub(x, x), () => ZERO],
+    ["numbers fold", () => add(q(1, 2), q(1, 3), x), () => add(x, q(5, 6))],
+    ["x*x^2 = x^3", () => mul(x, pow(x, q(2))), () => pow(x, q(3))],
+    ["x*x^-1 = 1", () => mul(x, pow(x, MINUS_ONE)), () => ONE],
+    ["x/x = 1", () => div(x, x), () => ONE],
+    ["2*(x+1) distributes", () => mul(TWO, add(x, ONE)), () => add(mul(TWO, x), TWO)],
+    ["-(x - y) = y - x", () => neg(sub(x, y)), () => sub(y, x)],
+    ["(x^2)^3 = x^6", () => pow(pow(x, q(2)), q(3)), () => pow(x, q(6))],
+    ["(2*x)^2 = 4*x^2", () => pow(mul(TWO, x), TWO), () => mul(q(4), pow(x, TWO))],
+    ["(4*x)^(1/2) = 2*sqrt(x)", () => sqrt(mul(q(4), x)), () => mul(TWO, sqrt(x))],
+    ["sqrt(4) = 2", () => sqrt(q(4)), () => TWO],
+    ["8^(2/3) = 4", () => pow(q(8), q(2, 3)), () => q(4)],
+    ["2^(3/2) = 2*sqrt(2)", () => pow(TWO, q(3, 2)), () => mul(TWO, sqrt(TWO))],
+    ["2^(-1/2) = sqrt(2)/2", () => pow(TWO, q(-1, 2)), () => mul(HALF, sqrt(TWO))],
+    ["sqrt(2)*sqrt(2) = 2", () => mul(sqrt(TWO), sqrt(TWO)), () => TWO],
+    ["e^x = exp(x)", () => pow(E, x), () => call("exp", [x])],
+    ["exp(x)^2 = exp(2*x)", () => pow(call("exp", [x]), TWO), () => call("exp", [mul(TWO, x)])],
+    ["exp(1) = e", () => call("exp", [ONE]), () => E],
+    ["exp(log(x)) = x", () => call("exp", [call("log", [x])]), () => x],
+    ["log(exp(x)) = x", () => call("log", [call("exp", [x])]), () => x],
+    ["sin(0) = 0", () => call("sin", [ZERO]), () => ZERO],
+    ["cos(0) = 1", () => call("cos", [ZERO]), () => ONE],
+    ["abs(-3/2) = 3/2", () => call("abs", [q(-3, 2)]), () => q(3, 2)],
+    ["cbrt(-8) = -2", () => call("cbrt", [q(-8)]), () => q(-2)],
+    ["(-1)^3 = -1", () => pow(MINUS_ONE, q(3)), () => MINUS_ONE],
+    ["0*x = 0", () => mul(ZERO, x), () => ZERO],
+    ["x^0 = 1", () => pow(x, ZERO), () => ONE],
+    ["1^x = 1", () => pow(ONE, x), () => ONE],
+  ])("%s", (_name, build, expected) => {
+    expect(canonical(build())).toBe(expected());
+  });
+
+  it("keeps sound forms unevaluated", () => {
+    // (x^2)^(1/2) is |x|, not x: the builder must not merge the exponents.
+    const e = canonical(sqrt(pow(x, TWO)));
+    expect(e.kind).toBe("pow");
+    expect(canonical(pow(q(-8), q(1, 3))).kind).toBe("pow");
+    expect(canonical(sqrt(TWO)).kind).toBe("pow");
+  });
+
+  it("orders deterministically by structure", () => {
+    const s = canonical(add(call("sin", [x]), y, x, PI, q(3)));
+    expect(s.args[0]).toBe(q(3));
+    const p = canonical(mul(call("sin", [x]), y, x, PI));
+    expect(p.args.map((a) => a.kind)).toEqual(["const", "sym", "sym", "call"]);
+  });
+
+  it("throws typed errors for division by zero and integer blow-ups", () => {
+    expect(() => div(ONE, ZERO)).toThrow(DomainError);
+    expect(() => pow(q(10), pow(q(10), q(10)))).toThrow(LimitError);
+    const before = setLimits({ maxDepth: 50 });
+    try {
+      let e: Expr = x;
+      expect(() => {
+        for (let i = 0; i < 60; i++) e = call("sin", [e]);
+      }).toThrow(LimitError);
+    } finally {
+      setLimits(before);
+    }
+  });
+});
