@@ -4,6 +4,7 @@
  */
 import { diffExpr, diffOrder } from "../calculus/diff.js";
 import { gradientExprs, hessianExprs, jacobianExprs } from "../calculus/gradient.js";
+import { withNodeBudget } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
 import { toExpr, toVariableName, type ExprInput } from "./input.js";
@@ -18,7 +19,10 @@ export type Gradient = Record<string, Expr>;
  * taken in the order given.
  */
 export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1): Expr {
-  const e = toExpr(input);
+  return withNodeBudget(() => diffUnbudgeted(toExpr(input), vars, order));
+}
+
+function diffUnbudgeted(e: Expr, vars: Variable | readonly Variable[], order: number): Expr {
   if (Array.isArray(vars)) {
     if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
     let out = e;
@@ -32,7 +36,7 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
 export function gradient(input: ExprInput, vars?: readonly Variable[]): Gradient {
   const e = toExpr(input);
   const names = vars?.map(toVariableName);
-  const partials = gradientExprs(e, names);
+  const partials = withNodeBudget(() => gradientExprs(e, names));
   const out: Gradient = {};
   const keys = names ?? freeSymbols(e);
   // defineProperty keeps names like "__proto__" as ordinary own keys.
@@ -42,10 +46,12 @@ export function gradient(input: ExprInput, vars?: readonly Variable[]): Gradient
 
 /** Row i is the gradient of fs[i]; variables default to the sorted union of free symbols. */
 export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[]): Expr[][] {
-  return jacobianExprs(inputs.map(toExpr), vars?.map(toVariableName));
+  const fs = inputs.map(toExpr);
+  return withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
 }
 
 /** The Hessian matrix of second partials. */
 export function hessian(input: ExprInput, vars?: readonly Variable[]): Expr[][] {
-  return hessianExprs(toExpr(input), vars?.map(toVariableName));
+  const e = toExpr(input);
+  return withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
 }

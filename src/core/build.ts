@@ -15,6 +15,10 @@ import { bitLength, exactRoot, Rational } from "./rational.js";
 
 const table = new Map<string, Expr>();
 
+/** Nodes created so far, and the count at which the innermost `withNodeBudget` stops. */
+let created = 0;
+let budgetEnd = Infinity;
+
 function intern<T extends Expr>(key: string, make: () => T): T {
   const hit = table.get(key);
   if (hit !== undefined) return hit as T;
@@ -22,8 +26,25 @@ function intern<T extends Expr>(key: string, make: () => T): T {
   if (node.depth > limits.maxDepth) {
     throw new LimitError("maxDepth", limits.maxDepth, `expression nested ${node.depth} deep`);
   }
+  if (++created > budgetEnd) {
+    throw new LimitError("maxNodes", limits.maxNodes, "the operation created too many expression nodes");
+  }
   table.set(key, node);
   return node;
+}
+
+/**
+ * Runs `work` allowing it to create at most `limits.maxNodes` new nodes (a LimitError past that).
+ * Nested budgets keep the tighter end.
+ */
+export function withNodeBudget<T>(work: () => T): T {
+  const saved = budgetEnd;
+  budgetEnd = Math.min(saved, created + limits.maxNodes);
+  try {
+    return work();
+  } finally {
+    budgetEnd = saved;
+  }
 }
 
 /** Number of distinct nodes interned so far (for tests and limits). */
