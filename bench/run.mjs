@@ -1,0 +1,250 @@
+// The benchmark: symgrad against mathjs, nerdamer and Algebrite on the corpus and on scaling
+// families, with every result checked numerically. Writes bench/RESULTS.md, bench/scaling.svg and
+// bench/results.json. Run with `npm run bench` (builds dist/ first).
+//
+//   node bench/run.mjs [--quick] [--systems=symgrad,mathjs] [--categories=poly,trig]
+//                      [--no-corpus] [--no-scaling] [--limit=ms] [--scaling-limit=ms]
+//
+// What is timed: string in -> derivative object out (parse + differentiate + the system's own
+// default simplification), each system in its own worker thread, the median of batches after a
+// warm-up (see lib/measure.mjs). Printing and checking are not timed. The first (cold) call is
+// recorded as well and reported separately.
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { FAMILIES } from "./lib/families.mjs";
+import { Pool } from "./lib/pool.mjs";
+import { categoryTables, renderSvg, scalingSpec, summaryTable, table } from "./lib/report.mjs";
+import { fmt, growthExponent, median, summarize } from "./lib/stats.mjs";
+import { SYSTEM_NAMES } from "./lib/systems.mjs";
+
+const BASELINE = "symgrad";
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+function parseArgs(argv) {
+  const opts = { quick: false, corpus: true, scaling: true, systems: SYSTEM_NAMES, categories: null, limitMs: null, scalingLimitMs: null };
+  for (const a of argv) {
+    const [k, v] = a.split("=", 2);
+    if (k === "--quick") opts.quick = true;
+    else if (k === "--no-corpus") opts.corpus = false;
+    else if (k === "--no-scaling") opts.scaling = false;
+    else if (k === "--systems") opts.systems = v.split(",");
+    else if (k === "--categories") opts.categories = v.split(",");
+    else if (k === "--limit") opts.limitMs = Number(v);
+    else if (k === "--scaling-limit") opts.scalingLimitMs = Number(v);
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (!opts.systems.includes(BASELINE)) opts.systems = [BASELINE, ...opts.systems];
+  for (const s of opts.systems) if (!SYSTEM_NAMES.includes(s)) throw new Error(`unknown system ${s}`);
+  opts.limitMs ??= opts.quick ? 2000 : 5000;
+  opts.scalingLimitMs ??= opts.quick ? 2000 : 10000;
+  opts.timing = opts.quick ? { warmupMs: 2, targetMs: 5, minSamples: 3, slowMs: 50 } : { warmupMs: 10, targetMs: 30, minSamples: 5, slowMs: 200 };
+  return opts;
+}
+
+const log = (...a) => process.stderr.write(a.join(" ") + "\n");
+
+function selectProblems(corpus, opts) {
+  let ps = corpus.problems;
+  if (opts.categories) ps = ps.filter((p) => opts.categories.includes(p.category));
+  if (opts.quick) {
+    // Two problems per category: the first and the last (usually the largest).
+    const by = new Map();
+    for (const p of ps) by.set(p.category, [...(by.get(p.category) ?? []), p]);
+    ps = [...by.values()].flatMap((g) => (g.length <= 2 ? g : [g[0], g[g.length - 1]]));
+  }
+  return ps;
+}
+
+const taskOf = (p) => ({ expr: p.expr, vars: p.vars, ...(p.order !== undefined ? { order: p.order } : {}), checks: p.checks });
+
+async function runCorpus(pool, problems, opts) {
+  const records = [];
+  const t0 = Date.now();
+  for (const [i, p] of problems.entries()) {
+    const results = {};
+    for (const s of opts.systems) {
+      results[s] = await pool.get(s).run(taskOf(p), { limitMs: opts.limitMs, timing: opts.timing });
+    }
+    records.push({ problem: { id: p.id, category: p.category, sympy_size: p.sympy_size ?? null }, results });
+    const line = opts.systems.map((s) => `${s}:${results[s].outcome[0]}${results[s].medianMs !== undefined ? ` ${fmt(results[s].medianMs)}ms` : ""}`).join("  ");
+    log(`[${i + 1}/${problems.length} ${Math.round((Date.now() - t0) / 1000)}s] ${p.id}  ${line}`);
+  }
+  return records;
+}
+
+async function runScaling(pool, opts) {
+  const out = [];
+  for (const fam of FAMILIES) {
+    const sizes = opts.quick ? fam.quick : fam.sizes;
+    for (const s of opts.systems) {
+      let stopped = null;
+      for (const n of sizes) {
+        if (stopped !== null) {
+          out.push({ family: fam.id, system: s, n, outcome: "skipped", error: `not run: ${stopped}` });
+          continue;
+        }
+        const task = fam.make(n);
+        const r = await pool.get(s).run(task, { limitMs: opts.scalingLimitMs, timing: opts.timing });
+        out.push({ family: fam.id, system: s, n, ...r });
+        log(`scaling ${fam.id} n=${n} ${s}: ${r.outcome} ${r.medianMs !== undefined ? fmt(r.medianMs) + "ms" : r.error ?? ""}`);
+        // Larger sizes only cost more: stop a system after its first timeout or crash.
+        if (r.outcome === "timeout" || (r.outcome === "error" && r.firstMs === undefined)) stopped = `${r.outcome} at n=${n}`;
+      }
+    }
+    await pool.restart();
+  }
+  return out;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? "unknown",
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    date: new Date().toISOString(),
+  };
+}
+
+function symgradProblems(records) {
+  const bad = records.filter((r) => r.results[BASELINE].outcome !== "correct");
+  const rows = bad.map((r) => {
+    const res = r.results[BASELINE];
+    const detail = res.outcome === "wrong" && res.mismatch
+      ? `check ${res.mismatch.check}, result ${res.mismatch.index}: got ${res.mismatch.got}, want ${res.mismatch.want}`
+      : res.error ?? "";
+    return [r.problem.id, res.outcome, detail, (res.output ?? []).join("; ").slice(0, 160)];
+  });
+  return rows;
+}
+
+function scalingSection(scaling, opts) {
+  const parts = [];
+  const exponents = [];
+  for (const fam of FAMILIES) {
+    const sizes = opts.quick ? fam.quick : fam.sizes;
+    const pts = scaling.filter((p) => p.family === fam.id);
+    const at = (s, n) => pts.find((p) => p.system === s && p.n === n);
+    const timeCell = (r) => {
+      if (r === undefined) return "";
+      if (r.outcome === "correct") return fmt(r.medianMs);
+      if (r.outcome === "wrong") return `${fmt(r.medianMs)} ✗`;
+      return r.outcome === "skipped" ? "—" : r.outcome;
+    };
+    const rows = sizes.map((n) => {
+      const sg = at(BASELINE, n);
+      return [
+        n,
+        timeCell(sg),
+        sg?.nodes !== undefined ? sg.nodes : "—",
+        fmt(sg?.length),
+        ...opts.systems.filter((s) => s !== BASELINE).map((s) => timeCell(at(s, n))),
+      ];
+    });
+    parts.push(`### ${fam.title}\n\n` + table(["n", `${BASELINE} ms`, "result nodes", "printed length", ...opts.systems.filter((s) => s !== BASELINE).map((s) => `${s} ms`)], rows));
+    const expOf = (s, key) => {
+      const ok = pts.filter((p) => p.system === s && p.outcome === "correct" && Number.isFinite(p[key]));
+      return growthExponent(ok.map((p) => ({ x: p.n, y: p[key] })), { tail: 4, floor: key === "medianMs" ? 0.005 : 0 });
+    };
+    exponents.push([fam.title, fmt(expOf(BASELINE, "medianMs"), 2), fmt(expOf(BASELINE, "nodes"), 2), fmt(expOf(BASELINE, "length"), 2),
+      ...opts.systems.filter((s) => s !== BASELINE).map((s) => fmt(expOf(s, "medianMs"), 2))]);
+  }
+  const expTable = table(["family", `${BASELINE} time`, `${BASELINE} nodes`, `${BASELINE} printed length`, ...opts.systems.filter((s) => s !== BASELINE).map((s) => `${s} time`)], exponents);
+  return { parts, expTable };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const corpus = JSON.parse(readFileSync(here("../test/data/problems.json"), "utf8"));
+  const problems = opts.corpus ? selectProblems(corpus, opts) : [];
+  const pool = new Pool(opts.systems);
+  try {
+    await pool.get(BASELINE).start();
+  } catch (e) {
+    log(`cannot load symgrad: ${e.message}`);
+    process.exitCode = 1;
+    return;
+  }
+  const features = pool.get(BASELINE).features;
+  if (features && (!features.print || !features.evaluate)) {
+    log(`note: symgrad ${features.print ? "" : "printer "}${features.evaluate ? "" : "evaluator "}not built; results are checked with what exists`);
+  }
+  const records = opts.corpus ? await runCorpus(pool, problems, opts) : [];
+  await pool.restart();
+  const scaling = opts.scaling ? await runScaling(pool, opts) : [];
+  await pool.restart();
+  const m = machine();
+  const elapsed = (Date.now() - started) / 1000;
+
+  const categories = [...new Set(problems.map((p) => p.category))];
+  const rows = summarize(records, opts.systems, BASELINE);
+  const md = [];
+  md.push("# Benchmark results", "");
+  md.push(`Written by \`node bench/run.mjs${process.argv.slice(2).map((a) => " " + a).join("")}\` (\`npm run bench\`); do not edit by hand.`, "");
+  md.push(table(["", ""], [
+    ["date", m.date], ["CPU", `${m.cpu} (${m.cores} logical cores)`], ["memory", `${m.memoryGb} GB`], ["Node", m.node], ["platform", m.platform],
+    ["mode", opts.quick ? "quick (smoke run: 2 problems per category, small sizes, short timing)" : "full"],
+    ["time limit", `${opts.limitMs} ms per problem (corpus), ${opts.scalingLimitMs} ms per size (scaling)`],
+    ["run time", `${fmt(elapsed)} s`],
+  ], ["---", "---"]), "");
+  md.push(
+    "Each system runs in its own worker thread and differentiates the formula string the way its users do it:",
+    "symgrad `diff(expr, v[, order])` / `gradient(expr, vars)`; mathjs `derivative(parse(expr), v)` with its default simplification",
+    "(n-th derivative: applied n times); nerdamer `nerdamer.diff(expr, v[, n])`; Algebrite `derivative(expr, v[, n])` (its `d`),",
+    "with the spelling changes documented in `bench/lib/translate.mjs`. A gradient is one call per variable for the peers.",
+    "Time is the median of batch means after a warm-up (about 30 ms of timed calls per problem; a first call slower than 200 ms is",
+    "not repeated). Every result is evaluated at the corpus check points (symgrad with its own `evaluate`, peers' printed results",
+    "with mathjs) and compared with relative tolerance 1e-9 plus absolute 1e-12, retrying at 50 digits when float64 fails.",
+    "Time ratios use the problems both systems got right; size is the corpus `size` of the printed result, against SymPy's",
+    "simplified result (`sympy_size`).",
+    "",
+  );
+  if (opts.corpus) {
+    md.push(`## Summary (${problems.length} problems)`, "", summaryTable(rows, opts.systems, BASELINE), "");
+    const firstRatios = opts.systems.filter((s) => s !== BASELINE).map((s) => {
+      const rs = records.filter((r) => r.results[s].outcome === "correct" && r.results[BASELINE].outcome === "correct");
+      return [s, fmt(median(rs.map((r) => r.results[s].firstMs / r.results[BASELINE].firstMs)))];
+    });
+    md.push("First (cold) call instead of the warm median, median ratio system/symgrad:", "", table(["system", "first-call ratio"], firstRatios), "");
+    const ct = categoryTables(rows, opts.systems, BASELINE, categories);
+    md.push("## Per category", "", "### Median time ratio (peer time / symgrad time; higher means symgrad is faster)", "", ct.time, "");
+    md.push("### Outcomes (correct / wrong / error / timeout)", "", ct.outcome, "");
+    md.push("### Median output size relative to SymPy's simplified result (lower is simpler)", "", ct.size, "");
+    const bad = symgradProblems(records);
+    md.push(`## symgrad problems that were not correct (${bad.length})`, "");
+    md.push(bad.length === 0 ? "None." : table(["problem", "outcome", "detail", "output"], bad, ["---", "---", "---", "---"]), "");
+    const rt = records.filter((r) => r.results[BASELINE].roundTrip === false).map((r) => r.problem.id);
+    if (rt.length > 0) md.push(`Printed results that do not parse back to the same expression (\`parse(print(e)) !== e\`): ${rt.join(", ")}.`, "");
+    const slow = records.filter((r) => r.results[BASELINE].medianMs !== undefined).sort((a, b) => b.results[BASELINE].medianMs - a.results[BASELINE].medianMs).slice(0, 8);
+    md.push("## symgrad's slowest problems", "", table(["problem", "symgrad ms", "result nodes", "printed size", "SymPy size", ...opts.systems.filter((s) => s !== BASELINE).map((s) => `${s} ms`)],
+      slow.map((r) => [r.problem.id, fmt(r.results[BASELINE].medianMs), r.results[BASELINE].nodes ?? "—", fmt(r.results[BASELINE].size), r.problem.sympy_size ?? "—",
+        ...opts.systems.filter((s) => s !== BASELINE).map((s) => (r.results[s].outcome === "correct" ? fmt(r.results[s].medianMs) : r.results[s].outcome))])), "");
+    const big = records.filter((r) => r.results[BASELINE].outcome === "correct" && r.problem.sympy_size)
+      .map((r) => ({ r, ratio: r.results[BASELINE].size / r.problem.sympy_size })).sort((a, b) => b.ratio - a.ratio).slice(0, 8);
+    md.push("## symgrad's largest outputs relative to SymPy", "", table(["problem", "size / SymPy", "symgrad size", "SymPy size", "symgrad output (start)"],
+      big.map(({ r, ratio }) => [r.problem.id, fmt(ratio), r.results[BASELINE].size, r.problem.sympy_size, (r.results[BASELINE].output ?? []).join("; ").slice(0, 120)]),
+      ["---", "---:", "---:", "---:", "---"]), "");
+  }
+  if (opts.scaling) {
+    const points = scaling.filter((p) => p.outcome === "correct" || p.outcome === "wrong").map((p) => ({ family: p.family, system: p.system, n: p.n, ms: Math.max(p.medianMs, 1e-4) }));
+    const svg = await renderSvg(scalingSpec(points, FAMILIES.map((f) => f.id)));
+    writeFileSync(here("./scaling.svg"), svg);
+    const sc = scalingSection(scaling, opts);
+    md.push("## Scaling", "", "![time against n, log-log](scaling.svg)", "");
+    md.push("Times in ms (✗: wrong result; timeout: over the limit; —: not run after a smaller size timed out). Result nodes are",
+      "the distinct nodes of symgrad's result graph (`foldGraph` over all results); printed length is the length of the printed",
+      "results in characters (a tree, so shared subgraphs count every time they occur).", "");
+    md.push(...sc.parts.flatMap((p) => [p, ""]));
+    md.push("### Fitted growth exponents (log-log slope over the four largest sizes that finished)", "", sc.expTable, "");
+  }
+  writeFileSync(here("./RESULTS.md"), md.join("\n"));
+  writeFileSync(here("./results.json"), JSON.stringify({ machine: m, options: opts, records, scaling }, null, 1));
+  log(`wrote bench/RESULTS.md${opts.scaling ? ", bench/scaling.svg" : ""} and bench/results.json in ${fmt(elapsed)} s`);
+  if (opts.corpus) log("\n" + summaryTable(rows, opts.systems, BASELINE));
+}
+
+await main();
