@@ -1,0 +1,142 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { add, call, mul, num, pow, sqrt, sub, sym } from "../../src/core/build.js";
+import { LimitError } from "../../src/core/errors.js";
+import { setLimits, resetLimits } from "../../src/core/limits.js";
+import type { Expr } from "../../src/core/node.js";
+import { Rational } from "../../src/core/rational.js";
+import { AtomTable, fromPoly, toPoly } from "../../src/poly/convert.js";
+import { polyGcd } from "../../src/poly/gcd.js";
+import {
+  constantValue,
+  isZeroPoly,
+  polyAdd,
+  polyDivExact,
+  polyEquals,
+  polyFromTerms,
+  polyMul,
+  polyPow,
+  polySub,
+  type Poly,
+} from "../../src/poly/poly.js";
+
+const x = sym("x");
+const y = sym("y");
+const z = sym("z");
+
+/** Random polynomial in up to three variables with small integer coefficients. */
+const polyArb: fc.Arbitrary<Poly> = fc
+  .array(
+    fc.record({
+      mono: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }),
+      coef: fc.integer({ min: -5, max: 5 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((ts) => polyFromTerms(ts.map((t) => ({ mono: t.mono, coef: Rational.of(t.coef) }))));
+
+const nonZero = polyArb.filter((p) => !isZeroPoly(p));
+
+describe("polynomial arithmetic", () => {
+  it("ring laws hold", () => {
+    fc.assert(
+      fc.property(polyArb, polyArb, polyArb, (a, b, c) => {
+        expect(polyEquals(polyMul(a, polyAdd(b, c)), polyAdd(polyMul(a, b), polyMul(a, c)))).toBe(true);
+        expect(polyEquals(polyMul(a, b), polyMul(b, a))).toBe(true);
+        expect(isZeroPoly(polySub(a, a))).toBe(true);
+      }),
+      { seed: 11, numRuns: 100 },
+    );
+  });
+
+  it("exact division recovers the factor and rejects non-multiples", () => {
+    fc.assert(
+      fc.property(polyArb, nonZero, (a, b) => {
+        const q = polyDivExact(polyMul(a, b), b);
+        expect(q).not.toBeNull();
+        expect(polyEquals(q!, a)).toBe(true);
+      }),
+      { seed: 12, numRuns: 100 },
+    );
+    const t = new AtomTable([x]);
+    expect(polyDivExact(toPoly(add(x, num(1)), t), toPoly(add(x, num(2)), t))).toBeNull();
+  });
+
+  it("power is repeated product", () => {
+    fc.assert(
+      fc.property(polyArb, fc.integer({ min: 0, max: 3 }), (a, k) => {
+        let p = polyFromTerms([{ mono: [], coef: Rational.ONE }]);
+        for (let i = 0; i < k; i++) p = polyMul(p, a);
+        expect(polyEquals(polyPow(a, k), p)).toBe(true);
+      }),
+      { seed: 13, numRuns: 60 },
+    );
+  });
+});
+
+describe("polynomial gcd", () => {
+  it("a common factor divides the gcd, and the gcd divides both", () => {
+    fc.assert(
+      fc.property(nonZero, nonZero, nonZero, (a, b, c) => {
+        const ac = polyMul(a, c);
+        const bc = polyMul(b, c);
+        const g = polyGcd(ac, bc);
+        expect(polyDivExact(ac, g)).not.toBeNull();
+        expect(polyDivExact(bc, g)).not.toBeNull();
+        expect(polyDivExact(g, c)).not.toBeNull();
+      }),
+      { seed: 14, numRuns: 150 },
+    );
+  });
+
+  it("is normalised and symmetric", () => {
+    fc.assert(
+      fc.property(nonZero, nonZero, (a, b) => {
+        expect(polyEquals(polyGcd(a, b), polyGcd(b, a))).toBe(true);
+        expect(polyEquals(polyGcd(a, b), polyGcd(polyMul(a, polyFromTerms([{ mono: [], coef: Rational.of(-3, 2) }])), b))).toBe(true);
+      }),
+      { seed: 15, numRuns: 100 },
+    );
+  });
+
+  it.each<[string, Expr, Expr, Expr]>([
+    ["x^2-1, x-1", sub(pow(x, num(2)), num(1)), sub(x, num(1)), sub(x, num(1))],
+    ["coprime", add(x, num(1)), add(x, num(2)), num(1)],
+    ["multivariate", mul(add(x, y), add(x, z)), mul(add(x, y), sub(x, z)), add(x, y)],
+    ["monomial content", mul(pow(x, num(2)), y), mul(x, pow(y, num(3))), mul(x, y)],
+    ["rational coefficients", mul(num(Rational.of(1, 2)), add(x, num(1))), add(mul(num(3), x), num(3)), add(x, num(1))],
+  ])("gcd %s", (_, a, b, g) => {
+    const t = new AtomTable([x, y, z]);
+    expect(fromPoly(polyGcd(toPoly(a, t), toPoly(b, t)), t)).toBe(g);
+  });
+});
+
+describe("conversion", () => {
+  it.each<[string, Expr, Expr]>([
+    ["expands products", mul(add(x, num(1)), sub(x, num(1))), sub(pow(x, num(2)), num(1))],
+    ["expands powers", pow(add(x, y), num(2)), add(pow(x, num(2)), mul(num(2), x, y), pow(y, num(2)))],
+    ["atoms", mul(add(call("sin", [x]), num(1)), call("sin", [x])), add(pow(call("sin", [x]), num(2)), call("sin", [x]))],
+    ["sqrt atoms fold", mul(add(sqrt(x), num(1)), sqrt(x)), add(x, sqrt(x))],
+  ])("%s", (_, e, expected) => {
+    const t = new AtomTable();
+    expect(fromPoly(toPoly(e, t), t)).toBe(expected);
+  });
+
+  it("a negative power of a sum is an atom unless allowed as Laurent", () => {
+    const t = new AtomTable();
+    const e = mul(x, pow(add(x, num(1)), num(-1)));
+    expect(fromPoly(toPoly(e, t), t)).toBe(e);
+    expect(constantValue(toPoly(mul(x, pow(x, num(-1))), t))).toEqual(Rational.ONE);
+  });
+
+  it("stops with LimitError past maxExpandTerms", () => {
+    setLimits({ maxExpandTerms: 50 });
+    try {
+      const t = new AtomTable();
+      expect(() => toPoly(pow(add(x, y, z, num(1)), num(8)), t)).toThrow(LimitError);
+      expect(() => toPoly(pow(add(x, y, z, num(1)), num(8)), t)).toThrow(/maxExpandTerms/);
+    } finally {
+      resetLimits();
+    }
+  });
+});
