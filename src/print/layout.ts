@@ -1,0 +1,119 @@
+/**
+ * Display layout shared by the plain-text and LaTeX printers: the order in which a sum's terms are
+ * shown and how a product splits into a signed numerator and a denominator.
+ *
+ * Nothing here builds nodes: a negated term or an inverted factor is described by a view (a
+ * rational coefficient and a list of factors), so printing never touches the intern table and
+ * cannot hit a node budget.
+ */
+import type { Expr } from "../core/node.js";
+import { Rational } from "../core/rational.js";
+
+/** The product `coefficient * factors[0] * ...`; an empty `factors` is the number itself. */
+export interface ProductView {
+  readonly coefficient: Rational;
+  readonly factors: readonly Expr[];
+}
+
+/** A denominator factor `base^exponent` with the exponent already negated (so positive). */
+export interface Inverted {
+  readonly base: Expr;
+  readonly exponent: ProductView;
+}
+
+/** A product laid out for display: `[-] p * numerator / (q * denominator)`. */
+export interface Fraction {
+  readonly negative: boolean;
+  /** Absolute value of the coefficient's numerator (1n when it is not shown). */
+  readonly p: bigint;
+  /** The coefficient's denominator (1n when it is not shown). */
+  readonly q: bigint;
+  /** Factors with non-negative exponents in canonical order, except that sums come last. */
+  readonly numerator: readonly Expr[];
+  /** Factors with negative exponents, inverted, in canonical order. */
+  readonly denominator: readonly Inverted[];
+}
+
+const NO_FACTORS: readonly Expr[] = Object.freeze([]);
+
+/** `e` as a product view: `3*x*y` is (3, [x, y]), `5` is (5, []), `x` is (1, [x]). */
+export function viewOf(e: Expr): ProductView {
+  if (e.kind === "num") return { coefficient: e.value, factors: NO_FACTORS };
+  if (e.kind === "mul") {
+    const first = e.args[0]!;
+    if (first.kind === "num") return { coefficient: first.value, factors: e.args.slice(1) };
+    return { coefficient: Rational.ONE, factors: e.args };
+  }
+  return { coefficient: Rational.ONE, factors: [e] };
+}
+
+export function negateView(v: ProductView): ProductView {
+  return { coefficient: v.coefficient.neg(), factors: v.factors };
+}
+
+/** True when the view is the number `r`. */
+export function viewIs(v: ProductView, r: Rational): boolean {
+  return v.factors.length === 0 && v.coefficient.equals(r);
+}
+
+/**
+ * True for an exponent shown in a denominator: a negative number or a product with a negative
+ * coefficient (`x^(-2)` is `1/x^2`, `x^(-y)` is `1/x^y`).
+ */
+export function isNegativeExponent(exp: Expr): boolean {
+  if (exp.kind === "num") return exp.value.isNegative();
+  return exp.kind === "mul" && exp.args[0]!.kind === "num" && exp.args[0]!.value.isNegative();
+}
+
+/** A numeric power base that is shown as `(-1)^(1/2)` rather than as a square root. */
+export function isNegativeNumber(e: Expr): boolean {
+  return e.kind === "num" && e.value.isNegative();
+}
+
+/** Splits the product `v` into numerator and denominator. Linear in the number of factors. */
+export function fractionOf(v: ProductView): Fraction {
+  const numerator: Expr[] = [];
+  const sums: Expr[] = [];
+  const denominator: Inverted[] = [];
+  for (const f of v.factors) {
+    if (f.kind === "pow" && isNegativeExponent(f.exp)) {
+      denominator.push({ base: f.base, exponent: negateView(viewOf(f.exp)) });
+    } else if (f.kind === "add") {
+      sums.push(f);
+    } else {
+      numerator.push(f);
+    }
+  }
+  for (const s of sums) numerator.push(s);
+  const c = v.coefficient;
+  return { negative: c.isNegative(), p: c.num < 0n ? -c.num : c.num, q: c.den, numerator, denominator };
+}
+
+/**
+ * Polynomial degree of a term for display order: the sum of the numeric exponents of its symbol
+ * factors (a symbol alone counts 1, any other factor 0).
+ */
+function degreeOf(term: Expr): Rational {
+  let d = Rational.ZERO;
+  const factors = term.kind === "mul" ? term.args : [term];
+  for (const f of factors) {
+    if (f.kind === "sym") d = d.add(Rational.ONE);
+    else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num") d = d.add(f.exp.value);
+  }
+  return d;
+}
+
+/**
+ * The terms of a sum in display order: highest degree first, ties in canonical order, the numeric
+ * constant (canonically first) last.
+ */
+export function displayTerms(args: readonly Expr[]): Expr[] {
+  const hasConstant = args[0]!.kind === "num";
+  const start = hasConstant ? 1 : 0;
+  const keyed: { term: Expr; degree: Rational; index: number }[] = [];
+  for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degreeOf(args[i]!), index: i });
+  keyed.sort((a, b) => b.degree.cmp(a.degree) || a.index - b.index);
+  const out = keyed.map((k) => k.term);
+  if (hasConstant) out.push(args[0]!);
+  return out;
+}
