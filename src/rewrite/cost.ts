@@ -1,0 +1,120 @@
+/**
+ * The cost of an expression: an estimate of the corpus size measure (tokens other than
+ * parentheses and commas) of its plain-text print, computed structurally and memoised per node.
+ *
+ * It follows the printer's conventions: a product with negative powers prints as a fraction
+ * (`2*x/y^2`), `u^(1/2)` as `sqrt(u)`, a negative term of a sum replaces its `+` by `-`.
+ */
+import type { Expr } from "../core/node.js";
+import { Rational } from "../core/rational.js";
+
+const memo = new WeakMap<Expr, number>();
+
+function rationalCost(r: Rational): number {
+  const sign = r.sign() < 0 ? 1 : 0;
+  return sign + (r.isInteger() ? 1 : 3);
+}
+
+export function cost(e: Expr): number {
+  const hit = memo.get(e);
+  if (hit !== undefined) return hit;
+  const c = computeCost(e);
+  memo.set(e, c);
+  return c;
+}
+
+/** Cost of `e` as a term of a sum whose sign is printed as the operator (`a - 2*x`). */
+function unsignedTermCost(e: Expr): [number, boolean] {
+  if (e.kind === "num") return [rationalCost(e.value.abs()), e.value.sign() < 0];
+  if (e.kind === "mul" && e.args[0]!.kind === "num" && e.args[0].value.sign() < 0) {
+    return [cost(e) - 1, true];
+  }
+  return [cost(e), false];
+}
+
+function computeCost(e: Expr): number {
+  switch (e.kind) {
+    case "num":
+      return rationalCost(e.value);
+    case "sym":
+    case "const":
+      return 1;
+    case "call":
+      return e.args.reduce((s, a) => s + cost(a), 1);
+    case "pow":
+      return powCost(e.base, e.exp);
+    case "add": {
+      let total = e.args.length - 1;
+      let anyPositive = false;
+      for (const t of e.args) {
+        const [c, negative] = unsignedTermCost(t);
+        total += c;
+        if (!negative) anyPositive = true;
+      }
+      return anyPositive ? total : total + 1;
+    }
+    case "mul":
+      return mulCost(e.args);
+  }
+}
+
+function powCost(base: Expr, exp: Expr): number {
+  if (exp.kind === "num") {
+    const r = exp.value;
+    if (r.sign() < 0) return 2 + positivePowCost(base, r.neg());
+    return positivePowCost(base, r);
+  }
+  if (exp.kind === "mul" && exp.args[0]!.kind === "num" && exp.args[0].value.sign() < 0) {
+    // b^(-u) prints as 1/b^u.
+    return 2 + cost(base) + 1 + cost(exp) - 1;
+  }
+  return cost(base) + 1 + cost(exp);
+}
+
+function positivePowCost(base: Expr, r: Rational): number {
+  if (r.isOne()) return cost(base);
+  if (r.equals(Rational.HALF)) return 1 + cost(base);
+  return cost(base) + 1 + rationalCost(r);
+}
+
+function mulCost(args: readonly Expr[]): number {
+  let coefficient = Rational.ONE;
+  let numCount = 0;
+  let numCost = 0;
+  let denCount = 0;
+  let denCost = 0;
+  for (const f of args) {
+    if (f.kind === "num") {
+      coefficient = f.value;
+      continue;
+    }
+    if (f.kind === "pow" && f.exp.kind === "num" && f.exp.value.sign() < 0) {
+      denCount++;
+      denCost += positivePowCost(f.base, f.exp.value.neg());
+    } else if (f.kind === "pow" && f.exp.kind === "mul" && f.exp.args[0]!.kind === "num" && f.exp.args[0].value.sign() < 0) {
+      denCount++;
+      denCost += cost(f.base) + 1 + cost(f.exp) - 1;
+    } else {
+      numCount++;
+      numCost += cost(f);
+    }
+  }
+  let total = 0;
+  if (coefficient.sign() < 0) total += 1;
+  const a = coefficient.abs();
+  if (a.num !== 1n) {
+    numCount++;
+    numCost += 1;
+  }
+  if (a.den !== 1n) {
+    denCount++;
+    denCost += 1;
+  }
+  if (numCount === 0) {
+    numCount = 1;
+    numCost = 1;
+  }
+  total += numCost + (numCount - 1);
+  if (denCount > 0) total += 1 + denCost + (denCount - 1);
+  return total;
+}

@@ -1,0 +1,34 @@
+/**
+ * `expand(e)`: products and non-negative integer powers of sums multiplied out, everywhere in the
+ * expression (inside function arguments too). Negative powers of symbols and functions are
+ * distributed as Laurent monomials (`(x + 1)/x` is `1 + 1/x`); a negative power of a sum is kept
+ * as a factor of each term. Throws LimitError past `limits.maxExpandTerms` terms.
+ */
+import { rebuild } from "../core/build.js";
+import type { Expr } from "../core/node.js";
+import { foldGraph } from "../core/traverse.js";
+import { AtomTable, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+
+export function expand(e: Expr): Expr {
+  return foldGraph<Expr>(e, (node, done) => {
+    if (node.args.length === 0) return node;
+    let changed = false;
+    const args = node.args.map((a) => {
+      const r = done.get(a)!;
+      if (r !== a) changed = true;
+      return r;
+    });
+    const n = changed ? rebuild(node, args) : node;
+    return expandTop(n);
+  });
+}
+
+/** Multiplies out the top level of `e` (its arguments are already expanded). */
+export function expandTop(e: Expr): Expr {
+  if (e.kind !== "mul" && e.kind !== "pow") return e;
+  if (e.kind === "pow" && e.base.kind !== "add") return e;
+  if (e.kind === "mul" && !e.args.some((f) => f.kind === "add" || (f.kind === "pow" && f.base.kind === "add"))) return e;
+  const options = { allowNegative: true };
+  const table: AtomTable = sortedAtomTable([e], options);
+  return fromPoly(toPoly(e, table, options), table);
+}

@@ -1,0 +1,134 @@
+/**
+ * Rational-function normal forms.
+ *
+ * - `together(e)`: every sum over a common denominator, keeping factors unexpanded:
+ *   `1/x + 1/y` is `(x + y)/(x*y)`. The least common denominator takes, for each base, the largest
+ *   negative numeric exponent among the terms.
+ * - `cancel(e)`: `together`, then the numerator expanded as a polynomial (over atoms) and divided
+ *   by every denominator factor that divides it, and by its gcd with each remaining factor.
+ *   `(x^2 - 1)/(x - 1)` is `x + 1`.
+ * Both apply bottom-up, inside function arguments too. Values are preserved wherever the input is
+ * defined (a cancelled factor only removes points where the input was undefined).
+ */
+import { addAll, mulAll, num, pow, rebuild } from "../core/build.js";
+import type { Expr } from "../core/node.js";
+import { Rational } from "../core/rational.js";
+import { foldGraph } from "../core/traverse.js";
+import { AtomTable, atomPower, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { polyGcd } from "../poly/gcd.js";
+import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
+
+/** Applies `top` bottom-up over the graph (arguments first, each distinct node once). */
+export function bottomUp(e: Expr, top: (node: Expr) => Expr): Expr {
+  return foldGraph<Expr>(e, (node, done) => {
+    if (node.args.length === 0) return node;
+    let changed = false;
+    const args = node.args.map((a) => {
+      const r = done.get(a)!;
+      if (r !== a) changed = true;
+      return r;
+    });
+    return top(changed ? rebuild(node, args) : node);
+  });
+}
+
+/** Factors of a product term with numeric exponents: base -> exponent (a non-numeric power is its own base). */
+export function factorMap(t: Expr): [Rational, Map<Expr, Rational>] {
+  const out = new Map<Expr, Rational>();
+  let c = Rational.ONE;
+  const factors = t.kind === "mul" ? t.args : [t];
+  for (const f of factors) {
+    if (f.kind === "num") c = f.value;
+    else if (f.kind === "pow" && f.exp.kind === "num") out.set(f.base, f.exp.value);
+    else out.set(f, Rational.ONE);
+  }
+  return [c, out];
+}
+
+/** One sum over its common denominator (no recursion into the terms). */
+export function togetherTop(e: Expr): Expr {
+  if (e.kind !== "add") return e;
+  const den = new Map<Expr, Rational>();
+  for (const t of e.args) {
+    for (const [b, k] of factorMap(t)[1]) {
+      if (k.sign() < 0) {
+        const prev = den.get(b);
+        if (prev === undefined || k.cmp(prev) < 0) den.set(b, k);
+      }
+    }
+  }
+  if (den.size === 0) return e;
+  const lift = [...den].map(([b, k]) => pow(b, num(k.neg())));
+  const numerator = addAll(e.args.map((t) => mulAll([t, ...lift])));
+  return mulAll([numerator, ...[...den].map(([b, k]) => pow(b, num(k)))]);
+}
+
+export function together(e: Expr): Expr {
+  return bottomUp(e, togetherTop);
+}
+
+/** A denominator factor: atom^multiplicity, with its polynomial. */
+interface DenFactor {
+  poly: Poly;
+  mult: number;
+}
+
+/** `e` (a product or power, already combined) cancelled as a polynomial fraction. */
+export function cancelTop(e: Expr): Expr {
+  const t = togetherTop(e);
+  if (t.kind !== "mul" && t.kind !== "pow") return t;
+  const numFactors: Expr[] = [];
+  const denExprs: [Expr, number][] = [];
+  const others: Expr[] = [];
+  for (const f of t.kind === "mul" ? t.args : [t]) {
+    const ap = f.kind === "pow" ? atomPower(f) : null;
+    if (ap !== null && ap[1] < 0) denExprs.push([ap[0], -ap[1]]);
+    else if (f.kind === "pow" && f.exp.kind !== "num") others.push(f);
+    else numFactors.push(f);
+  }
+  if (denExprs.length === 0) return t;
+  const numerator = mulAll(numFactors);
+  if (numerator.kind !== "add" && !(numerator.kind === "mul" && numerator.args.some((f) => f.kind === "add"))) {
+    if (!denExprs.some(([b]) => b.kind === "add")) return t;
+  }
+  const table: AtomTable = sortedAtomTable([numerator, ...denExprs.map(([b]) => b)]);
+  let N = toPoly(numerator, table);
+  const dens: DenFactor[] = denExprs.map(([b, m]) => ({ poly: toPoly(b, table), mult: m }));
+  let changed = false;
+  for (let i = 0; i < dens.length; i++) {
+    const d = dens[i]!;
+    if (variablesOf(d.poly).size === 0) continue;
+    while (d.mult > 0) {
+      const q = polyDivExact(N, d.poly);
+      if (q === null) break;
+      N = q;
+      d.mult--;
+      changed = true;
+    }
+    if (d.mult === 0) continue;
+    const g = polyGcd(N, d.poly);
+    if (variablesOf(g).size > 0) {
+      const rest = polyDivExact(d.poly, g)!;
+      N = polyDivExact(N, g)!;
+      dens.push({ poly: g, mult: d.mult - 1 });
+      d.poly = rest;
+      changed = true;
+    }
+  }
+  const k = constantValue(N);
+  if (!changed && k === null) return t;
+  const content = numericContent(N);
+  const numExpr = k !== null ? num(k) : mulAll([num(content), fromPoly(polyScale(N, content.inv()), table)]);
+  const denParts: Expr[] = [];
+  for (const d of dens) {
+    if (d.mult === 0) continue;
+    const c = constantValue(d.poly);
+    const dc = c !== null ? num(c) : fromPoly(d.poly, table);
+    denParts.push(pow(dc, num(-d.mult)));
+  }
+  return mulAll([numExpr, ...others, ...denParts]);
+}
+
+export function cancel(e: Expr): Expr {
+  return bottomUp(e, cancelTop);
+}
