@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * The `symgrad` command. Exit codes: 0 success, 1 a bad expression (or any other failure of the
+ * computation), 2 a usage error. Results go to stdout, errors to stderr.
+ */
+import { readFileSync, realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { helpText, parseArgs, UsageError, type Invocation } from "./args.js";
+import { runCommand } from "./commands.js";
+import { errorJson, formatError, formatLatex, formatPlain, resultJson, useColor } from "./format.js";
+import { startRepl } from "./repl.js";
+
+/** The version field of the package.json two directories above this module (dist/cli or src/cli). */
+export function packageVersion(): string {
+  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+  return String((JSON.parse(text) as { version?: unknown }).version);
+}
+
+/** The non-empty lines of a text (a trailing `\r` removed). */
+export function inputLines(text: string): string[] {
+  return text
+    .split("\n")
+    .map((l) => l.replace(/\r$/, ""))
+    .filter((l) => l.trim() !== "");
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Runs the program for `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const color = useColor(process.stderr.isTTY, process.env);
+  let invocation: Invocation;
+  try {
+    invocation = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(formatError(err, color) + "\n");
+    return 2;
+  }
+  switch (invocation.kind) {
+    case "help":
+      process.stdout.write(helpText(invocation.command));
+      return 0;
+    case "version":
+      process.stdout.write(packageVersion() + "\n");
+      return 0;
+    case "repl":
+      return startRepl({ input: process.stdin, output: process.stdout, env: process.env, color });
+    case "command":
+      break;
+  }
+  const { command, exprs, json, latex } = invocation;
+  const stdinText = exprs.includes("-") ? await readStdin() : "";
+  // jacobian takes all its expressions at once; every other command runs once per input.
+  const jobs: string[][] =
+    command === "jacobian"
+      ? [exprs.flatMap((t) => (t === "-" ? inputLines(stdinText) : [t]))]
+      : exprs[0] === "-"
+        ? inputLines(stdinText).map((line) => [line])
+        : [[exprs[0]!]];
+  let code = 0;
+  for (const job of jobs) {
+    const input = job.join("\n");
+    try {
+      if (job.length === 0) throw new UsageError("no expression on standard input", command);
+      const r = runCommand(command, job, invocation);
+      process.stdout.write((json ? JSON.stringify(resultJson(input, r)) : latex ? formatLatex(r) : formatPlain(r)) + "\n");
+    } catch (err) {
+      process.stderr.write(formatError(err, color) + "\n");
+      if (err instanceof UsageError) return 2;
+      if (json) process.stdout.write(JSON.stringify(errorJson(input, err)) + "\n");
+      code = 1;
+    }
+  }
+  return code;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    // A closed pipe (`symgrad ... | head`) ends the program quietly.
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(formatError(err, useColor(process.stderr.isTTY, process.env)) + "\n");
+      process.exitCode = 1;
+    },
+  );
+}
