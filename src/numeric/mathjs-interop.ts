@@ -1,0 +1,162 @@
+/**
+ * Conversion between symgrad expressions and mathjs expression trees.
+ *
+ * `toMathjs(e)` builds OperatorNode / FunctionNode / SymbolNode / ConstantNode trees whose
+ * `evaluate(scope)` gives the value of `e` (the constants pi and e become the mathjs symbols `pi`
+ * and `e`; rationals become integer constants and divisions). Shared subexpressions become shared
+ * node objects, so the output is as small as the graph.
+ *
+ * `fromMathjs(node)` accepts OperatorNode (+ - * / ^ and unary - +), FunctionNode (every symgrad
+ * function plus sqrt, log(x, base), log10, log2), SymbolNode (`pi`, `PI`, `e`, `E` are the
+ * constants), ConstantNode with a number or BigNumber, and ParenthesisNode; anything else is a
+ * DomainError naming the node. Both directions are iterative (no recursion on the tree depth).
+ */
+import { ConstantNode, FunctionNode, OperatorNode, SymbolNode, type MathNode } from "mathjs";
+import { addAll, call, div, E, logBase, mulAll, neg, num, PI, pow, sqrt, sub, sym } from "../core/build.js";
+import { DomainError } from "../core/errors.js";
+import { FUNCTION_ARITY, isFunctionName } from "../core/functions.js";
+import type { Expr } from "../core/node.js";
+import { Rational } from "../core/rational.js";
+import { foldGraph } from "../core/traverse.js";
+
+type OpCtor = new (op: string, fn: string, args: MathNode[]) => MathNode;
+type FnCtor = new (fn: MathNode | string, args: MathNode[]) => MathNode;
+type ConstCtor = new (value: number) => MathNode;
+type SymCtor = new (name: string) => MathNode;
+const Op = OperatorNode as unknown as OpCtor;
+const Fn = FunctionNode as unknown as FnCtor;
+const Const = ConstantNode as unknown as ConstCtor;
+const Sym = SymbolNode as unknown as SymCtor;
+
+function rationalNode(r: Rational): MathNode {
+  const whole = (v: bigint): MathNode => {
+    const n = new Const(Number(v < 0n ? -v : v));
+    return v < 0n ? new Op("-", "unaryMinus", [n]) : n;
+  };
+  return r.isInteger() ? whole(r.num) : new Op("/", "divide", [whole(r.num), whole(r.den)]);
+}
+
+function leftFold(op: string, fn: string, args: MathNode[]): MathNode {
+  let acc = args[0]!;
+  for (let i = 1; i < args.length; i++) acc = new Op(op, fn, [acc, args[i]!]);
+  return acc;
+}
+
+/** A mathjs expression tree with the value of `e`. */
+export function toMathjs(e: Expr): MathNode {
+  return foldGraph<MathNode>(e, (node, done) => {
+    const args = node.args.map((a) => done.get(a)!);
+    switch (node.kind) {
+      case "num":
+        return rationalNode(node.value);
+      case "const":
+        return new Sym(node.name);
+      case "sym":
+        return new Sym(node.name);
+      case "add":
+        return leftFold("+", "add", args);
+      case "mul":
+        return leftFold("*", "multiply", args);
+      case "pow":
+        return new Op("^", "pow", args);
+      case "call":
+        return new Fn(new Sym(node.fn), args);
+    }
+  });
+}
+
+interface AnyNode {
+  type: string;
+  op?: string;
+  fn?: string | { name?: string };
+  name?: string;
+  args?: AnyNode[];
+  content?: AnyNode;
+  value?: unknown;
+}
+
+function children(node: AnyNode): AnyNode[] {
+  if (node.type === "ParenthesisNode") return [node.content!];
+  if (node.type === "OperatorNode" || node.type === "FunctionNode") return node.args ?? [];
+  return [];
+}
+
+/** The symgrad expression of a mathjs expression tree. */
+export function fromMathjs(root: MathNode): Expr {
+  const done = new Map<AnyNode, Expr>();
+  const stack: AnyNode[] = [root as unknown as AnyNode];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (done.has(node)) {
+      stack.pop();
+      continue;
+    }
+    const kids = children(node);
+    const pending = kids.filter((k) => !done.has(k));
+    if (pending.length > 0) {
+      stack.push(...pending);
+      continue;
+    }
+    stack.pop();
+    done.set(node, convert(node, kids.map((k) => done.get(k)!)));
+  }
+  return done.get(root as unknown as AnyNode)!;
+}
+
+const BINARY: Readonly<Record<string, (a: Expr, b: Expr) => Expr>> = {
+  add: (a, b) => addAll([a, b]),
+  subtract: sub,
+  multiply: (a, b) => mulAll([a, b]),
+  divide: div,
+  pow,
+};
+
+const SUGAR: Readonly<Record<string, (args: Expr[]) => Expr | undefined>> = {
+  sqrt: (a) => (a.length === 1 ? sqrt(a[0]!) : undefined),
+  log: (a) => (a.length === 2 ? logBase(a[0]!, a[1]!) : undefined),
+  log10: (a) => (a.length === 1 ? logBase(a[0]!, num(10)) : undefined),
+  log2: (a) => (a.length === 1 ? logBase(a[0]!, num(2)) : undefined),
+};
+
+function convert(node: AnyNode, args: Expr[]): Expr {
+  switch (node.type) {
+    case "ParenthesisNode":
+      return args[0]!;
+    case "ConstantNode": {
+      const v = node.value;
+      if (typeof v === "number") return num(v);
+      if (v !== null && typeof v === "object" && (v as { isBigNumber?: boolean }).isBigNumber === true) {
+        const text = String(v);
+        const negative = text.startsWith("-");
+        const r = Rational.parseDecimal(negative ? text.slice(1) : text, 400);
+        return num(negative ? r.neg() : r);
+      }
+      throw new DomainError(`unsupported mathjs constant: ${String(v)}`);
+    }
+    case "SymbolNode": {
+      const name = node.name!;
+      if (name === "pi" || name === "PI") return PI;
+      if (name === "e" || name === "E") return E;
+      return sym(name);
+    }
+    case "OperatorNode": {
+      const fn = String(node.fn);
+      if (args.length === 1 && fn === "unaryMinus") return neg(args[0]!);
+      if (args.length === 1 && fn === "unaryPlus") return args[0]!;
+      const binary = BINARY[fn];
+      if (binary !== undefined && args.length >= 2) return args.slice(1).reduce((acc, a) => binary(acc, a), args[0]!);
+      throw new DomainError(`unsupported mathjs operator '${String(node.op)}' (${fn})`);
+    }
+    case "FunctionNode": {
+      const name = typeof node.fn === "string" ? node.fn : (node.fn?.name ?? "");
+      if (isFunctionName(name) && FUNCTION_ARITY[name] === args.length) return call(name, args);
+      if (Object.prototype.hasOwnProperty.call(SUGAR, name)) {
+        const r = SUGAR[name]!(args);
+        if (r !== undefined) return r;
+      }
+      throw new DomainError(`unsupported mathjs function '${name}' with ${args.length} argument(s)`);
+    }
+    default:
+      throw new DomainError(`unsupported mathjs node type '${node.type}'`);
+  }
+}
