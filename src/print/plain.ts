@@ -131,9 +131,10 @@ function emitSum(args: readonly Expr[], out: string[]): void {
 }
 
 /**
- * `[-] p*f1*...*fk / (q*g1*...*gm)`. The parser applies a leading `-` to the first operand only,
- * and `-(x + 1)` distributes, so a `-` directly before a sum wraps the whole product:
- * `-((x + 1)*(y + 1))`.
+ * `[-] p*f1*...*fk / (q*g1*...*gm)`. The builder distributes a number over a single sum, so two
+ * groupings the parser would build that way are avoided: a leading `-` (which the parser applies
+ * to the first operand only) directly before a sum wraps the whole product, `-((x + 1)*(y + 1))`,
+ * and `q` with a lone sum in the denominator divides separately, `x/(y + 1)/3`.
  */
 function emitProduct(v: ProductView, out: string[]): void {
   const f = fractionOf(v);
@@ -151,7 +152,13 @@ function emitProduct(v: ProductView, out: string[]): void {
     emitWrapped(g, precOf(g) < PRODUCT, out);
   }
   const count = (f.q !== 1n ? 1 : 0) + f.denominator.length;
-  if (count > 0) {
+  const only = f.denominator.length === 1 ? f.denominator[0]! : null;
+  if (count === 2 && only !== null && only.base.kind === "add" && viewIs(only.exponent, Rational.ONE)) {
+    // The parser multiplies `(q*(a + b))` out to `q*a + q*b`, so the number divides separately.
+    out.push("/(");
+    emit(only.base, out);
+    out.push(")/", f.q.toString());
+  } else if (count > 0) {
     out.push("/");
     const group = count > 1;
     if (group) out.push("(");
