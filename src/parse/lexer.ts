@@ -80,7 +80,8 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * How an error message shows a character: quoted when it is printable ASCII, quoted with its code
+ * How an error message shows a character: quoted when it is printable ASCII (the quote itself in
+ * double quotes), quoted with its code
  * point for other printable characters, and only the code point for invisible, control, format,
  * combining and surrogate characters.
  */
@@ -88,6 +89,7 @@ export function describeChar(ch: string): string {
   const cp = ch.codePointAt(0)!;
   const code = "U+" + cp.toString(16).toUpperCase().padStart(4, "0");
   if (INVISIBLE.test(ch)) return code;
+  if (ch === "'") return `"'"`;
   if (cp >= 0x21 && cp <= 0x7e) return `'${ch}'`;
   return `'${ch}' (${code})`;
 }

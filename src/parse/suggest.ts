@@ -18,8 +18,8 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `name`, or undefined when none is close. Close means an edit distance of
- * at most 2 and smaller than the length of `name` (so a one-letter name never gets a suggestion
- * that shares no letter with it). Ties go to the candidate sharing the longest prefix with `name`,
+ * at most 2 and at most half the length of `name` (so 'x' and 'foo' get no suggestion, 'sinn' and
+ * 'arctan' do). Ties go to the candidate sharing the longest prefix with `name`,
  * then to the alphabetically first ('sinn' suggests 'sin', not 'sign').
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
@@ -30,7 +30,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   for (const c of candidates) {
     if (c === name || Math.abs(Array.from(c).length - length) > 2) continue;
     const d = editDistance(name, c);
-    if (d > 2 || d >= length) continue;
+    if (d > Math.min(2, Math.floor(length / 2))) continue;
     const prefix = commonPrefix(name, c);
     if (d < bestDistance || (d === bestDistance && (prefix > bestPrefix || (prefix === bestPrefix && c < best!)))) {
       best = c;
