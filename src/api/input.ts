@@ -1,6 +1,8 @@
 /** Every public function accepts a formula string or an expression node. */
 import type { Expr } from "../core/node.js";
 import { parse } from "../parse/parser.js";
+// Installs the plain-text formatter, so every node a public function returns prints as a formula.
+import "../print/plain.js";
 
 export type ExprInput = string | Expr;
 

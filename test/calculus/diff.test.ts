@@ -126,10 +126,13 @@ describe("diff", () => {
   });
 });
 
+// Points on a 1e-3 grid in [-2, 2]: well-scaled doubles, no denormals.
+const coordinate = fc.integer({ min: -2000, max: 2000 }).map((k) => k / 1000);
+
 describe("derivative matches a central finite difference (property)", () => {
   it("at random points where both are finite", () => {
     fc.assert(
-      fc.property(arbExpr(3), fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true }), (e: Expr, px: number, py: number) => {
+      fc.property(arbExpr(3), coordinate, coordinate, (e: Expr, px: number, py: number) => {
         const scope = { x: px, y: py, z: 0.7 };
         const d = diff(e, "x");
         expect(canonicalViolations(d)).toEqual([]);
@@ -141,8 +144,13 @@ describe("derivative matches a central finite difference (property)", () => {
         const fdFine = (evaluate(e, { ...scope, x: px + h / 2 }) - evaluate(e, { ...scope, x: px - h / 2 })) / h;
         // Only compare where the function is smooth and well scaled near the point: the two
         // finite differences must agree with each other first.
-        if (![f0, f1, fd, fdFine, exact].every(Number.isFinite)) return;
-        if (Math.abs(fd) > 1e6 || Math.abs(fd - fdFine) > 1e-5 * (1 + Math.abs(fd))) return;
+        const fMid = evaluate(e, scope);
+        const forward = (f1 - fMid) / h;
+        const backward = (fMid - f0) / h;
+        if (![f0, f1, fMid, fd, fdFine, exact].every(Number.isFinite)) return;
+        // Skip kinks and poles (abs(x) at 0, tan near pi/2): the one-sided slopes must agree.
+        if (Math.abs(forward - backward) > 1e-3 * (1 + Math.abs(fd))) return;
+        if (Math.abs(fMid) > 1e6 || Math.abs(fd) > 1e6 || Math.abs(fd - fdFine) > 1e-5 * (1 + Math.abs(fd))) return;
         expect(Math.abs(exact - fd)).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(fd)));
       }),
       { seed: 2026, numRuns: 400 },
