@@ -61,10 +61,21 @@ const taskOf = (p) => ({ expr: p.expr, vars: p.vars, ...(p.order !== undefined ?
 async function runCorpus(pool, problems, opts) {
   const records = [];
   const t0 = Date.now();
+  // Within a generated family a larger size only costs more: after a timeout at size n, the larger
+  // members count as timeouts without being run (this keeps the run under 10 minutes).
+  const timedOutAt = new Map();
   for (const [i, p] of problems.entries()) {
     const results = {};
     for (const s of opts.systems) {
+      // A sized problem without a family name belongs to its category's unnamed family.
+      const family = p.family ?? (p.size !== undefined ? `${p.category} (unnamed)` : undefined);
+      const key = `${s}/${family}`;
+      if (family !== undefined && timedOutAt.has(key) && p.size >= timedOutAt.get(key)) {
+        results[s] = { outcome: "timeout", error: `not run: timed out at size ${timedOutAt.get(key)} of family ${family}`, skipped: true };
+        continue;
+      }
       results[s] = await pool.get(s).run(taskOf(p), { limitMs: opts.limitMs, timing: opts.timing });
+      if (results[s].outcome === "timeout" && family !== undefined) timedOutAt.set(key, Math.min(p.size, timedOutAt.get(key) ?? Infinity));
     }
     records.push({ problem: { id: p.id, category: p.category, sympy_size: p.sympy_size ?? null }, results });
     const line = opts.systems.map((s) => `${s}:${results[s].outcome[0]}${results[s].medianMs !== undefined ? ` ${fmt(results[s].medianMs)}ms` : ""}`).join("  ");

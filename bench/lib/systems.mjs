@@ -73,7 +73,8 @@ async function loadSymgrad() {
     },
     evaluate(raw, k, at, precise) {
       if (precise) {
-        // 50-digit check of the printed form; evaluate() is float64.
+        // evaluate(e, scope, { precision }) when it exists, else the printed form with mathjs BigNumber.
+        if (typeof numeric?.evaluate === "function") return numeric.evaluate(raw[k], at, { precision: 50 });
         if (typeof print !== "function") throw new Error("no printer to evaluate at 50 digits");
         return evaluateText(print(raw[k]), at, true);
       }
@@ -132,7 +133,11 @@ async function loadNerdamer() {
       return () => vars.map((v) => nerdamer.diff(expr, v));
     },
     outputs: (raw) => raw.map((r) => r.toString()),
-    evaluate: (raw, k, at, precise) => evaluateText(raw[k].toString(), at, precise),
+    evaluate: (raw, k, at, precise) => {
+      const text = raw[k].toString();
+      if (/\bdiff\(/.test(text)) throw new Error("unevaluated derivative diff(...) in the result");
+      return evaluateText(text, at, precise);
+    },
   };
 }
 
