@@ -108,7 +108,7 @@ type Closer = "paren" | "call";
 class Parser {
   private readonly lexer: Lexer;
   private tok: Token;
-  /** Open nesting levels; never above `limits.maxDepth`. */
+  /** Open nesting levels; `enter` throws as soon as this exceeds `limits.maxDepth`. */
   private depth = 0;
   /** The brackets open around the current position, innermost last. */
   private readonly closers: Closer[] = [];
