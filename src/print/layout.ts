@@ -91,16 +91,29 @@ export function fractionOf(v: ProductView): Fraction {
 
 /**
  * Polynomial degree of a term for display order: the sum of the numeric exponents of its symbol
- * factors (a symbol alone counts 1, any other factor 0).
+ * factors (a symbol alone counts 1, any other factor 0). A JS number while it is a small integer
+ * (the common case, cheap to sort by), otherwise an exact Rational.
  */
-function degreeOf(term: Expr): Rational {
-  let d = Rational.ZERO;
+function degreeOf(term: Expr): number | Rational {
+  let n = 0;
+  let r: Rational | null = null;
   const factors = term.kind === "mul" ? term.args : [term];
   for (const f of factors) {
-    if (f.kind === "sym") d = d.add(Rational.ONE);
-    else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num") d = d.add(f.exp.value);
+    let e: Rational | null = null;
+    if (f.kind === "sym") n++;
+    else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num") e = f.exp.value;
+    if (e === null) continue;
+    if (e.isInteger() && e.num <= 1_000_000n && e.num >= -1_000_000n) n += Number(e.num);
+    else r = r === null ? e : r.add(e);
   }
-  return d;
+  return r === null ? n : r.add(Rational.int(BigInt(n)));
+}
+
+function compareDegrees(a: number | Rational, b: number | Rational): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const ra = typeof a === "number" ? Rational.int(BigInt(a)) : a;
+  const rb = typeof b === "number" ? Rational.int(BigInt(b)) : b;
+  return ra.cmp(rb);
 }
 
 /**
@@ -110,9 +123,9 @@ function degreeOf(term: Expr): Rational {
 export function displayTerms(args: readonly Expr[]): Expr[] {
   const hasConstant = args[0]!.kind === "num";
   const start = hasConstant ? 1 : 0;
-  const keyed: { term: Expr; degree: Rational; index: number }[] = [];
+  const keyed: { term: Expr; degree: number | Rational; index: number }[] = [];
   for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degreeOf(args[i]!), index: i });
-  keyed.sort((a, b) => b.degree.cmp(a.degree) || a.index - b.index);
+  keyed.sort((a, b) => compareDegrees(b.degree, a.degree) || a.index - b.index);
   const out = keyed.map((k) => k.term);
   if (hasConstant) out.push(args[0]!);
   return out;
