@@ -229,7 +229,7 @@ export function mulAll(factors: readonly Expr[]): Expr {
   for (const [b, es] of exponents) {
     const p = es.length === 1 ? (es[0] === ONE ? b : pow(b, es[0]!)) : pow(b, addAll(es));
     if (p.kind === "num") coefficient = coefficient.mul(p.value);
-    else if (p.kind === "mul") again.push(p);
+    else if (p.kind === "mul" || baseAndExponent(p)[0] !== b) again.push(p); // e*e is exp(2): merge anew
     else out.push(p);
   }
   if (again.length > 0) return mulAll([num(coefficient), ...out, ...again]);

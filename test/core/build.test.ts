@@ -52,6 +52,7 @@ describe("canonical construction", () => {
     ["(-1)^3 = -1", () => pow(MINUS_ONE, q(3)), () => MINUS_ONE],
     ["0*x = 0", () => mul(ZERO, x), () => ZERO],
     ["x^0 = 1", () => pow(x, ZERO), () => ONE],
+    ["e*e*exp(2) = exp(4)", () => mul(E, E, call("exp", [TWO])), () => call("exp", [q(4)])],
     ["1^x = 1", () => pow(ONE, x), () => ONE],
   ])("%s", (_name, build, expected) => {
     expect(canonical(build())).toBe(expected());
