@@ -117,7 +117,7 @@ export class Lexer {
 
     const ch = String.fromCodePoint(s.codePointAt(this.i)!);
     const cpValue = ch.codePointAt(0)!;
-    if (isNameLetter(cpValue, ch)) return this.name();
+    if (c === 95 || isNameLetter(cpValue, ch)) return this.name();
     if (ch === PI_CHAR) return this.take("name", 1, 1);
     if (c === 42 && s.charCodeAt(this.i + 1) === 42) return this.take("^", 2, 2); // **
     const kind = SINGLE[ch];
@@ -161,7 +161,7 @@ export class Lexer {
     return this.take("number", j - from, j - from);
   }
 
-  /** A name letter, then name letters, ASCII digits and `_`. */
+  /** A name letter or `_`, then name letters, ASCII digits and `_`. */
   private name(): Token {
     const s = this.text;
     let j = this.i;
