@@ -32,3 +32,13 @@ export function expandTop(e: Expr): Expr {
   const table: AtomTable = sortedAtomTable([e], options);
   return fromPoly(toPoly(e, table, options), table);
 }
+
+/**
+ * The sum `e` multiplied out as a polynomial over its atoms, without looking inside the atoms
+ * (function arguments and non-integer power bases stay as they are).
+ */
+export function expandShallow(e: Expr): Expr {
+  const options = { allowNegative: true };
+  const table: AtomTable = sortedAtomTable([e], options);
+  return fromPoly(toPoly(e, table, options), table);
+}

@@ -1,0 +1,89 @@
+/**
+ * Simplifier size benchmark: for each corpus problem, differentiate, simplify, and compare the
+ * size (test/data/size.mjs) of the printed result with SymPy's simplified derivative
+ * (`sympy_size`, the total over the problem's derivatives). Reports the median and 90th
+ * percentile of the ratio, the worst ten, numeric mismatches against the problem's checks
+ * (relative 1e-9 plus absolute 1e-12, retried at 40 digits) and the slowest simplify time.
+ *
+ *   npx tsx bench/simplify-size.ts [--verbose]
+ */
+import { readFileSync } from "node:fs";
+import { diffExpr, diffOrder } from "../src/calculus/diff.js";
+import type { Expr } from "../src/core/node.js";
+import { evaluate } from "../src/numeric/evaluate.js";
+import { parse } from "../src/parse/parser.js";
+import { print } from "../src/print/plain.js";
+import { simplifyWithReport } from "../src/rewrite/simplify.js";
+// @ts-expect-error plain JavaScript module without types
+import { size } from "../test/data/size.mjs";
+
+interface Problem {
+  id: string;
+  expr: string;
+  vars: string[];
+  order?: number;
+  checks: { at: Record<string, number>; values: number[] }[];
+  sympy_simplified: string[] | null;
+  sympy_size: number | null;
+}
+
+const corpus = JSON.parse(readFileSync(new URL("../test/data/problems.json", import.meta.url), "utf8")) as { problems: Problem[] };
+const verbose = process.argv.includes("--verbose");
+
+function close(actual: number, expected: number): boolean {
+  return Math.abs(actual - expected) <= 1e-9 * Math.abs(expected) + 1e-12;
+}
+
+function derivatives(p: Problem): Expr[] {
+  const e = parse(p.expr);
+  if (p.order !== undefined) return [diffOrder(e, p.vars[0]!, p.order)];
+  return p.vars.map((v) => diffExpr(e, v));
+}
+
+const rows: { id: string; ratio: number; ours: number; sympy: number; ms: number; text: string; stoppedBy: string }[] = [];
+let mismatches = 0;
+let maxMs = 0;
+let maxId = "";
+for (const p of corpus.problems) {
+  const raw = derivatives(p);
+  const t0 = performance.now();
+  const reports = raw.map((r) => simplifyWithReport(r));
+  const ms = performance.now() - t0;
+  if (ms > maxMs) {
+    maxMs = ms;
+    maxId = p.id;
+  }
+  const simplified = reports.map((r) => r.result);
+  for (const check of p.checks) {
+    simplified.forEach((r, i) => {
+      const expected = check.values[i]!;
+      let actual = evaluate(r, check.at);
+      if (!close(actual, expected)) actual = evaluate(r, check.at, { precision: 40 });
+      if (!close(actual, expected)) {
+        mismatches++;
+        console.log(`MISMATCH ${p.id} d/d${p.vars[i]} at ${JSON.stringify(check.at)}: ${actual} vs ${expected}: ${print(r)}`);
+      }
+    });
+  }
+  if (p.sympy_size === null) continue;
+  const texts = simplified.map(print);
+  const ours = texts.reduce((s, t) => s + size(t), 0);
+  const stoppedBy = reports.map((r) => r.stoppedBy).join(",");
+  rows.push({ id: p.id, ratio: ours / p.sympy_size, ours, sympy: p.sympy_size, ms, text: texts.join(" ; "), stoppedBy });
+  if (verbose) console.log(`${p.id}\t${(ours / p.sympy_size).toFixed(2)}\t${texts.join(" ; ")}\t|| ${p.sympy_simplified?.join(" ; ")}`);
+}
+
+const ratios = rows.map((r) => r.ratio).sort((a, b) => a - b);
+const quantile = (q: number) => ratios[Math.min(ratios.length - 1, Math.ceil(q * ratios.length) - 1)]!;
+console.log(`problems compared: ${rows.length} of ${corpus.problems.length}`);
+console.log(`median ratio: ${quantile(0.5).toFixed(3)}`);
+console.log(`90th percentile: ${quantile(0.9).toFixed(3)}`);
+console.log(`above 2: ${rows.filter((r) => r.ratio > 2).length}`);
+console.log(`numeric mismatches: ${mismatches}`);
+console.log(`slowest simplify: ${maxMs.toFixed(1)} ms (${maxId})`);
+console.log(`stopped by a budget: ${rows.filter((r) => !/^(fixpoint,?)+$/.test(r.stoppedBy)).map((r) => `${r.id}:${r.stoppedBy}`).join(" ") || "none"}`);
+console.log("worst ten:");
+for (const r of [...rows].sort((a, b) => b.ratio - a.ratio).slice(0, 10)) {
+  const sympy = corpus.problems.find((p) => p.id === r.id)!.sympy_simplified!.join(" ; ");
+  console.log(`  ${r.id}  ${r.ratio.toFixed(2)}  (${r.ours} vs ${r.sympy})  ${r.text}   || sympy: ${sympy}`);
+}

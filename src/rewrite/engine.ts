@@ -1,0 +1,142 @@
+/**
+ * The rule engine: applies the rules of `rules.ts` bottom-up over the expression graph.
+ *
+ * At each node (its arguments already rewritten) the rules whose left side has the node's kind
+ * are tried in order; a rewrite is kept only when it lowers the cost (`cost.ts`), so the engine
+ * cannot cycle. Passes repeat until the root is unchanged (`===`, the fixpoint) or a budget runs
+ * out: `maxIterations` passes, `maxSize` (inputs costlier than this are returned unchanged) or
+ * the deadline. Rules are parsed once, on first use.
+ */
+import type { Expr } from "../core/node.js";
+import { rebuild } from "../core/build.js";
+import { parse } from "../parse/parser.js";
+import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
+import { cost } from "./cost.js";
+import { instantiate, isWildcard, matchTop, type Bindings } from "./pattern.js";
+import { RULES, type Property, type Rule } from "./rules.js";
+import { foldGraph } from "../core/traverse.js";
+
+export interface CompiledRule {
+  readonly rule: Rule;
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+  readonly wildcards: ReadonlyMap<string, Expr>;
+}
+
+let compiled: CompiledRule[] | null = null;
+
+function wildcardsOf(e: Expr, out: Map<string, Expr>): void {
+  if (isWildcard(e)) out.set((e as { name: string }).name, e);
+  for (const a of e.args) wildcardsOf(a, out);
+}
+
+/** Compiles one rule; throws when its left side is a bare wildcard (it would match anything). */
+export function compileRule(rule: Rule): CompiledRule {
+  const lhs = parse(rule.lhs);
+  const rhs = parse(rule.rhs);
+  if (isWildcard(lhs)) throw new Error(`rule ${rule.id}: the left side is a bare wildcard after canonicalisation`);
+  const wildcards = new Map<string, Expr>();
+  wildcardsOf(lhs, wildcards);
+  const extra = new Map<string, Expr>();
+  wildcardsOf(rhs, extra);
+  for (const name of extra.keys()) if (!wildcards.has(name)) throw new Error(`rule ${rule.id}: ${name} is not bound by the left side`);
+  return { rule, lhs, rhs, wildcards };
+}
+
+export function compiledRules(): readonly CompiledRule[] {
+  compiled ??= RULES.map(compileRule);
+  return compiled;
+}
+
+function holds(p: Property, e: Expr, assume: Assumptions): boolean {
+  return p === "positive" ? isPositive(e, assume) : isNonnegative(e, assume);
+}
+
+/** The results of applying `r` at the top of `node` (every match, conditions checked). */
+export function applyRule(r: CompiledRule, node: Expr, assume: Assumptions = {}): Expr[] {
+  if (r.lhs.kind !== node.kind) return [];
+  const out: Expr[] = [];
+  for (const m of matchTop(r.lhs, node)) {
+    if (!conditionsHold(r, m.bindings, assume)) continue;
+    const rewritten = instantiate(r.rhs, m.bindings, r.wildcards);
+    if (r.lhs.kind === "add") out.push(rebuild(r.lhs, [rewritten, m.rest]));
+    else if (r.lhs.kind === "mul") out.push(rebuild(r.lhs, [rewritten, m.rest]));
+    else out.push(rewritten);
+  }
+  return out;
+}
+
+function conditionsHold(r: CompiledRule, b: Bindings, assume: Assumptions): boolean {
+  if (r.rule.require === undefined) return true;
+  for (const [name, p] of Object.entries(r.rule.require)) {
+    const v = b.get(name);
+    if (v === undefined || !holds(p, v, assume)) return false;
+  }
+  return true;
+}
+
+export type StoppedBy = "fixpoint" | "iterations" | "size" | "time";
+
+export interface RuleRunOptions {
+  assume?: Assumptions;
+  maxIterations?: number;
+  maxSize?: number;
+  /** Absolute deadline (performance.now()). */
+  deadline?: number;
+}
+
+export interface RuleRunReport {
+  result: Expr;
+  stoppedBy: StoppedBy;
+  /** Ids of the rules applied, in order. */
+  steps: string[];
+}
+
+/** Rewrites `node` at its top until no rule lowers the cost (at most `limit` rewrites). */
+export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], limit = 32): Expr {
+  let current = node;
+  for (let n = 0; n < limit; n++) {
+    let improved = false;
+    const c = cost(current);
+    for (const r of compiledRules()) {
+      if (r.lhs.kind !== current.kind) continue;
+      for (const candidate of applyRule(r, current, assume)) {
+        if (cost(candidate) < c) {
+          current = candidate;
+          steps.push(r.rule.id);
+          improved = true;
+          break;
+        }
+      }
+      if (improved) break;
+    }
+    if (!improved) break;
+  }
+  return current;
+}
+
+/** Applies the rules bottom-up, pass after pass, until the fixpoint or a budget. */
+export function applyRules(e: Expr, options: RuleRunOptions = {}): RuleRunReport {
+  const assume = options.assume ?? {};
+  const maxIterations = options.maxIterations ?? 16;
+  const deadline = options.deadline ?? Infinity;
+  const steps: string[] = [];
+  if (options.maxSize !== undefined && cost(e) > options.maxSize) return { result: e, stoppedBy: "size", steps };
+  let current = e;
+  for (let i = 0; i < maxIterations; i++) {
+    if (performance.now() > deadline) return { result: current, stoppedBy: "time", steps };
+    const next = foldGraph<Expr>(current, (node, done) => {
+      if (node.args.length === 0) return node;
+      let changed = false;
+      const args = node.args.map((a) => {
+        const r = done.get(a)!;
+        if (r !== a) changed = true;
+        return r;
+      });
+      return rewriteTop(changed ? rebuild(node, args) : node, assume, steps);
+    });
+    if (next === current) return { result: current, stoppedBy: "fixpoint", steps };
+    current = next;
+  }
+  return { result: current, stoppedBy: "iterations", steps };
+}

@@ -1,0 +1,156 @@
+/**
+ * The pattern language of the rewrite rules.
+ *
+ * A pattern is an expression in symgrad's own syntax, parsed once. Symbols whose name ends in `_`
+ * (`a_`, `u_`, `n_`) are wildcards; every other node matches only itself. A wildcard matches any
+ * expression, and all occurrences of one wildcard must match the same (`===`) node.
+ *
+ * Sums and products match modulo order. A product pattern matches a product whose factors
+ * include the pattern's non-wildcard factors; its first bare wildcard factor takes the product of
+ * the remaining factors (and the quotient of the numeric coefficients), so `a_*sin(u_)^2` matches
+ * `-3*y*sin(x)^2` with a_ = -3*y. A sum pattern matches a sum containing its terms. At the top of
+ * a rule the unmatched terms (or factors) are "the rest" and are kept beside the rewritten part.
+ */
+import { addAll, mulAll, num, rebuild, ZERO } from "../core/build.js";
+import type { Expr } from "../core/node.js";
+import { Rational } from "../core/rational.js";
+import { substitute } from "../core/traverse.js";
+
+export type Bindings = ReadonlyMap<string, Expr>;
+
+export function isWildcard(p: Expr): boolean {
+  return p.kind === "sym" && p.name.endsWith("_");
+}
+
+/** A match at the top of a rule: the bindings and the unmatched part of the subject. */
+export interface TopMatch {
+  bindings: Bindings;
+  /** For a sum pattern the remaining sum (0 if none), for a product the remaining product (1). */
+  rest: Expr;
+}
+
+/** Every way `pattern` matches the whole of `subject`, extending `b`. */
+export function match(pattern: Expr, subject: Expr, b: Bindings): Bindings[] {
+  if (isWildcard(pattern)) {
+    const name = (pattern as { name: string }).name;
+    const bound = b.get(name);
+    if (bound !== undefined) return bound === subject ? [b] : [];
+    const out = new Map(b);
+    out.set(name, subject);
+    return [out];
+  }
+  switch (pattern.kind) {
+    case "num":
+    case "sym":
+    case "const":
+      return pattern === subject ? [b] : [];
+    case "call":
+      if (subject.kind !== "call" || subject.fn !== pattern.fn) return [];
+      return matchList(pattern.args, subject.args, b);
+    case "pow":
+      if (subject.kind !== "pow") return [];
+      return matchList(pattern.args, subject.args, b);
+    case "mul":
+      return matchProduct(pattern, subject, b, false).map((m) => m.bindings);
+    case "add":
+      return matchSum(pattern, subject, b, false).map((m) => m.bindings);
+  }
+}
+
+function matchList(ps: readonly Expr[], ss: readonly Expr[], b: Bindings): Bindings[] {
+  let states: Bindings[] = [b];
+  for (let i = 0; i < ps.length; i++) {
+    const next: Bindings[] = [];
+    for (const s of states) next.push(...match(ps[i]!, ss[i]!, s));
+    if (next.length === 0) return [];
+    states = next;
+  }
+  return states;
+}
+
+/** Assigns each pattern part to a distinct subject part; yields bindings and unused indices. */
+function assign(parts: readonly Expr[], subjects: readonly Expr[], b: Bindings, limit = 16): [Bindings, number[]][] {
+  const out: [Bindings, number[]][] = [];
+  const used = new Array<boolean>(subjects.length).fill(false);
+  const go = (i: number, cur: Bindings): void => {
+    if (out.length >= limit) return;
+    if (i === parts.length) {
+      out.push([cur, subjects.map((_, j) => j).filter((j) => !used[j])]);
+      return;
+    }
+    for (let j = 0; j < subjects.length; j++) {
+      if (used[j]) continue;
+      for (const nb of match(parts[i]!, subjects[j]!, cur)) {
+        used[j] = true;
+        go(i + 1, nb);
+        used[j] = false;
+      }
+    }
+  };
+  go(0, b);
+  return out;
+}
+
+/** Bare wildcards last, so that they meet bindings made by the structured parts. */
+function orderParts(parts: readonly Expr[]): Expr[] {
+  return [...parts.filter((p) => !isWildcard(p)), ...parts.filter(isWildcard)];
+}
+
+export function matchProduct(pattern: Expr, subject: Expr, b: Bindings, top: boolean): TopMatch[] {
+  const [pc, pf] = splitProduct(pattern);
+  const [sc, sf] = splitProduct(subject);
+  const restVar = pf.find(isWildcard);
+  const fixed = pf.filter((p) => p !== restVar);
+  const ratio = sc.div(pc);
+  const out: TopMatch[] = [];
+  for (const [nb, unused] of assign(orderParts(fixed), sf, b)) {
+    const remaining = mulAll([num(ratio), ...unused.map((j) => sf[j]!)]);
+    if (restVar !== undefined) {
+      for (const m of match(restVar, remaining, nb)) out.push({ bindings: m, rest: num(1) });
+    } else if (top) out.push({ bindings: nb, rest: remaining });
+    else if (unused.length === 0 && ratio.isOne()) out.push({ bindings: nb, rest: num(1) });
+  }
+  return out;
+}
+
+export function matchSum(pattern: Expr, subject: Expr, b: Bindings, top: boolean): TopMatch[] {
+  const [pk, pt] = splitSum(pattern);
+  const [sk, st] = splitSum(subject);
+  const out: TopMatch[] = [];
+  for (const [nb, unused] of assign(orderParts(pt), st, b)) {
+    const k = sk.sub(pk);
+    const rest = addAll([num(k), ...unused.map((j) => st[j]!)]);
+    if (top || rest === ZERO) out.push({ bindings: nb, rest });
+  }
+  return out;
+}
+
+function splitProduct(e: Expr): [Rational, readonly Expr[]] {
+  if (e.kind === "num") return [e.value, []];
+  if (e.kind !== "mul") return [Rational.ONE, [e]];
+  return e.args[0]!.kind === "num" ? [e.args[0].value, e.args.slice(1)] : [Rational.ONE, e.args];
+}
+
+function splitSum(e: Expr): [Rational, readonly Expr[]] {
+  if (e.kind === "num") return [e.value, []];
+  if (e.kind !== "add") return [Rational.ZERO, [e]];
+  return e.args[0]!.kind === "num" ? [e.args[0].value, e.args.slice(1)] : [Rational.ZERO, e.args];
+}
+
+/** Every top-level match of `pattern` in `subject` (sums and products keep a rest). */
+export function matchTop(pattern: Expr, subject: Expr): TopMatch[] {
+  const empty: Bindings = new Map();
+  if (pattern.kind === "add") return subject.kind === "add" ? matchSum(pattern, subject, empty, true) : [];
+  if (pattern.kind === "mul") return subject.kind === "mul" ? matchProduct(pattern, subject, empty, true) : [];
+  return match(pattern, subject, empty).map((bindings) => ({ bindings, rest: num(1) }));
+}
+
+/** `template` with every wildcard replaced by its binding, rebuilt canonically. */
+export function instantiate(template: Expr, b: Bindings, wildcards: ReadonlyMap<string, Expr>): Expr {
+  const map = new Map<Expr, Expr>();
+  for (const [name, node] of wildcards) {
+    const v = b.get(name);
+    if (v !== undefined) map.set(node, v);
+  }
+  return substitute(template, map, rebuild);
+}

@@ -1,0 +1,57 @@
+/**
+ * The rewrite rules, as data: each rule has a kebab-case id (shown in traces), a left and a right
+ * side in symgrad's syntax with `_`-suffixed wildcards (see `pattern.ts`), and, when it holds only
+ * under a condition, the condition on its wildcards. Every rule holds for all real values of its
+ * wildcards where the left side is defined (and the condition holds); the soundness test checks
+ * each one at random real points, negative ones included.
+ *
+ * `exp(log(u)) = u`, `log(exp(u)) = u`, `exp(u)^v = exp(u*v)` and `sqrt(u)^2 = u` are not rules:
+ * the builder applies them at construction (see `core/build.ts`).
+ *
+ * The engine applies a rule only when the result does not cost more than the input, so a rule
+ * may be written in the direction that is sometimes longer (`a_*sin(u_)*cos(u_)` to a double
+ * angle pays off only for a coefficient 2).
+ */
+export type Property = "nonnegative" | "positive";
+
+export interface Rule {
+  readonly id: string;
+  readonly lhs: string;
+  readonly rhs: string;
+  /** The rule holds only when every listed wildcard has the property (from `assume`). */
+  readonly require?: Readonly<Record<string, Property>>;
+}
+
+export const RULES: readonly Rule[] = [
+  { id: "pythagorean-sin-cos", lhs: "a_*sin(u_)^2 + a_*cos(u_)^2", rhs: "a_" },
+  { id: "pythagorean-tan-sec", lhs: "a_ + a_*tan(u_)^2", rhs: "a_/cos(u_)^2" },
+  { id: "pythagorean-cot-csc", lhs: "a_ + a_*cot(u_)^2", rhs: "a_/sin(u_)^2" },
+  { id: "pythagorean-cosh-sinh", lhs: "a_*cosh(u_)^2 - a_*sinh(u_)^2", rhs: "a_" },
+  { id: "pythagorean-tanh-sech", lhs: "a_ - a_*tanh(u_)^2", rhs: "a_/cosh(u_)^2" },
+  { id: "pythagorean-coth-csch", lhs: "a_*coth(u_)^2 - a_", rhs: "a_/sinh(u_)^2" },
+  { id: "one-minus-sin-squared", lhs: "a_ - a_*sin(u_)^2", rhs: "a_*cos(u_)^2" },
+  { id: "one-minus-cos-squared", lhs: "a_ - a_*cos(u_)^2", rhs: "a_*sin(u_)^2" },
+  { id: "cosh-squared-minus-one", lhs: "a_*cosh(u_)^2 - a_", rhs: "a_*sinh(u_)^2" },
+  { id: "one-plus-sinh-squared", lhs: "a_ + a_*sinh(u_)^2", rhs: "a_*cosh(u_)^2" },
+  { id: "double-angle-sin", lhs: "a_*sin(u_)*cos(u_)", rhs: "a_*sin(2*u_)/2" },
+  { id: "double-angle-cos", lhs: "a_*cos(u_)^2 - a_*sin(u_)^2", rhs: "a_*cos(2*u_)" },
+  { id: "double-angle-sinh", lhs: "a_*sinh(u_)*cosh(u_)", rhs: "a_*sinh(2*u_)/2" },
+  { id: "double-angle-cosh", lhs: "a_*cosh(u_)^2 + a_*sinh(u_)^2", rhs: "a_*cosh(2*u_)" },
+  { id: "tan-quotient", lhs: "sin(u_)/cos(u_)", rhs: "tan(u_)" },
+  { id: "cot-quotient", lhs: "cos(u_)/sin(u_)", rhs: "cot(u_)" },
+  { id: "tanh-quotient", lhs: "sinh(u_)/cosh(u_)", rhs: "tanh(u_)" },
+  { id: "coth-quotient", lhs: "cosh(u_)/sinh(u_)", rhs: "coth(u_)" },
+  { id: "sec-reciprocal", lhs: "sec(u_)", rhs: "1/cos(u_)" },
+  { id: "csc-reciprocal", lhs: "csc(u_)", rhs: "1/sin(u_)" },
+  { id: "cos-reciprocal", lhs: "1/cos(u_)", rhs: "sec(u_)" },
+  { id: "sin-reciprocal", lhs: "1/sin(u_)", rhs: "csc(u_)" },
+  { id: "sech-reciprocal", lhs: "sech(u_)", rhs: "1/cosh(u_)" },
+  { id: "csch-reciprocal", lhs: "csch(u_)", rhs: "1/sinh(u_)" },
+  { id: "exp-product", lhs: "exp(a_)*exp(b_)", rhs: "exp(a_ + b_)" },
+  { id: "sqrt-of-square", lhs: "sqrt(u_^2)", rhs: "abs(u_)" },
+  { id: "sqrt-of-square-nonnegative", lhs: "sqrt(u_^2)", rhs: "u_", require: { u_: "nonnegative" } },
+  { id: "abs-squared", lhs: "abs(u_)^2", rhs: "u_^2" },
+  { id: "abs-nonnegative", lhs: "abs(u_)", rhs: "u_", require: { u_: "nonnegative" } },
+  { id: "sign-positive", lhs: "sign(u_)", rhs: "1", require: { u_: "positive" } },
+  { id: "log-of-power-positive", lhs: "log(u_^n_)", rhs: "n_*log(u_)", require: { u_: "positive" } },
+];
