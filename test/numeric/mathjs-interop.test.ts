@@ -1,0 +1,85 @@
+// mathjs interop: values agree through toMathjs, fromMathjs reads parsed mathjs trees, round trips
+// are the identity on canonical nodes, unsupported input fails with a DomainError.
+import fc from "fast-check";
+import * as math from "mathjs";
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../../src/core/errors.js";
+import { evaluate } from "../../src/numeric/evaluate.js";
+import { fromMathjs, toMathjs } from "../../src/numeric/mathjs-interop.js";
+import { parse } from "../../src/parse/parser.js";
+import { arbExpr } from "../support/arbitrary.js";
+
+describe("toMathjs", () => {
+  it.each([
+    "x^2 + 3*x + 2",
+    "tanh(x*y) + x^2*y/3 - pi*acot(y) + e",
+    "erf(x) + atan2(x, y) + cbrt(-x) + sign(x - y)",
+    "sqrt(x + 1)/(1 + y^2) + log(x + 2)",
+  ])("%s evaluates to the same value in mathjs", (text) => {
+    const e = parse(text);
+    const node = toMathjs(e);
+    const scope = { x: 0.3, y: 0.7 };
+    expect(node.evaluate(scope)).toBeCloseTo(evaluate(e, scope), 14);
+    expect(math.evaluate(node.toString(), scope)).toBeCloseTo(evaluate(e, scope), 14);
+  });
+
+  // Points avoid signed zeros (mathjs adds -0 differently) and subnormals; mathjs may throw where
+  // an intermediate value is complex (it then passes a Complex to a real-only function).
+  it("agrees with evaluate at random points wherever both are real", () => {
+    const coordinate = fc.double({ min: -2, max: 2, noNaN: true }).filter((v) => Math.abs(v) > 1e-6);
+    fc.assert(
+      fc.property(arbExpr(3), fc.array(coordinate, { minLength: 3, maxLength: 3 }), (e, p) => {
+        const scope = { x: p[0]!, y: p[1]!, z: p[2]! };
+        const ours = evaluate(e, scope);
+        let theirs: unknown;
+        try {
+          theirs = toMathjs(e).evaluate(scope);
+        } catch (err) {
+          if (err instanceof TypeError && /Complex/.test(err.message)) return true;
+          throw err;
+        }
+        if (typeof theirs !== "number" || !Number.isFinite(ours) || !Number.isFinite(theirs) || Math.abs(ours) > 1e6) return true;
+        return Math.abs(ours - theirs) <= 1e-9 * Math.max(1, Math.abs(ours));
+      }),
+      { seed: 21, numRuns: 300 },
+    );
+  });
+});
+
+describe("fromMathjs", () => {
+  // [mathjs text, symgrad text of the same expression]
+  it.each([
+    ["x^2 + 3x + 2", "x^2 + 3*x + 2"],
+    ["(x - y) / 2", "x/2 - y/2"],
+    ["-x + +y", "y - x"],
+    ["sqrt(x) * log(x, 2)", "sqrt(x)*log(x)/log(2)"],
+    ["log10(x) + log2(y)", "log(x)/log(10) + log(y)/log(2)"],
+    ["sin(pi * x) + exp(e) + PI", "sin(pi*x) + exp(e) + pi"],
+    ["0.1 * x", "x/10"],
+    ["erf(atan2(y, x))", "erf(atan2(y, x))"],
+  ])("%s", (text, expected) => {
+    expect(fromMathjs(math.parse(text))).toBe(parse(expected));
+  });
+
+  it("reads BigNumber constants exactly", () => {
+    const m = math.create(math.all, { number: "BigNumber", precision: 40 });
+    expect(fromMathjs(m.parse("0.1 * x"))).toBe(parse("x/10"));
+  });
+
+  it("round-trips canonical expressions", () => {
+    fc.assert(
+      fc.property(arbExpr(3), (e) => fromMathjs(toMathjs(e)) === e),
+      { seed: 22, numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ["gamma(x)", "unsupported mathjs function 'gamma' with 1 argument(s)"],
+    ["sin(x, y)", "unsupported mathjs function 'sin' with 2 argument(s)"],
+    ["x mod 2", "unsupported mathjs operator 'mod' (mod)"],
+    ["[1, 2]", "unsupported mathjs node type 'ArrayNode'"],
+    ["'text'", "unsupported mathjs constant: text"],
+  ])("%s is a DomainError", (text, message) => {
+    expect(() => fromMathjs(math.parse(text))).toThrow(new DomainError(message));
+  });
+});
