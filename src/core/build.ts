@@ -15,6 +15,9 @@ import { bitLength, exactRoot, Rational } from "./rational.js";
 
 const table = new Map<string, Expr>();
 
+/** Rationals whose parts are below this magnitude need no size check. */
+const SMALL = 1n << 64n;
+
 /** Nodes created so far, and the count at which the innermost `withNodeBudget` stops. */
 let created = 0;
 let budgetEnd = Infinity;
@@ -92,6 +95,7 @@ export const PI = constant("pi");
 export const E = constant("e");
 
 function checkBits(r: Rational): void {
+  if (r.num < SMALL && r.num > -SMALL && r.den < SMALL) return;
   const bits = Math.max(bitLength(r.num < 0n ? -r.num : r.num), bitLength(r.den));
   if (bits > limits.maxIntegerBits) {
     throw new LimitError("maxIntegerBits", limits.maxIntegerBits, `a number of ${bits} bits`);
