@@ -1,5 +1,12 @@
-// Public API: re-exports only.
-export { Rational } from "./core/rational.js";
+// The public API of symgrad: re-exports only.
 export type { Expr } from "./core/node.js";
+export { Rational } from "./core/rational.js";
 export { SymgradError, ParseError, DomainError, LimitError } from "./core/errors.js";
 export { setLimits, resetLimits, DEFAULT_LIMITS, type Limits } from "./core/limits.js";
+export { FUNCTION_NAMES, type FunctionName } from "./core/functions.js";
+export { freeSymbols } from "./core/traverse.js";
+export { parse, type ParseOptions } from "./parse/parser.js";
+export { print } from "./print/plain.js";
+export { toLatex } from "./print/latex.js";
+export { toExpr, type ExprInput } from "./api/input.js";
+export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
