@@ -15,7 +15,7 @@
  */
 import { hessianExprs } from "../calculus/gradient.js";
 import type { Expr } from "../core/node.js";
-import { compile, compileVector, valueAndGrad } from "./compile.js";
+import { compile, compileVector, valueAndGradInto } from "./compile.js";
 
 export type MinimizeMethod = "gd" | "momentum" | "newton";
 
@@ -74,7 +74,7 @@ export function minimize(e: Expr, start: Readonly<Record<string, number>>, optio
     return value;
   });
   const n = vars.length;
-  const fg = valueAndGrad(e, vars);
+  const fg = valueAndGradInto(e, vars);
   const f = compile(e, vars);
   const hessian = method === "newton" ? hessianFunction(e, vars) : null;
   const g = new Float64Array(n);
@@ -97,7 +97,7 @@ export function minimize(e: Expr, start: Readonly<Record<string, number>>, optio
   };
 
   for (; iterations < steps; iterations++) {
-    const { value } = fg(x, g);
+    const value = fg(x, g);
     const gn = norm(g);
     if (!Number.isFinite(value) || !Number.isFinite(gn) || gn <= tol) break;
     if (method === "newton") {
@@ -125,7 +125,7 @@ export function minimize(e: Expr, start: Readonly<Record<string, number>>, optio
     }
   }
 
-  const { value } = fg(x, g);
+  const value = fg(x, g);
   const out: Record<string, number> = {};
   vars.forEach((v, i) => Object.defineProperty(out, v, { value: x[i], enumerable: true, writable: true, configurable: true }));
   return { x: out, value, iterations, converged: norm(g) <= tol };

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { gradientExprs } from "../../src/calculus/gradient.js";
 import { addAll, call, mulAll, num, pow, sym } from "../../src/core/build.js";
 import { DomainError } from "../../src/core/errors.js";
-import { compile, compileVector, toJavaScript, valueAndGrad } from "../../src/numeric/compile.js";
+import { compile, compileVector, toJavaScript, valueAndGrad, valueAndGradInto } from "../../src/numeric/compile.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { numericGradient } from "../../src/numeric/finite-diff.js";
 import { parse } from "../../src/parse/parser.js";
@@ -100,6 +100,15 @@ describe("compile", () => {
     expect([...out]).toEqual([4, 3]);
   });
 
+  it("has an allocation-free form returning the value", () => {
+    const e = P("sin(x)*y^2");
+    const out = new Float64Array(2);
+    const v = valueAndGradInto(e, ["x", "y"])([0.5, 3], out);
+    const r = valueAndGrad(e, ["x", "y"])([0.5, 3]);
+    expect(v).toBe(r.value);
+    expect([...out]).toEqual([...r.gradient]);
+  });
+
   it("rejects a free symbol outside the variables at compile time", () => {
     expect(() => compile(P("x + y"), ["x"])).toThrow(new DomainError("unbound variable 'y': it is not among the compiled variables"));
     expect(() => valueAndGrad(P("x + y"), ["x"])).toThrow(DomainError);
@@ -171,10 +180,14 @@ describe("generated code", () => {
       dimension: number;
       value: (x: number[]) => number;
       valueAndGrad: (x: number[]) => { value: number; gradient: Float64Array };
+      valueAndGradInto: (x: number[], g: Float64Array) => number;
     };
     expect(mod.dimension).toBe(2);
     expect(mod.value([0.3, 2])).toBe(compile(e, ["x", "y"])([0.3, 2]));
     expect([...mod.valueAndGrad([0.3, 2]).gradient]).toEqual([...valueAndGrad(e, ["x", "y"])([0.3, 2]).gradient]);
+    const g = new Float64Array(2);
+    expect(mod.valueAndGradInto([0.3, 2], g)).toBe(mod.value([0.3, 2]));
+    expect([...g]).toEqual([...mod.valueAndGrad([0.3, 2]).gradient]);
   });
 
   it("compiles several expressions into one vector function", () => {
