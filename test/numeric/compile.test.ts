@@ -147,7 +147,7 @@ describe("generated code", () => {
     expect(count(value, "Math.sin(")).toBe(1);
     expect(count(value, "Math.cos(")).toBe(1);
     expect(count(value, "x[0]")).toBe(1);
-    const grad = src.slice(src.indexOf("export function valueAndGrad"));
+    const grad = src.slice(src.indexOf("export function valueAndGrad("), src.indexOf("export function valueAndGradInto"));
     expect(count(grad, "Math.sin(")).toBe(1); // d cos = -sin reuses the value's sin
     expect(count(grad, "Math.cos(")).toBe(1); // d sin = cos reuses the value's cos
   });
@@ -168,7 +168,7 @@ describe("generated code", () => {
     const vars = Array.from({ length: n }, (_, i) => `x${i}`);
     const src = toJavaScript(P(terms.join(" + ")), vars);
     const value = src.slice(src.indexOf("export function value"), src.indexOf("export function valueAndGrad"));
-    const grad = src.slice(src.indexOf("export function valueAndGrad"));
+    const grad = src.slice(src.indexOf("export function valueAndGrad("), src.indexOf("export function valueAndGradInto"));
     expect(count(grad, "const ")).toBeLessThanOrEqual(4 * count(value, "const "));
   });
 
