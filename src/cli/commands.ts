@@ -7,12 +7,28 @@ import { diff, gradient, hessian, jacobian } from "../api/calculus.js";
 import { toVariableName } from "../api/input.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
-import { evaluate } from "../numeric/evaluate.js";
+import type { Scope } from "../numeric/evaluate.js";
 import { parse } from "../parse/parser.js";
 import { toLatex } from "../print/latex.js";
 import { simplify } from "../rewrite/simplify.js";
 import { UsageError, type CommandArgs, type CommandName } from "./args.js";
 import type { Result } from "./format.js";
+
+let evaluateFn: ((e: Expr, scope: Scope) => number) | undefined;
+
+/**
+ * Loads numeric evaluation. It is loaded on demand because its module graph (mathjs) costs more
+ * start-up time than everything else the CLI needs; `evaluate` below requires this to have run.
+ */
+export async function loadNumeric(): Promise<void> {
+  evaluateFn ??= (await import("../numeric/evaluate.js")).evaluate;
+}
+
+/** `evaluate` of numeric/evaluate.ts, once `loadNumeric` has resolved. */
+export function evaluate(e: Expr, scope: Scope): number {
+  if (evaluateFn === undefined) throw new Error("numeric evaluation used before loadNumeric()");
+  return evaluateFn(e, scope);
+}
 
 /** The variable names, each checked to be a single symbol (a UsageError otherwise). */
 export function variableNames(names: readonly string[], command: CommandName): string[] {

@@ -40,7 +40,7 @@ export function formatPretty(r: Result): string {
   switch (r.kind) {
     case "vector": {
       const width = Math.max(0, ...r.vars.map((v) => v.length));
-      return r.value.map((e, i) => `${(r.vars[i] ?? "").padEnd(width)} : ${print(e)}`).join("\n");
+      return r.value.map((e, i) => `${((r.vars[i] ?? "") + ":").padEnd(width + 1)} ${print(e)}`).join("\n");
     }
     case "matrix": {
       const cells = r.value.map((row) => row.map(print));

@@ -6,7 +6,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { helpText, parseArgs, UsageError, type Invocation } from "./args.js";
-import { runCommand } from "./commands.js";
+import { loadNumeric, runCommand } from "./commands.js";
 import { errorJson, formatError, formatLatex, formatPlain, resultJson, useColor } from "./format.js";
 import { startRepl } from "./repl.js";
 
@@ -49,11 +49,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(packageVersion() + "\n");
       return 0;
     case "repl":
+      await loadNumeric();
       return startRepl({ input: process.stdin, output: process.stdout, env: process.env, color });
     case "command":
       break;
   }
   const { command, exprs, json, latex } = invocation;
+  if (command === "eval") await loadNumeric();
   const stdinText = exprs.includes("-") ? await readStdin() : "";
   // jacobian takes all its expressions at once; every other command runs once per input.
   const jobs: string[][] =
@@ -62,11 +64,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       : exprs[0] === "-"
         ? inputLines(stdinText).map((line) => [line])
         : [[exprs[0]!]];
+  if (jobs.length === 0 || jobs[0]!.length === 0) {
+    process.stderr.write(formatError(new UsageError("no expression on standard input", command), color) + "\n");
+    return 2;
+  }
   let code = 0;
   for (const job of jobs) {
     const input = job.join("\n");
     try {
-      if (job.length === 0) throw new UsageError("no expression on standard input", command);
       const r = runCommand(command, job, invocation);
       process.stdout.write((json ? JSON.stringify(resultJson(input, r)) : latex ? formatLatex(r) : formatPlain(r)) + "\n");
     } catch (err) {

@@ -13,23 +13,23 @@
  * - `diff(e, x)`, `diff(e, x, n)`, `diff(e, x, y)` and `simplify(e)` are expressions and nest;
  *   `grad(e [, x, y])`, `hessian(e [, x, y])`, `jacobian(e1, e2, ...)`, `eval(e, x=1, ...)` and
  *   `latex(e)` give a vector, a matrix, a number or text and stand alone on their line.
+ * - `eval(...)` needs `loadNumeric()` of commands.ts to have resolved.
  * - Nothing is ever evaluated as code: every expression goes through `parse` with the defined
  *   names and `diff`/`simplify` as its `functions` option.
  */
 import { diff, gradient, hessian, jacobian } from "../api/calculus.js";
 import { mul, num, rebuild, rationalFromNumber, sym } from "../core/build.js";
-import { ParseError } from "../core/errors.js";
+import { ParseError, SymgradError } from "../core/errors.js";
 import { CALLABLE_NAMES } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols, substitute } from "../core/traverse.js";
-import { evaluate } from "../numeric/evaluate.js";
 import { parse } from "../parse/parser.js";
 import { Lexer, tokenize, type Token } from "../parse/lexer.js";
 import { toLatex } from "../print/latex.js";
 import { print } from "../print/plain.js";
 import { simplify } from "../rewrite/simplify.js";
 import { formatError, formatLatex, formatNumber, formatPretty, type Result } from "./format.js";
-import { unionOfFreeSymbols } from "./commands.js";
+import { evaluate, unionOfFreeSymbols } from "./commands.js";
 
 /** A user definition: `name(params) = body`. */
 export interface Definition {
@@ -86,7 +86,7 @@ export function createSession(): SessionState {
 }
 
 /** A user mistake found outside the parser, located at a call site by `located`. */
-class CallError extends Error {}
+class CallError extends SymgradError {}
 
 /** Offsets in code points of a part of the line. */
 interface Span {
@@ -230,9 +230,15 @@ function define(state: SessionState, chars: readonly string[], head: DefinitionH
 /**
  * Parses `chars[span]` with the defined names and expression commands as functions, then
  * substitutes defined names and `ans` (except `keep`). Errors are positioned in the whole line.
+ *
+ * The parser requires a name in its `functions` option to be called, but a defined name may also
+ * stand alone (`diff(f, x)`). So each call of a defined name is renamed, in the text given to the
+ * parser, to an alias of the same length in code points (positions stay valid) that is registered
+ * as the function, while its bare uses stay symbols and are substituted afterwards.
  */
 function parseSpan(state: SessionState, chars: readonly string[], span: Span, keep: ReadonlySet<string> = new Set()): Expr {
-  const text = chars.slice(span.start, span.end).join("");
+  const source = chars.slice(span.start, span.end);
+  const { text, aliases } = aliasCalls(state, source, keep);
   let calls = 0;
   const functions = new Map<string, (args: Expr[]) => Expr>();
   const wrap = (f: (args: Expr[]) => Expr) => (args: Expr[]) => {
@@ -240,10 +246,10 @@ function parseSpan(state: SessionState, chars: readonly string[], span: Span, ke
     try {
       return f(args);
     } catch (err) {
-      throw locateCall(err, text, index, functions);
+      throw locateCall(err, text, source, index, functions);
     }
   };
-  for (const d of state.defs.values()) if (!keep.has(d.name)) functions.set(d.name, wrap((args) => apply(d, args)));
+  for (const [alias, d] of aliases) functions.set(alias, wrap((args) => apply(d, args)));
   functions.set("diff", wrap((args) => diffCall(state, args)));
   functions.set("simplify", wrap((args) => {
     if (args.length !== 1) throw new CallError(`simplify takes 1 argument, got ${args.length}`);
@@ -257,8 +263,50 @@ function parseSpan(state: SessionState, chars: readonly string[], span: Span, ke
   try {
     return resolve(state, parse(text, { functions }), keep);
   } catch (err) {
-    throw shift(err, chars.join(""), span.start);
+    throw shift(err, chars.join(""), span.start, aliases);
   }
+}
+
+/** First code point of the aliases: Unified Canadian Aboriginal Syllabics, letters nobody types here. */
+const ALIAS_BASE = 0x1401;
+const ALIAS_COUNT = 0x166c - ALIAS_BASE;
+
+/** `source` with each call `name(` of a defined name renamed to its alias; the aliases used. */
+function aliasCalls(state: SessionState, source: readonly string[], keep: ReadonlySet<string>): { text: string; aliases: Map<string, Definition> } {
+  const text = source.join("");
+  const aliases = new Map<string, Definition>();
+  if (state.defs.size === 0) return { text, aliases };
+  const tokens = lexPrefix(text);
+  const out = [...source];
+  const byName = new Map<string, string>();
+  let next = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const d = state.defs.get(t.text);
+    if (t.kind !== "name" || tokens[i + 1]!.kind !== "(" || d === undefined || keep.has(d.name)) continue;
+    let alias = byName.get(d.name);
+    while (alias === undefined && next < ALIAS_COUNT) {
+      const letter = String.fromCodePoint(ALIAS_BASE + next++);
+      if (!text.includes(letter)) alias = letter + "_".repeat(t.end - t.start - 1);
+    }
+    if (alias === undefined) break;
+    byName.set(d.name, alias);
+    aliases.set(alias, d);
+    out.splice(t.start, t.end - t.start, ...Array.from(alias));
+  }
+  return { text: out.join(""), aliases };
+}
+
+/** The tokens of `text` up to its end or its first lexical error (which the parser reports). */
+function lexPrefix(text: string): Token[] {
+  const tokens: Token[] = [];
+  const lexer = new Lexer(text);
+  try {
+    for (let t = lexer.next(); t.kind !== "end"; t = lexer.next()) tokens.push(t);
+  } catch {
+    // The parser raises the same error with its position.
+  }
+  return tokens;
 }
 
 /** The body of `d` with `args` for its parameters. */
@@ -324,16 +372,25 @@ function statementCall(chars: readonly string[]): StatementCall | undefined {
       depth--;
       if (depth === 0) {
         if (chars.slice(i + 1).join("").trim() !== "") return undefined;
-        args.push({ start: argStart, end: i });
+        args.push(trimSpan(chars, { start: argStart, end: i }));
         const start = m[0].length - m[0].trimStart().length;
-        return { name: m[1]!, args: args.length === 1 && chars.slice(argStart, i).join("").trim() === "" ? [] : args, whole: { start, end: i + 1 } };
+        const empty = args.length === 1 && args[0]!.start === args[0]!.end;
+        return { name: m[1]!, args: empty ? [] : args, whole: { start, end: i + 1 } };
       }
     } else if (c === "," && depth === 1) {
-      args.push({ start: argStart, end: i });
+      args.push(trimSpan(chars, { start: argStart, end: i }));
       argStart = i + 1;
     }
   }
   return undefined;
+}
+
+/** The span without the white space at either end. */
+function trimSpan(chars: readonly string[], span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(chars[start]!)) start++;
+  while (end > start && /\s/.test(chars[end - 1]!)) end--;
+  return { start, end };
 }
 
 function runStatement(state: SessionState, chars: readonly string[], call: StatementCall): { state: SessionState; output: string } {
@@ -399,36 +456,40 @@ function locate(err: unknown, chars: readonly string[], where: Span): unknown {
 }
 
 /**
- * Locates an error thrown by the `index`-th function callback of a parse of `text`. The parser
- * calls a function right after reading its `)`, so callbacks run in the order of their closing
- * parentheses; the call sites of the names in `functions`, in that order, are found with the lexer.
+ * Locates an error thrown by the `index`-th function callback of a parse of `text` (whose source
+ * before aliasing is `source`). The parser calls a function right after reading its `)`, so
+ * callbacks run in the order of their closing parentheses; the call sites of the names in
+ * `functions`, in that order, are found with the lexer.
  */
-function locateCall(err: unknown, text: string, index: number, functions: ReadonlyMap<string, unknown>): unknown {
+function locateCall(err: unknown, text: string, source: readonly string[], index: number, functions: ReadonlyMap<string, unknown>): unknown {
   if (err instanceof ParseError || !(err instanceof Error)) return err;
   const sites: Span[] = [];
   const open: (number | undefined)[] = [];
-  const lexer = new Lexer(text);
   let previous: Token | undefined;
-  try {
-    for (let t = lexer.next(); t.kind !== "end"; t = lexer.next()) {
-      if (t.kind === "(") open.push(previous?.kind === "name" && functions.has(previous.text) ? previous.start : undefined);
-      else if (t.kind === ")") {
-        const start = open.pop();
-        if (start !== undefined) sites.push({ start, end: t.end });
-      }
-      previous = t;
+  for (const t of lexPrefix(text)) {
+    if (t.kind === "(") open.push(previous?.kind === "name" && functions.has(previous.text) ? previous.start : undefined);
+    else if (t.kind === ")") {
+      const start = open.pop();
+      if (start !== undefined) sites.push({ start, end: t.end });
     }
-  } catch {
-    // A lexical error after the failing call: the calls before it are all found.
+    previous = t;
   }
   const site = sites[index];
-  return site === undefined ? err : locate(err, Array.from(text), site);
+  return site === undefined ? err : locate(err, source, site);
 }
 
-/** A ParseError over a part of the line starting at `offset`, re-expressed over the whole line. */
-function shift(err: unknown, line: string, offset: number): unknown {
+/**
+ * A ParseError over a part of the line starting at `offset`, re-expressed over the whole line, with
+ * any alias in its text named as the user wrote it.
+ */
+function shift(err: unknown, line: string, offset: number, aliases: ReadonlyMap<string, Definition>): unknown {
   if (!(err instanceof ParseError) || (offset === 0 && err.source === line)) return err;
-  return new ParseError(err.reason, line, err.start + offset, err.end + offset, err.expected, err.found);
+  let { reason, found } = err;
+  for (const [alias, d] of aliases) {
+    reason = reason.split(alias).join(d.name);
+    found = found.split(alias).join(d.name);
+  }
+  return new ParseError(reason, line, err.start + offset, err.end + offset, err.expected, found);
 }
 
 // ---------------------------------------------------------------- input helpers

@@ -1,0 +1,182 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { diff, gradient, hessian } from "../../src/api/calculus.js";
+import { loadNumeric } from "../../src/cli/commands.js";
+import { complete, createSession, evaluateLine, needsMoreInput, type SessionState } from "../../src/cli/session.js";
+import { num } from "../../src/core/build.js";
+import { evaluate } from "../../src/numeric/evaluate.js";
+import { parse } from "../../src/parse/parser.js";
+import { toLatex } from "../../src/print/latex.js";
+import { print } from "../../src/print/plain.js";
+import { simplify } from "../../src/rewrite/simplify.js";
+
+beforeAll(loadNumeric);
+
+/** Runs `lines` in a fresh session; returns the final state and each line's outcome. */
+function session(lines: readonly string[], now?: () => number) {
+  let state: SessionState = createSession();
+  const outcomes = lines.map((line) => {
+    const o = evaluateLine(state, line, now === undefined ? {} : { now });
+    state = o.state;
+    return o;
+  });
+  return { state, outcomes, last: outcomes[outcomes.length - 1]! };
+}
+
+/** The column (0-based, in the source line shown) of the first caret, and the caret count. */
+function caret(error: string): { at: number; width: number; source: string } {
+  const lines = error.split("\n");
+  const i = lines.findIndex((l) => /^\s*\^+$/.test(l));
+  expect(i).toBeGreaterThan(0);
+  const marks = lines[i]!;
+  return { at: marks.indexOf("^") - 2, width: marks.trim().length, source: lines[i - 1]!.slice(2) };
+}
+
+const F = "x^2 + 3*x + 2";
+const G = "x^2 + y^2 + 3*x*y";
+
+describe("definitions and their use", () => {
+  const cases: [string, string[], string, () => string][] = [
+    ["a definition echoes its canonical form", [], `f = ${F}`, () => `f = ${print(parse(F))}`],
+    ["a function definition echoes its parameters", [], `g(x, y) = ${G}`, () => `g(x, y) = ${print(parse(G))}`],
+    ["diff of a defined name", [`f = ${F}`], "diff(f, x)", () => print(diff(F, "x"))],
+    ["diff of order 2", [`f = ${F}`], "diff(f, x, 2)", () => print(diff(F, "x", 2))],
+    ["mixed partial", [`g(x, y) = ${G}`], "diff(g, x, y)", () => print(diff(G, ["x", "y"]))],
+    ["a defined name applied to a value", [`f = ${F}`], "f(1)", () => print(parse("1^2 + 3*1 + 2"))],
+    ["a function applied to values", [`g(x, y) = ${G}`], "g(1, 2)", () => print(parse("1^2 + 2^2 + 3*1*2"))],
+    ["a function applied to expressions", [`g(x, y) = ${G}`], "g(t, 2*t)", () => print(parse("t^2 + (2*t)^2 + 3*t*(2*t)"))],
+    ["names inside expressions are substituted", [`f = ${F}`, "c = 5"], "c*f + 1", () => print(parse(`5*(${F}) + 1`))],
+    ["a name without parameters times a parenthesis", ["c = 5"], "c(x + 1)", () => print(parse("5*(x + 1)"))],
+    ["simplify nests with diff", [`f = ${F}`], "simplify(diff(f, x) - 2*x)", () => print(simplify(parse("3")))],
+    ["ans is the last result", [`f = ${F}`, "diff(f, x)"], "ans + 1", () => print(parse("2*x + 4"))],
+    ["eval with bindings", [`g(x, y) = ${G}`], "eval(g, x=1, y=pi/2)", () => String(evaluate(parse(G), { x: 1, y: Math.PI / 2 }))],
+    ["eval binds names that are defined", [`f = ${F}`, "x = 10"], "eval(f, x=1)", () => String(evaluate(parse(F), { x: 1 }))],
+    ["latex of a defined name", [`f = ${F}`], "latex(f)", () => toLatex(parse(F))],
+    ["a later definition sees earlier ones", [`f = ${F}`, "h = f^2"], "diff(h, x)", () => print(diff(`(${F})^2`, "x"))],
+    ["parameters are not substituted by definitions", ["x = 3", "p(x) = x^2"], "p(2)", () => print(parse("4"))],
+    ["redefinition replaces", ["f = x", "f = x^3"], "diff(f, x)", () => print(diff("x^3", "x"))],
+  ];
+  it.each(cases)("%s", (_, before, line, expected) => {
+    const { last } = session([...before, line]);
+    expect(last.error).toBeUndefined();
+    expect(last.output).toBe(expected());
+  });
+
+  it("grad and hessian of a function use its parameters in order; of an expression the sorted free symbols", () => {
+    const g = gradient(G, ["y", "x"]);
+    expect(session([`g(y, x) = ${G}`, "grad(g)"]).last.output).toBe(`y: ${print(g.y!)}\nx: ${print(g.x!)}`);
+    const h = hessian("x^2*y + y^3", ["x", "y"]);
+    const out = session(["hessian(x^2*y + y^3)"]).last.output.split("\n");
+    expect(out).toHaveLength(2);
+    h.forEach((row, i) => expect(out[i]!.replace(/^\[|\]$/g, "").trim().split(/\s{2,}/)).toEqual(row.map(print)));
+    expect(session(["grad(x*y*z, z, x)"]).last.output).toBe(`z: ${print(parse("x*y"))}\nx: ${print(parse("y*z"))}`);
+  });
+
+  it("eval keeps its number as ans", () => {
+    const { state } = session(["eval(x^2, x=3)"]);
+    expect(state.ans).toBe(num(9));
+  });
+
+  it("property: f(k) for a defined quadratic is its value at k", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -20, max: 20 }), (a, b, c, k) => {
+        const { last } = session([`f = ${a}*x^2 + ${b}*x + ${c}`, `f(${k})`]);
+        expect(last.output).toBe(print(num(a * k * k + b * k + c)));
+      }),
+      { seed: 5, numRuns: 60 },
+    );
+  });
+});
+
+describe("mistakes keep the session and point at the source", () => {
+  const cases: [string, string, string, string][] = [
+    ["unknown function", "sinn(x) + 1", "unknown function 'sinn' (did you mean 'sin'?)", "sinn"],
+    ["syntax error in a definition body", "g = x +* 2", "", "*"],
+    ["arity of a user function", "f(1, 2) + 1", "f takes 1 argument (x), got 2", "f(1, 2)"],
+    ["not a variable in diff", "1 + diff(f, 2)", "'2' is not a variable", "diff(f, 2)"],
+    ["a bad diff order", "diff(f, x, -1)", "the order of diff must be a non-negative integer", "diff(f, x, -1)"],
+    ["a statement command inside an expression", "grad(f) + 1", "grad(...) is a command, not an expression", "grad(f)"],
+    ["a reserved name", "sin = 3", "cannot define 'sin': it is a built-in function", "sin"],
+    ["a repeated parameter", "k(a, a) = a", "parameter 'a' is a repeated parameter", "a)"],
+    ["not a variable in grad", "grad(f, 2*x)", "'2*x' is not a variable", "2*x"],
+    ["eval without a value", "eval(f, x)", "expected NAME=VALUE", "x"],
+    ["a syntax error inside eval", "eval(f, x=1+)", "", "@)"],
+  ];
+  it.each(cases)("%s", (_, line, message, marked) => {
+    const { state: before } = session([`f = ${F}`]);
+    const o = evaluateLine(before, line);
+    expect(o.error).toBeDefined();
+    expect(o.error!.startsWith("error: ")).toBe(true);
+    expect(o.error).toContain(message);
+    const c = caret(o.error!);
+    expect(c.source).toBe(line);
+    // "@s" marks the last occurrence of s, plain "s" the first.
+    const expectedAt = marked.startsWith("@") ? line.lastIndexOf(marked.slice(1)) : line.indexOf(marked);
+    expect(expectedAt).toBeGreaterThanOrEqual(0);
+    expect(c.at).toBe(expectedAt);
+    expect(o.state).toBe(before);
+    expect(o.error).toContain(`at column ${expectedAt + 1}`);
+  });
+
+  it("a callback error is placed at its own call among several", () => {
+    const line = "f(1) + f(2) + f(3, 4)";
+    const o = session([`f = ${F}`, line]).last;
+    expect(caret(o.error!).at).toBe(line.indexOf("f(3, 4)"));
+  });
+});
+
+describe("meta commands", () => {
+  it(":latex on prints LaTeX beside the plain text, :latex off stops it", () => {
+    const { outcomes } = session([`f = ${F}`, ":latex on", "diff(f, x)", ":latex off", "diff(f, x)"]);
+    const d = diff(F, "x");
+    expect(outcomes[1]!.output).toBe("latex on");
+    expect(outcomes[2]!.output).toBe(`${print(d)}\nlatex: ${toLatex(d)}`);
+    expect(outcomes[4]!.output).toBe(print(d));
+  });
+  it(":vars lists the definitions and ans, :clear forgets them", () => {
+    const { outcomes, state } = session([`f = ${F}`, `g(x, y) = ${G}`, "f(2)", ":vars", ":clear", ":vars"]);
+    expect(outcomes[3]!.output).toBe([`f = ${print(parse(F))}`, `g(x, y) = ${print(parse(G))}`, `ans = ${print(parse("12"))}`].join("\n"));
+    expect(outcomes[5]!.output).toBe("(no definitions)");
+    expect(state.defs.size).toBe(0);
+    expect(state.ans).toBeUndefined();
+  });
+  it(":time on appends the time the clock measured", () => {
+    let t = 0;
+    const { last } = session([":time on", "x + x"], () => (t += 2.5));
+    expect(last.output).toBe(`${print(parse("2*x"))}\ntime: 2.50 ms`);
+  });
+  it.each([":quit", ":q", ":exit"])("%s quits", (line) => {
+    expect(session([line]).last.quit).toBe(true);
+  });
+  it.each([
+    [":latex maybe", "usage: :latex on|off"],
+    [":frob", "unknown command ':frob' (type :help)"],
+  ])("%s is an error", (line, message) => {
+    expect(session([line]).last.error).toBe(`error: ${message}${line.startsWith(":latex") ? " (now off)" : ""}`);
+  });
+  it(":help names every meta command", () => {
+    const help = session([":help"]).last.output;
+    for (const m of [":help", ":latex", ":vars", ":clear", ":time", ":quit"]) expect(help).toContain(m);
+  });
+});
+
+describe("input helpers", () => {
+  it.each([
+    ["diff(f,", true],
+    ["(x + 1) * (", true],
+    ["f(x)", false],
+    ["x)", false],
+    ["", false],
+  ] as const)("needsMoreInput(%j) = %s", (text, expected) => {
+    expect(needsMoreInput(text)).toBe(expected);
+  });
+  it("completes meta commands, functions, commands and defined names", () => {
+    const { state } = session(["alpha = 1", "alphabet(x) = x"]);
+    expect(complete(state, ":la")).toEqual([[":latex"], ":la"]);
+    expect(complete(state, "1 + alp")).toEqual([["alpha", "alphabet"], "alp"]);
+    expect(complete(state, "diff(as")[0]).toEqual(expect.arrayContaining(["asin", "asinh", "asec"]));
+    expect(complete(state, "gr")).toEqual([["grad"], "gr"]);
+    expect(complete(createSession(), "an")[0]).not.toContain("ans");
+    expect(complete(session(["1"]).state, "an")[0]).toContain("ans");
+  });
+});
