@@ -10,3 +10,21 @@ export { print } from "./print/plain.js";
 export { toLatex } from "./print/latex.js";
 export { toExpr, type ExprInput } from "./api/input.js";
 export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
+export {
+  evaluate,
+  compile,
+  valueAndGrad,
+  valueAndGradInto,
+  compileVector,
+  toJavaScript,
+  numericGradient,
+  gradcheck,
+  minimize,
+  toMathjs,
+  fromMathjs,
+  type Scope,
+  type EvaluateOptions,
+  type MinimizeOptions,
+  type MinimizeResult,
+  type GradcheckResult,
+} from "./api/numeric.js";

@@ -1,0 +1,31 @@
+// The package's public surface, used the way the README shows: strings in, formulas out.
+import { describe, expect, it } from "vitest";
+import * as symgrad from "../../src/index.js";
+
+describe("public API", () => {
+  it("differentiates and prints formulas", () => {
+    expect(String(symgrad.diff("x^2+3*x+2", "x"))).toBe("2*x + 3");
+    expect(String(symgrad.diff(symgrad.parse("x^x"), "x"))).toBe("x^x*(log(x) + 1)");
+    expect(symgrad.print(symgrad.diff("sin(x)", "x"))).toBe("cos(x)");
+    expect(JSON.stringify(symgrad.gradient("x^2+y^2+3*x*y+2"))).toBe('{"x":"2*x + 3*y","y":"3*x + 2*y"}');
+  });
+
+  it("evaluates and compiles strings, with variables defaulting to the sorted free symbols", () => {
+    expect(symgrad.evaluate("x^2 + y", { x: 3, y: 1 })).toBe(10);
+    expect(symgrad.compile("x - y")([5, 2])).toBe(3);
+    const vg = symgrad.valueAndGrad("x^2*y");
+    const r = vg([3, 2]);
+    expect(r.value).toBe(18);
+    expect([...r.gradient]).toEqual([12, 9]);
+    expect(symgrad.gradcheck("sin(x)*y", { x: 0.5, y: 2 }).maxRelativeError).toBeLessThan(1e-8);
+    const m = symgrad.minimize("x^2 + 3*x + 2", { x: 0 });
+    expect(m.x.x).toBeCloseTo(-1.5, 10);
+  });
+
+  it("exports every typed error under one base class", () => {
+    for (const E of [symgrad.ParseError, symgrad.DomainError, symgrad.LimitError]) {
+      expect(E.prototype).toBeInstanceOf(symgrad.SymgradError);
+    }
+    expect(() => symgrad.diff("x+", "x")).toThrow(symgrad.ParseError);
+  });
+});
