@@ -23,6 +23,26 @@ export type Poly = ReadonlyMap<string, Term>;
 
 export const POLY_ZERO: Poly = new Map();
 
+/** performance.now() after which products throw LimitError("simplifyTimeMs"); see withPolyDeadline. */
+let deadline = Infinity;
+
+/** Runs `work` with polynomial products stopping at the absolute time `end` (nested: tighter wins). */
+export function withPolyDeadline<T>(end: number, work: () => T): T {
+  const saved = deadline;
+  deadline = Math.min(saved, end);
+  try {
+    return work();
+  } finally {
+    deadline = saved;
+  }
+}
+
+function checkDeadline(): void {
+  if (deadline !== Infinity && performance.now() > deadline) {
+    throw new LimitError("simplifyTimeMs", limits.simplifyTimeMs, "polynomial arithmetic ran out of time");
+  }
+}
+
 function trim(mono: number[]): number[] {
   let n = mono.length;
   while (n > 0 && mono[n - 1] === 0) n--;
@@ -116,6 +136,7 @@ export function polyMul(a: Poly, b: Poly): Poly {
   if (a.size * b.size > limits.maxExpandTerms * 4) {
     throw new LimitError("maxExpandTerms", limits.maxExpandTerms, `a product of ${a.size} by ${b.size} terms`);
   }
+  checkDeadline();
   const out = new Map<string, Term>();
   for (const s of a.values()) for (const t of b.values()) addTermInto(out, monoMul(s.mono, t.mono), s.coef.mul(t.coef));
   return out;

@@ -18,6 +18,8 @@ import { foldGraph } from "../core/traverse.js";
 
 export interface CompiledRule {
   readonly rule: Rule;
+  /** Function names the left side calls: a subject lacking one cannot match. */
+  readonly heads: readonly string[];
   readonly lhs: Expr;
   readonly rhs: Expr;
   readonly wildcards: ReadonlyMap<string, Expr>;
@@ -40,12 +42,31 @@ export function compileRule(rule: Rule): CompiledRule {
   const extra = new Map<string, Expr>();
   wildcardsOf(rhs, extra);
   for (const name of extra.keys()) if (!wildcards.has(name)) throw new Error(`rule ${rule.id}: ${name} is not bound by the left side`);
-  return { rule, lhs, rhs, wildcards };
+  return { rule, lhs, rhs, wildcards, heads: [...headsOf(lhs)] };
 }
 
 export function compiledRules(): readonly CompiledRule[] {
   compiled ??= RULES.map(compileRule);
   return compiled;
+}
+
+const headCache = new WeakMap<Expr, ReadonlySet<string>>();
+
+/** The function names called anywhere in `e` (memoised per node). */
+export function headsOf(e: Expr): ReadonlySet<string> {
+  const hit = headCache.get(e);
+  if (hit !== undefined) return hit;
+  return foldGraph<ReadonlySet<string>>(
+    e,
+    (node, done) => {
+      const s = new Set<string>();
+      if (node.kind === "call") s.add(node.fn);
+      for (const a of node.args) for (const h of done.get(a)!) s.add(h);
+      headCache.set(node, s);
+      return s;
+    },
+    (node) => headCache.get(node),
+  );
 }
 
 function holds(p: Property, e: Expr, assume: Assumptions): boolean {
@@ -55,6 +76,8 @@ function holds(p: Property, e: Expr, assume: Assumptions): boolean {
 /** The results of applying `r` at the top of `node` (every match, conditions checked). */
 export function applyRule(r: CompiledRule, node: Expr, assume: Assumptions = {}): Expr[] {
   if (r.lhs.kind !== node.kind) return [];
+  const heads = headsOf(node);
+  if (!r.heads.every((h) => heads.has(h))) return [];
   const out: Expr[] = [];
   for (const m of matchTop(r.lhs, node)) {
     if (!conditionsHold(r, m.bindings, assume)) continue;

@@ -63,6 +63,18 @@ export function togetherTop(e: Expr): Expr {
   return mulAll([numerator, ...[...den].map(([b, k]) => pow(b, num(k)))]);
 }
 
+/** `together` through sums, products and powers only (function arguments are left alone). */
+export function togetherRational(e: Expr): Expr {
+  if (e.kind !== "add" && e.kind !== "mul" && e.kind !== "pow") return e;
+  let changed = false;
+  const args = e.args.map((a) => {
+    const r = togetherRational(a);
+    if (r !== a) changed = true;
+    return r;
+  });
+  return togetherTop(changed ? rebuild(e, args) : e);
+}
+
 export function together(e: Expr): Expr {
   return bottomUp(e, togetherTop);
 }

@@ -23,7 +23,8 @@ import type { Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { rewriteTop, type StoppedBy } from "./engine.js";
 import { expandShallow } from "./expand.js";
-import { cancelTop, factorMap } from "./rational.js";
+import { cancelTop, factorMap, togetherRational } from "./rational.js";
+import { withPolyDeadline } from "../poly/poly.js";
 
 export interface SimplifyOptions {
   /** Facts about symbols that conditional rules may use, e.g. `{ x: "positive" }`. */
@@ -45,6 +46,10 @@ export interface SimplifyReport {
 
 /** Most terms a multiplied-out candidate may have; larger expansions are skipped. */
 const MAX_CANDIDATE_TERMS = 400;
+/** Most milliseconds the algebraic candidates of one node may take. */
+const NODE_TIME_MS = 40;
+/** Most distinct denominators a common-denominator candidate may combine. */
+const MAX_DENOMINATORS = 8;
 
 const nodeCache = new Map<string, WeakMap<Expr, [Expr, readonly string[]]>>();
 const resultCache = new Map<string, WeakMap<Expr, Expr>>();
@@ -97,7 +102,7 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
           return hit[0];
         }
         const nodeSteps: string[] = [];
-        const best = simplifyNode(n, assume, nodeSteps);
+        const best = simplifyNode(n, assume, nodeSteps, deadline);
         nodes.set(n, [best, nodeSteps]);
         steps.push(...nodeSteps);
         return best;
@@ -118,12 +123,25 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
     limits.maxExpandTerms = savedTerms;
   }
   if (cost(current) > cost(e)) current = e;
+  if (stoppedBy === "time") return { result: current, stoppedBy, steps };
   if (stoppedBy === "fixpoint") for (const s of seen) results.set(s, current);
   return { result: current, stoppedBy, steps };
 }
 
 /** The cheapest candidate for one node whose arguments are simplified. */
-function simplifyNode(n: Expr, assume: Assumptions, steps: string[]): Expr {
+function simplifyNode(n: Expr, assume: Assumptions, steps: string[], deadline: number): Expr {
+  return withPolyDeadline(Math.min(deadline, performance.now() + NODE_TIME_MS), () => simplifyNodeUntimed(n, assume, steps));
+}
+
+function denominatorCount(e: Expr): number {
+  const bases = new Set<Expr>();
+  for (const t of e.kind === "add" ? e.args : [e]) {
+    for (const [b, k] of factorMap(t)[1]) if (k.sign() < 0) bases.add(b);
+  }
+  return bases.size;
+}
+
+function simplifyNodeUntimed(n: Expr, assume: Assumptions, steps: string[]): Expr {
   let best = n;
   let bestCost = cost(n);
   let bestSteps: string[] = [];
@@ -150,7 +168,7 @@ function simplifyNode(n: Expr, assume: Assumptions, steps: string[]): Expr {
     bestCost = cost(ruled);
     bestSteps = ruleSteps;
   }
-  if (n.kind === "add") {
+  if (n.kind === "add" && denominatorCount(n) <= MAX_DENOMINATORS) {
     const f = consider("factor-terms", () => factorTerms(n));
     if (f !== null && f !== n) {
       consider("factor-terms", () => {
@@ -159,9 +177,11 @@ function simplifyNode(n: Expr, assume: Assumptions, steps: string[]): Expr {
       });
     }
     consider("cancel", () => cancelTop(n));
+    consider("together-cancel", () => cancelTop(togetherRational(n)));
     consider("expand", () => expandShallow(n));
   } else if (n.kind === "mul" || n.kind === "pow") {
     consider("cancel", () => cancelTop(n));
+    consider("together-cancel", () => cancelTop(togetherRational(n)));
     if (n.args.some((a) => a.kind === "add" || (a.kind === "pow" && a.base.kind === "add"))) consider("expand", () => expandShallow(n));
   }
   steps.push(...bestSteps);

@@ -29,6 +29,13 @@ const F: Record<FunctionName, (a: number, b?: number) => number> = {
   },
 };
 
+/** The largest magnitude of any subexpression's value (the scale of rounding errors). */
+export function evalScale(e: Expr, scope: Scope): number {
+  let m = Math.abs(evalExpr(e, scope));
+  for (const a of e.args) m = Math.max(m, evalScale(a, scope));
+  return Number.isFinite(m) ? m : Infinity;
+}
+
 export function evalExpr(e: Expr, scope: Scope): number {
   switch (e.kind) {
     case "num":
@@ -78,8 +85,8 @@ export function samplePoints(count: number, seed: number): Scope[] {
 
 const POINTS = samplePoints(24, 12345);
 
-function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-7 * Math.max(1, Math.abs(a), Math.abs(b));
+function close(a: number, b: number, scale: number): boolean {
+  return Math.abs(a - b) <= 1e-7 * Math.max(1, Math.abs(a), Math.abs(b), scale);
 }
 
 /**
@@ -91,7 +98,9 @@ export function numericallyEqual(left: Expr, right: Expr, points: readonly Scope
     const a = evalExpr(left, p);
     const b = evalExpr(right, p);
     if (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a) < 1e8 && Math.abs(b) < 1e8) {
-      if (!close(a, b)) return false;
+      const scale = Math.max(evalScale(left, p), evalScale(right, p));
+      if (scale > 1e12) continue;
+      if (!close(a, b, scale)) return false;
     } else if (Number.isFinite(a) && Math.abs(a) < 1e6 && !Number.isFinite(b)) {
       return false;
     }
