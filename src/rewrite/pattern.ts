@@ -131,10 +131,9 @@ function splitProduct(e: Expr): [Rational, readonly Expr[]] {
   return e.args[0]!.kind === "num" ? [e.args[0].value, e.args.slice(1)] : [Rational.ONE, e.args];
 }
 
+/** The terms of a sum; its numeric constant is a term too, so a bare wildcard can match it. */
 function splitSum(e: Expr): [Rational, readonly Expr[]] {
-  if (e.kind === "num") return [e.value, []];
-  if (e.kind !== "add") return [Rational.ZERO, [e]];
-  return e.args[0]!.kind === "num" ? [e.args[0].value, e.args.slice(1)] : [Rational.ZERO, e.args];
+  return [Rational.ZERO, e.kind === "add" ? e.args : [e]];
 }
 
 /** Every top-level match of `pattern` in `subject` (sums and products keep a rest). */

@@ -47,7 +47,7 @@ export interface SimplifyReport {
 /** Most terms a multiplied-out candidate may have; larger expansions are skipped. */
 const MAX_CANDIDATE_TERMS = 400;
 /** Most milliseconds the algebraic candidates of one node may take. */
-const NODE_TIME_MS = 40;
+const NODE_TIME_MS = 25;
 /** Most distinct denominators a common-denominator candidate may combine. */
 const MAX_DENOMINATORS = 8;
 
