@@ -225,8 +225,16 @@ export function factorTerms(e: Expr): Expr {
   let content = Rational.of(g, l);
   if (allNegative) content = content.neg();
   if (pulled.length === 0 && content.isOne()) return e;
-  const inverse = [num(content.inv()), ...pulled.map(([b, k]) => pow(b, num(k.neg())))];
-  const inner = addAll(e.args.map((t) => mulAll([t, ...inverse])));
+  // Divide exponent-wise (not by multiplying with b^-k, which would not recombine exp(u)*exp(-u)).
+  const pulledMap = new Map(pulled);
+  const inner = addAll(
+    maps.map(([c, m]) => {
+      const factors: Expr[] = [num(c.div(content))];
+      for (const [b, k] of m) factors.push(pow(b, num(k.sub(pulledMap.get(b) ?? Rational.ZERO))));
+      for (const [b, k] of pulled) if (!m.has(b)) factors.push(pow(b, num(k.neg())));
+      return mulAll(factors);
+    }),
+  );
   const outer = [num(content), ...pulled.map(([b, k]) => pow(b, num(k)))];
   let innerBest = inner;
   if (inner.kind === "add") {
