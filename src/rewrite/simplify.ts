@@ -102,8 +102,9 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
           return hit[0];
         }
         const nodeSteps: string[] = [];
+        incomplete = false;
         const best = simplifyNode(n, assume, nodeSteps, deadline);
-        nodes.set(n, [best, nodeSteps]);
+        if (!incomplete) nodes.set(n, [best, nodeSteps]);
         steps.push(...nodeSteps);
         return best;
       });
@@ -141,6 +142,9 @@ function denominatorCount(e: Expr): number {
   return bases.size;
 }
 
+/** Set when a candidate ran out of time: such a node's result is not cached across calls. */
+let incomplete = false;
+
 function simplifyNodeUntimed(n: Expr, assume: Assumptions, steps: string[]): Expr {
   let best = n;
   let bestCost = cost(n);
@@ -150,7 +154,10 @@ function simplifyNodeUntimed(n: Expr, assume: Assumptions, steps: string[]): Exp
     try {
       c = make();
     } catch (err) {
-      if (err instanceof LimitError) return null;
+      if (err instanceof LimitError) {
+        if (err.limit === "simplifyTimeMs") incomplete = true;
+        return null;
+      }
       throw err;
     }
     const k = cost(c);
@@ -243,6 +250,7 @@ export function factorTerms(e: Expr): Expr {
       if (cost(expanded) < cost(inner)) innerBest = expanded;
     } catch (err) {
       if (!(err instanceof LimitError)) throw err;
+      if (err.limit === "simplifyTimeMs") incomplete = true;
     }
   }
   const plain = mulAll([...outer, innerBest]);
