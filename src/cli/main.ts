@@ -49,7 +49,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(packageVersion() + "\n");
       return 0;
     case "repl":
-      await loadNumeric();
       return startRepl({ input: process.stdin, output: process.stdout, env: process.env, color });
     case "command":
       break;

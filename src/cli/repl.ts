@@ -12,7 +12,8 @@ import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { useColor } from "./format.js";
+import { loadNumeric } from "./commands.js";
+import { formatError, useColor } from "./format.js";
 import { complete, createSession, evaluateLine, needsMoreInput, type SessionState } from "./session.js";
 
 export const PROMPT = "symgrad> ";
@@ -91,26 +92,39 @@ export function startRepl(options: ReplOptions): Promise<number> {
   return new Promise((resolve) => {
     let closed = false;
     let quit = false;
-    rl.on("line", (line) => {
-      if (closed) return;
-      if (echo) output.write(line + "\n");
-      pending.push(line);
-      const text = pending.join("\n");
-      if (needsMoreInput(text)) return prompt();
-      pending = [];
-      if (history !== undefined && text.trim() !== "") appendHistory(history, text);
+    // Lines are handled one after another, in order, even when one waits for a module to load.
+    let queue: Promise<void> = Promise.resolve();
+    const enqueue = (work: () => void | Promise<void>) => {
+      queue = queue.then(work).catch((err: unknown) => write(formatError(err, color)));
+    };
+    /** Evaluates a complete input, loading numeric evaluation first if the input needs it. */
+    const run = async (text: string) => {
+      if (/\beval\s*\(/.test(text)) await loadNumeric();
       const outcome = evaluateLine(state, text, { color });
       state = outcome.state;
       write(outcome.output);
       if (outcome.error !== undefined) write(outcome.error);
-      if (outcome.quit === true) {
-        closed = true;
-        quit = true;
-        rl.close();
-        return;
-      }
-      prompt();
-    });
+      return outcome;
+    };
+    rl.on("line", (line) =>
+      enqueue(async () => {
+        if (closed) return;
+        if (echo) output.write(line + "\n");
+        pending.push(line);
+        const text = pending.join("\n");
+        if (needsMoreInput(text)) return prompt();
+        pending = [];
+        if (history !== undefined && text.trim() !== "") appendHistory(history, text);
+        const outcome = await run(text);
+        if (outcome.quit === true) {
+          closed = true;
+          quit = true;
+          rl.close();
+          return;
+        }
+        prompt();
+      }),
+    );
     rl.on("SIGINT", () => {
       // Ctrl-C abandons the current input; Ctrl-D (end of input) or :quit leaves.
       if (pending.length === 0 && rl.line === "") output.write("\n(To exit, press Ctrl-D or type :quit)\n");
@@ -119,18 +133,16 @@ export function startRepl(options: ReplOptions): Promise<number> {
       rl.write(null, { ctrl: true, name: "u" });
       prompt();
     });
-    rl.on("close", () => {
-      closed = true;
-      // Ctrl-D or the end of a script leaves the cursor after a prompt.
-      if (!quit) output.write("\n");
-      if (pending.length > 0) {
+    rl.on("close", () =>
+      enqueue(async () => {
+        closed = true;
+        // Ctrl-D or the end of a script leaves the cursor after a prompt.
+        if (!quit) output.write("\n");
         // End of input inside open parentheses: report the incomplete expression.
-        const outcome = evaluateLine(state, pending.join("\n"), { color });
-        write(outcome.output);
-        if (outcome.error !== undefined) write(outcome.error);
-      }
-      resolve(0);
-    });
+        if (pending.length > 0) await run(pending.join("\n"));
+        resolve(0);
+      }),
+    );
     if (terminal) output.write(`symgrad: exact derivatives. Type :help for help, :quit or Ctrl-D to leave.\n`);
     prompt();
   });
