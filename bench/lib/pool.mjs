@@ -45,6 +45,12 @@ export class SystemWorker {
     if (w !== null) await w.terminate();
   }
 
+  /** A fresh worker (empty caches and interning tables), loading in the background. */
+  async restart() {
+    await this.stop();
+    this.start().catch(() => {});
+  }
+
   /**
    * Runs one task. `limitMs` bounds the first call; after it returns, `afterMs(firstMs)` bounds
    * the checks and the repetitions. A first call over the limit is a "timeout"; a worker that
@@ -66,7 +72,11 @@ export class SystemWorker {
         w.off("exit", onExit);
         if (kill) {
           this.worker = null;
-          w.terminate().then(() => resolve(result), () => resolve(result));
+          // The replacement loads while other systems run (loading mathjs takes seconds).
+          w.terminate().then(() => {
+            this.start().catch(() => {});
+            resolve(result);
+          }, () => resolve(result));
         } else resolve(result);
       };
       let firstMs = null;
@@ -100,8 +110,8 @@ export class Pool {
   get(system) {
     return this.workers.get(system);
   }
-  /** Terminates every worker (a fresh start frees interning tables and caches). */
-  async restart() {
+  /** Terminates every worker. */
+  async stop() {
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
   }
 }

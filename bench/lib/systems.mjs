@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 import * as math from "mathjs";
 import { fromAlgebrite, toAlgebrite } from "./translate.mjs";
 
-const bigMath = math.create(math.all, { number: "BigNumber", precision: 50 });
+let bigMathInstance = null;
+/** mathjs with 50-digit BigNumbers, created on first use (creating it takes about a second). */
+const bigMath = () => (bigMathInstance ??= math.create(math.all, { number: "BigNumber", precision: 50 }));
 const DIST = new URL("../../dist/", import.meta.url);
 
 /** A mathjs result as a float, or NaN when it is not real. */
@@ -30,11 +32,11 @@ export function evaluateText(text, at, precise) {
   let code = compiledCache.get(key);
   if (code === undefined) {
     if (compiledCache.size > 64) compiledCache.clear();
-    code = (precise ? bigMath : math).compile(text);
+    code = (precise ? bigMath() : math).compile(text);
     compiledCache.set(key, code);
   }
   const scope = {};
-  for (const [k, v] of Object.entries(at)) scope[k] = precise ? bigMath.bignumber(String(v)) : v;
+  for (const [k, v] of Object.entries(at)) scope[k] = precise ? bigMath().bignumber(String(v)) : v;
   return toReal(code.evaluate(scope));
 }
 
