@@ -1,12 +1,13 @@
 /**
- * The public calculus functions: strings or nodes in, canonical (and by default simplified)
- * nodes out.
+ * The public calculus functions: strings or nodes in, canonical nodes out, simplified by default
+ * (`{ simplify: false }` returns the raw canonical derivative).
  */
 import { diffExpr, diffOrder } from "../calculus/diff.js";
 import { gradientExprs, hessianExprs, jacobianExprs } from "../calculus/gradient.js";
 import { withNodeBudget } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
+import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
 import { toExpr, toVariableName, type ExprInput } from "./input.js";
 
 export type Variable = string | Expr;
@@ -14,15 +15,30 @@ export type Variable = string | Expr;
 /** A gradient keyed by variable name, in the order of the variables. */
 export type Gradient = Record<string, Expr>;
 
+export interface CalculusOptions {
+  /** Simplify each result (default true); an object passes options to `simplify`. */
+  simplify?: boolean | SimplifyOptions;
+}
+
+function finish(e: Expr, options: CalculusOptions): Expr {
+  const s = options.simplify ?? true;
+  if (s === false) return e;
+  return simplify(e, s === true ? {} : s);
+}
+
 /**
  * d e / d v (order 1 by default), or the mixed partial d/d vs[k] ... d/d vs[0] e for a list,
  * taken in the order given.
  */
-export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1): Expr {
-  return withNodeBudget(() => diffUnbudgeted(toExpr(input), vars, order));
+export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1, options: CalculusOptions = {}): Expr {
+  const e = toExpr(input);
+  return finish(
+    withNodeBudget(() => rawDiff(e, vars, order)),
+    options,
+  );
 }
 
-function diffUnbudgeted(e: Expr, vars: Variable | readonly Variable[], order: number): Expr {
+function rawDiff(e: Expr, vars: Variable | readonly Variable[], order: number): Expr {
   if (Array.isArray(vars)) {
     if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
     let out = e;
@@ -33,25 +49,26 @@ function diffUnbudgeted(e: Expr, vars: Variable | readonly Variable[], order: nu
 }
 
 /** The gradient as an object { variable: partial }; variables default to the sorted free symbols. */
-export function gradient(input: ExprInput, vars?: readonly Variable[]): Gradient {
+export function gradient(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Gradient {
   const e = toExpr(input);
-  const names = vars?.map(toVariableName);
+  const names = vars?.map(toVariableName) ?? freeSymbols(e);
   const partials = withNodeBudget(() => gradientExprs(e, names));
   const out: Gradient = {};
-  const keys = names ?? freeSymbols(e);
   // defineProperty keeps names like "__proto__" as ordinary own keys.
-  keys.forEach((k, i) => Object.defineProperty(out, k, { value: partials[i], enumerable: true, writable: true, configurable: true }));
+  names.forEach((k, i) => Object.defineProperty(out, k, { value: finish(partials[i]!, options), enumerable: true, writable: true, configurable: true }));
   return out;
 }
 
 /** Row i is the gradient of fs[i]; variables default to the sorted union of free symbols. */
-export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[]): Expr[][] {
+export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
   const fs = inputs.map(toExpr);
-  return withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
+  const rows = withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
+  return rows.map((row) => row.map((d) => finish(d, options)));
 }
 
 /** The Hessian matrix of second partials. */
-export function hessian(input: ExprInput, vars?: readonly Variable[]): Expr[][] {
+export function hessian(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
   const e = toExpr(input);
-  return withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
+  const rows = withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
+  return rows.map((row) => row.map((d) => finish(d, options)));
 }
