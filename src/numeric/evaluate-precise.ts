@@ -7,7 +7,8 @@
  * negative numbers to non-integer exponents are NaN); erf, which mathjs lacks for BigNumber, is
  * summed here from its everywhere-positive series.
  */
-import { all, create, type BigNumber, type MathJsInstance } from "mathjs";
+import type { BigNumber, MathJsInstance } from "mathjs";
+import { mathjs } from "./mathjs-lazy.js";
 import { DomainError } from "../core/errors.js";
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
@@ -24,7 +25,7 @@ export function bigMath(precision: number): MathJsInstance {
   }
   let m = instances.get(precision);
   if (m === undefined) {
-    m = create(all, { number: "BigNumber", precision, predictable: true });
+    m = mathjs().create(mathjs().all, { number: "BigNumber", precision, predictable: true });
     instances.set(precision, m);
   }
   return m;

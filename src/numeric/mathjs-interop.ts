@@ -11,7 +11,8 @@
  * constants), ConstantNode with a number or BigNumber, and ParenthesisNode; anything else is a
  * DomainError naming the node. Both directions are iterative (no recursion on the tree depth).
  */
-import { ConstantNode, FunctionNode, OperatorNode, SymbolNode, type MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
+import { mathjs } from "./mathjs-lazy.js";
 import { addAll, call, div, E, logBase, mulAll, neg, num, PI, pow, sqrt, sub, sym } from "../core/build.js";
 import { DomainError } from "../core/errors.js";
 import { FUNCTION_ARITY, isFunctionName } from "../core/functions.js";
@@ -23,12 +24,19 @@ type OpCtor = new (op: string, fn: string, args: MathNode[]) => MathNode;
 type FnCtor = new (fn: MathNode | string, args: MathNode[]) => MathNode;
 type ConstCtor = new (value: number) => MathNode;
 type SymCtor = new (name: string) => MathNode;
-const Op = OperatorNode as unknown as OpCtor;
-const Fn = FunctionNode as unknown as FnCtor;
-const Const = ConstantNode as unknown as ConstCtor;
-const Sym = SymbolNode as unknown as SymCtor;
+/** The mathjs node constructors, resolved on first use. */
+function ctors(): { Op: OpCtor; Fn: FnCtor; Const: ConstCtor; Sym: SymCtor } {
+  const m = mathjs();
+  return {
+    Op: m.OperatorNode as unknown as OpCtor,
+    Fn: m.FunctionNode as unknown as FnCtor,
+    Const: m.ConstantNode as unknown as ConstCtor,
+    Sym: m.SymbolNode as unknown as SymCtor,
+  };
+}
 
 function rationalNode(r: Rational): MathNode {
+  const { Op, Const } = ctors();
   const whole = (v: bigint): MathNode => {
     const n = new Const(Number(v < 0n ? -v : v));
     return v < 0n ? new Op("-", "unaryMinus", [n]) : n;
@@ -37,6 +45,7 @@ function rationalNode(r: Rational): MathNode {
 }
 
 function leftFold(op: string, fn: string, args: MathNode[]): MathNode {
+  const { Op } = ctors();
   let acc = args[0]!;
   for (let i = 1; i < args.length; i++) acc = new Op(op, fn, [acc, args[i]!]);
   return acc;
@@ -44,6 +53,7 @@ function leftFold(op: string, fn: string, args: MathNode[]): MathNode {
 
 /** A mathjs expression tree with the value of `e`. */
 export function toMathjs(e: Expr): MathNode {
+  const { Op, Fn, Sym } = ctors();
   return foldGraph<MathNode>(e, (node, done) => {
     const args = node.args.map((a) => done.get(a)!);
     switch (node.kind) {
