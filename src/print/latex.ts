@@ -14,12 +14,12 @@
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { displayTerms, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
+import { boundedOutput, displayTerms, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 import "./plain.js";
 
 /** The LaTeX math-mode source of `e`. */
 export function toLatex(e: Expr): string {
-  const out: string[] = [];
+  const out = boundedOutput();
   emit(e, out);
   return out.join("");
 }
@@ -76,8 +76,17 @@ const GREEK_LATIN: ReadonlyMap<string, string> = new Map([
   ["Mu", "M"], ["Nu", "N"], ["Omicron", "O"], ["Rho", "P"], ["Tau", "T"], ["Chi", "X"],
 ]);
 
+/** Unicode Greek letters by the LaTeX name of the same letter (α is alpha, Ω is Omega). */
+const GREEK_UNICODE: ReadonlyMap<string, string> = new Map([
+  ..."αβγδεζηθικλμνξοπρστυφχψω".split("").map((c, i) => [c, "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu omicron pi rho sigma tau upsilon phi chi psi omega".split(" ")[i]!] as const),
+  ..."ΓΔΘΛΞΠΣΥΦΨΩ".split("").map((c, i) => [c, "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split(" ")[i]!] as const),
+  ["ς", "sigma"],
+]);
+
 /** A name without `_`: Greek letter names become commands, trailing digits a subscript (`x1` is `x_{1}`). */
 function namePart(name: string): string {
+  const spelled = GREEK_UNICODE.get(name);
+  if (spelled !== undefined) return namePart(spelled);
   if (GREEK_LOWER.has(name) || GREEK_UPPER.has(name)) return "\\" + name;
   const latin = GREEK_LATIN.get(name);
   if (latin !== undefined) return latin;

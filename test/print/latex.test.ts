@@ -52,6 +52,8 @@ const GOLDEN: [string, () => Expr][] = [
   ["\\left(\\sin{\\left(x \\right)}\\right)^{x}", () => pow(f("sin", x), x)],
   ["\\theta", () => sym("theta")],
   ["\\theta_{2}", () => sym("theta_2")],
+  ["\\theta", () => sym("θ")],
+  ["\\Omega_{1}", () => sym("Ω1")],
   ["\\Omega", () => sym("Omega")],
   ["x_{1}", () => sym("x1")],
   ["2 \\cdot 3^{x}", () => mul(TWO, pow(q(3), x))],
