@@ -6,7 +6,7 @@ export class SymgradError extends Error {
   override name = "SymgradError";
 }
 
-/** A syntax error in an expression string. Columns are 1-based and count code points. */
+/** A syntax error in an expression string. `start`/`end` are 0-based code-point offsets; `column` is 1-based. */
 export class ParseError extends SymgradError {
   override name = "ParseError";
   constructor(
