@@ -17,6 +17,11 @@ export interface Limits {
   simplifyTimeMs: number;
   /** Most distinct nodes a single operation may create. */
   maxNodes: number;
+  /**
+   * Longest printed form (plain text or LaTeX), in UTF-16 code units. A graph with shared
+   * subexpressions prints as a tree, so its printed form can be exponentially longer than the graph.
+   */
+  maxOutputLength: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -27,6 +32,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxExpandTerms: 200_000,
   simplifyTimeMs: 1_000,
   maxNodes: 5_000_000,
+  maxOutputLength: 5_000_000,
 });
 
 /** The limits in force (a single mutable record read by the builder and the passes). */

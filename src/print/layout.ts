@@ -6,8 +6,27 @@
  * rational coefficient and a list of factors), so printing never touches the intern table and
  * cannot hit a node budget.
  */
+import { LimitError } from "../core/errors.js";
+import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
+
+/**
+ * An empty piece list for a printer whose `push` throws a LimitError("maxOutputLength") as soon as
+ * the pieces total more than `limits.maxOutputLength` code units, before the output is allocated.
+ */
+export function boundedOutput(): string[] {
+  const out: string[] = [];
+  const max = limits.maxOutputLength;
+  let size = 0;
+  out.push = (...pieces: string[]): number => {
+    for (let i = 0; i < pieces.length; i++) size += pieces[i]!.length;
+    if (size > max) throw new LimitError("maxOutputLength", max, `a printed form longer than ${max} characters`);
+    for (let i = 0; i < pieces.length; i++) out[out.length] = pieces[i]!;
+    return out.length;
+  };
+  return out;
+}
 
 /** The product `coefficient * factors[0] * ...`; an empty `factors` is the number itself. */
 export interface ProductView {

@@ -15,7 +15,7 @@
 import { setFormatter, type Expr } from "../core/node.js";
 import { PRECEDENCE } from "../core/precedence.js";
 import { Rational } from "../core/rational.js";
-import { displayTerms, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
+import { boundedOutput, displayTerms, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 
 const SUM = PRECEDENCE.sum;
 const PRODUCT = PRECEDENCE.product;
@@ -25,7 +25,7 @@ const ATOM = PRECEDENCE.atom;
 
 /** The formula of `e` in the syntax the parser reads. */
 export function print(e: Expr): string {
-  const out: string[] = [];
+  const out = boundedOutput();
   emit(e, out);
   return out.join("");
 }
