@@ -11,10 +11,9 @@
 import { addAll, mulAll, num, pow } from "../core/build.js";
 import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
-import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { polyAdd, polyConst, polyMul, polyPow, polyVar, sortedTerms, type Poly } from "./poly.js";
+import { maxTerms, polyAdd, polyConst, polyFromTerms, polyMul, polyPow, polyVar, sortedTerms, spendWork, type Poly, type Term } from "./poly.js";
 
 export class AtomTable {
   readonly atoms: Expr[] = [];
@@ -51,11 +50,39 @@ export interface ToPolyOptions {
 }
 
 /**
+ * How `toPoly` reads a factor: a sum or product power to multiply out (`expand`, the base and a
+ * non-negative exponent), or an atom (by expression) to an integer exponent.
+ */
+type Leaf = { expand: Expr; k: number } | { atom: Expr; k: number };
+
+function leafOf(x: Expr, options: ToPolyOptions): Leaf {
+  const ap = x.kind === "pow" ? atomPower(x) : null;
+  if (ap === null) return { atom: x, k: 1 };
+  const [base, k] = ap;
+  if (k >= 0) return base.kind === "add" || base.kind === "mul" ? { expand: base, k } : { atom: base, k };
+  if (options.allowNegative && base.kind !== "add") return { atom: base, k };
+  if (options.allowNegative) return { atom: pow(base, num(-1)), k: -k };
+  return { atom: x, k: 1 };
+}
+
+/**
  * The polynomial of `e` over the atoms of `table`, expanding products and non-negative integer
  * powers of sums. A negative power of a sum is an atom (or, with `allowNegative`, so is its base
- * with a negative exponent). Throws LimitError past `limits.maxExpandTerms` terms.
+ * with a negative exponent). Throws LimitError past the terms cap in force (`maxTerms()`), and
+ * charges its work to the polynomial budget (`withPolyBudget`).
+ *
+ * When the table holds a single atom and `e` has no other, the arithmetic runs on dense
+ * coefficient arrays (the result is the same polynomial).
  */
 export function toPoly(e: Expr, table: AtomTable, options: ToPolyOptions = {}): Poly {
+  if (table.atoms.length === 1) {
+    const d = toDense(e, table.atoms[0]!, options);
+    if (d !== null) return denseToPoly(d);
+  }
+  const bound = termBound(e, options, 4 * maxTerms());
+  if (bound > 4 * maxTerms()) {
+    throw new LimitError("maxExpandTerms", maxTerms(), `an expansion of up to ${bound} terms (more than ${maxTerms()})`);
+  }
   const memo = new Map<Expr, Poly>();
   const go = (x: Expr): Poly => {
     const hit = memo.get(x);
@@ -71,36 +98,167 @@ export function toPoly(e: Expr, table: AtomTable, options: ToPolyOptions = {}): 
       case "mul":
         out = x.args.reduce<Poly>((acc, f) => polyMul(acc, go(f)), polyConst(Rational.ONE));
         break;
-      case "pow": {
-        const ap = atomPower(x);
-        if (ap === null) {
-          out = polyVar(table.indexOf(x));
-          break;
-        }
-        const [base, k] = ap;
-        if (k >= 0) {
-          if (base.kind === "add" || base.kind === "mul") {
-            out = polyPow(go(base), k);
-          } else out = polyVar(table.indexOf(base), k);
-        } else if (options.allowNegative && base.kind !== "add") {
-          out = polyVar(table.indexOf(base), k);
-        } else if (options.allowNegative) {
-          out = polyVar(table.indexOf(pow(base, num(-1))), -k);
-        } else {
-          out = polyVar(table.indexOf(x));
-        }
-        break;
+      default: {
+        const leaf = leafOf(x, options);
+        out = "expand" in leaf ? polyPow(go(leaf.expand), leaf.k) : polyVar(table.indexOf(leaf.atom), leaf.k);
       }
-      default:
-        out = polyVar(table.indexOf(x));
     }
-    if (out.size > limits.maxExpandTerms) {
-      throw new LimitError("maxExpandTerms", limits.maxExpandTerms, `an expansion of more than ${limits.maxExpandTerms} terms`);
+    if (out.size > maxTerms()) {
+      throw new LimitError("maxExpandTerms", maxTerms(), `an expansion of more than ${maxTerms()} terms`);
     }
     memo.set(x, out);
     return out;
   };
   return go(e);
+}
+
+/**
+ * An upper bound on the number of terms `toPoly` creates for `e` before like terms combine
+ * (a sum adds its terms' bounds, a product multiplies them, `u^k` with n terms is C(n+k-1, k));
+ * any bound above `cap` is reported as `cap + 1`.
+ */
+export function termBound(e: Expr, options: ToPolyOptions, cap: number): number {
+  const memo = new Map<Expr, number>();
+  const go = (x: Expr): number => {
+    const hit = memo.get(x);
+    if (hit !== undefined) return hit;
+    let out: number;
+    if (x.kind === "add") {
+      out = 0;
+      for (const t of x.args) out += go(t);
+    } else if (x.kind === "mul") {
+      out = 1;
+      for (const f of x.args) out = Math.min(cap + 1, out * go(f));
+    } else if (x.kind === "num") out = 1;
+    else {
+      const leaf = leafOf(x, options);
+      if ("expand" in leaf) {
+        const n = go(leaf.expand);
+        out = 1;
+        for (let i = 1; i <= leaf.k && out <= cap; i++) out = (out * (n + i - 1)) / i;
+      } else out = 1;
+    }
+    out = Math.min(cap + 1, Math.round(out));
+    memo.set(x, out);
+    return out;
+  };
+  return go(e);
+}
+
+/** A univariate Laurent polynomial: `c[i]` is the coefficient of atom^(lo + i). */
+interface Dense {
+  readonly lo: number;
+  readonly c: readonly Rational[];
+}
+
+/** A dense coefficient operation costs this many times less work than a sparse term operation. */
+const DENSE_COST_RATIO = 8;
+
+const DENSE_ZERO: Dense = { lo: 0, c: [] };
+
+function denseTrim(lo: number, c: Rational[]): Dense {
+  let a = 0;
+  let b = c.length;
+  while (a < b && c[a]!.isZero()) a++;
+  while (b > a && c[b - 1]!.isZero()) b--;
+  if (a === b) return DENSE_ZERO;
+  return { lo: lo + a, c: a === 0 && b === c.length ? c : c.slice(a, b) };
+}
+
+function denseCheck(span: number): void {
+  if (span > maxTerms()) throw new LimitError("maxExpandTerms", maxTerms(), `an expansion of more than ${maxTerms()} terms`);
+}
+
+function denseAdd(a: Dense, b: Dense): Dense {
+  if (a.c.length === 0) return b;
+  if (b.c.length === 0) return a;
+  const lo = Math.min(a.lo, b.lo);
+  const hi = Math.max(a.lo + a.c.length, b.lo + b.c.length);
+  denseCheck(hi - lo);
+  spendWork(b.c.length / DENSE_COST_RATIO);
+  const c = new Array<Rational>(hi - lo).fill(Rational.ZERO);
+  for (let i = 0; i < a.c.length; i++) c[a.lo - lo + i] = a.c[i]!;
+  for (let i = 0; i < b.c.length; i++) c[b.lo - lo + i] = c[b.lo - lo + i]!.add(b.c[i]!);
+  return denseTrim(lo, c);
+}
+
+function denseMul(a: Dense, b: Dense): Dense {
+  if (a.c.length === 0 || b.c.length === 0) return DENSE_ZERO;
+  denseCheck(a.c.length + b.c.length - 1);
+  spendWork((a.c.length * b.c.length) / DENSE_COST_RATIO);
+  const c = new Array<Rational>(a.c.length + b.c.length - 1).fill(Rational.ZERO);
+  for (let i = 0; i < a.c.length; i++) {
+    const ai = a.c[i]!;
+    if (ai.isZero()) continue;
+    for (let j = 0; j < b.c.length; j++) c[i + j] = c[i + j]!.add(ai.mul(b.c[j]!));
+  }
+  return denseTrim(a.lo + b.lo, c);
+}
+
+function densePow(a: Dense, k: number): Dense {
+  let result: Dense = { lo: 0, c: [Rational.ONE] };
+  let base = a;
+  let e = k;
+  while (e > 0) {
+    if (e & 1) result = denseMul(result, base);
+    e >>= 1;
+    if (e > 0) base = denseMul(base, base);
+  }
+  return result;
+}
+
+/** `e` as a dense polynomial in `atom`, or null when `e` has another atom. */
+function toDense(e: Expr, atom: Expr, options: ToPolyOptions): Dense | null {
+  const memo = new Map<Expr, Dense>();
+  const go = (x: Expr): Dense | null => {
+    const hit = memo.get(x);
+    if (hit !== undefined) return hit;
+    let out: Dense | null;
+    switch (x.kind) {
+      case "num":
+        out = x.value.isZero() ? DENSE_ZERO : { lo: 0, c: [x.value] };
+        break;
+      case "add": {
+        out = DENSE_ZERO;
+        for (const t of x.args) {
+          const d = go(t);
+          if (d === null) return null;
+          out = denseAdd(out, d);
+        }
+        break;
+      }
+      case "mul": {
+        out = { lo: 0, c: [Rational.ONE] };
+        for (const f of x.args) {
+          const d = go(f);
+          if (d === null) return null;
+          out = denseMul(out, d);
+        }
+        break;
+      }
+      default: {
+        const leaf = leafOf(x, options);
+        if ("expand" in leaf) {
+          const b = go(leaf.expand);
+          if (b === null) return null;
+          out = densePow(b, leaf.k);
+        } else if (leaf.atom !== atom) return null;
+        else out = { lo: leaf.k, c: [Rational.ONE] };
+      }
+    }
+    memo.set(x, out);
+    return out;
+  };
+  return go(e);
+}
+
+function denseToPoly(d: Dense): Poly {
+  const terms: Term[] = [];
+  for (let i = 0; i < d.c.length; i++) {
+    const k = d.lo + i;
+    if (!d.c[i]!.isZero()) terms.push({ mono: k === 0 ? [] : [k], coef: d.c[i]! });
+  }
+  return polyFromTerms(terms);
 }
 
 /** The canonical expression of `p` over the atoms of `table` (a sum of monomials). */
@@ -135,15 +293,8 @@ function toPolyAtomsOnly(e: Expr, table: AtomTable, options: ToPolyOptions): voi
       stack.push(...x.args);
       continue;
     }
-    const ap = atomPower(x);
-    if (ap === null) {
-      table.indexOf(x);
-      continue;
-    }
-    const [base, k] = ap;
-    if (k >= 0 && (base.kind === "add" || base.kind === "mul")) stack.push(base);
-    else if (k >= 0 || (options.allowNegative && base.kind !== "add")) table.indexOf(base);
-    else if (options.allowNegative) table.indexOf(pow(base, num(-1)));
-    else table.indexOf(x);
+    const leaf = leafOf(x, options);
+    if ("expand" in leaf) stack.push(leaf.expand);
+    else table.indexOf(leaf.atom);
   }
 }

@@ -23,24 +23,67 @@ export type Poly = ReadonlyMap<string, Term>;
 
 export const POLY_ZERO: Poly = new Map();
 
-/** performance.now() after which products throw LimitError("simplifyTimeMs"); see withPolyDeadline. */
-let deadline = Infinity;
+/**
+ * A deterministic work budget for polynomial arithmetic: `maxTerms` bounds the terms of any
+ * polynomial built, `maxWork` the total number of coefficient operations (one per pair of terms
+ * multiplied, one per term of a division or remainder step). Past either, the arithmetic throws
+ * a LimitError ("maxExpandTerms" or "polyWork"). Without a budget, `limits.maxExpandTerms` caps
+ * the terms and the work is unbounded.
+ */
+export interface PolyBudget {
+  readonly maxTerms: number;
+  readonly maxWork: number;
+}
 
-/** Runs `work` with polynomial products stopping at the absolute time `end` (nested: tighter wins). */
-export function withPolyDeadline<T>(end: number, work: () => T): T {
-  const saved = deadline;
-  deadline = Math.min(saved, end);
+let termCap = -1;
+let workLeft = Infinity;
+let workCap = Infinity;
+
+function currentTermCap(): number {
+  return termCap >= 0 ? termCap : limits.maxExpandTerms;
+}
+
+/**
+ * Runs `work` within `budget` (nested budgets keep the tighter caps; the work an inner budget
+ * spends is charged to the outer one too). Returns the result and the work spent.
+ */
+export function withPolyBudget<T>(budget: PolyBudget, work: () => T): T {
+  const savedCap = termCap;
+  const savedLeft = workLeft;
+  const savedWorkCap = workCap;
+  termCap = savedCap >= 0 ? Math.min(savedCap, budget.maxTerms) : budget.maxTerms;
+  workLeft = Math.min(savedLeft, budget.maxWork);
+  workCap = budget.maxWork;
   try {
     return work();
   } finally {
-    deadline = saved;
+    const spent = Math.min(savedLeft, budget.maxWork) - workLeft;
+    termCap = savedCap;
+    workLeft = savedLeft - spent;
+    workCap = savedWorkCap;
   }
 }
 
-function checkDeadline(): void {
-  if (deadline !== Infinity && performance.now() > deadline) {
-    throw new LimitError("simplifyTimeMs", limits.simplifyTimeMs, "polynomial arithmetic ran out of time");
-  }
+/** Charges `n` coefficient operations to the budget in force. */
+export function spendWork(n: number): void {
+  if (workLeft === Infinity) return;
+  workLeft -= n;
+  if (workLeft < 0) throw new LimitError("polyWork", workCap, "polynomial arithmetic exceeded its work budget");
+}
+
+/** The work left in the budget in force (Infinity without one). */
+export function polyWorkLeft(): number {
+  return workLeft;
+}
+
+/** The terms cap in force (the budget's, else `limits.maxExpandTerms`). */
+export function maxTerms(): number {
+  return currentTermCap();
+}
+
+function tooManyTerms(what: string): LimitError {
+  const cap = currentTermCap();
+  return new LimitError("maxExpandTerms", cap, `${what} of more than ${cap} terms`);
 }
 
 function trim(mono: number[]): number[] {
@@ -50,8 +93,24 @@ function trim(mono: number[]): number[] {
   return mono;
 }
 
+/**
+ * The key of a (trimmed) monomial: one UTF-16 unit per exponent when all are small (never an
+ * ASCII character), else the decimal exponents joined by commas (only ASCII), so keys of distinct
+ * monomials differ.
+ */
 export function monoKey(mono: Monomial): string {
-  return mono.join(",");
+  let small = true;
+  for (let i = 0; i < mono.length; i++) {
+    const k = mono[i]!;
+    if (k < -0x3000 || k > 0x3000) {
+      small = false;
+      break;
+    }
+  }
+  if (!small) return mono.join(",");
+  let s = "";
+  for (let i = 0; i < mono.length; i++) s += String.fromCharCode(0x8000 + mono[i]!);
+  return s;
 }
 
 /** A polynomial from terms (like monomials summed, zeros dropped). */
@@ -72,9 +131,7 @@ function addTermInto(out: Map<string, Term>, mono: Monomial, coef: Rational): vo
     if (c.isZero()) out.delete(key);
     else out.set(key, { mono: m, coef: c });
   }
-  if (out.size > limits.maxExpandTerms) {
-    throw new LimitError("maxExpandTerms", limits.maxExpandTerms, `a polynomial of more than ${limits.maxExpandTerms} terms`);
-  }
+  if (out.size > currentTermCap()) throw tooManyTerms("a polynomial");
 }
 
 export function polyConst(c: Rational): Poly {
@@ -103,6 +160,7 @@ export function constantValue(p: Poly): Rational | null {
 export function polyAdd(a: Poly, b: Poly): Poly {
   if (a.size === 0) return b;
   if (b.size === 0) return a;
+  spendWork(b.size);
   const out = new Map(a);
   for (const t of b.values()) addTermInto(out, t.mono, t.coef);
   return out;
@@ -133,10 +191,8 @@ function monoMul(a: Monomial, b: Monomial): number[] {
 
 export function polyMul(a: Poly, b: Poly): Poly {
   if (a.size === 0 || b.size === 0) return POLY_ZERO;
-  if (a.size * b.size > limits.maxExpandTerms * 4) {
-    throw new LimitError("maxExpandTerms", limits.maxExpandTerms, `a product of ${a.size} by ${b.size} terms`);
-  }
-  checkDeadline();
+  if (a.size * b.size > currentTermCap() * 4) throw tooManyTerms(`a product of ${a.size} by ${b.size} terms:`);
+  spendWork(a.size * b.size);
   const out = new Map<string, Term>();
   for (const s of a.values()) for (const t of b.values()) addTermInto(out, monoMul(s.mono, t.mono), s.coef.mul(t.coef));
   return out;
@@ -257,7 +313,8 @@ export function polyDivExact(a: Poly, b: Poly): Poly | null {
   const q = new Map<string, Term>();
   let steps = 0;
   while (r.size > 0) {
-    if (++steps > limits.maxExpandTerms) throw new LimitError("maxExpandTerms", limits.maxExpandTerms, "a polynomial division too long");
+    if (++steps > currentTermCap()) throw tooManyTerms("a polynomial division with a quotient");
+    spendWork(r.size);
     const lr = leadingTerm(r)!;
     const n = Math.max(lr.mono.length, lb.mono.length);
     const m = new Array<number>(n);

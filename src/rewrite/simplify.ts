@@ -24,32 +24,42 @@ import { cost } from "./cost.js";
 import { rewriteTop, type StoppedBy } from "./engine.js";
 import { expandShallow } from "./expand.js";
 import { cancelTop, factorMap, togetherRational } from "./rational.js";
-import { withPolyDeadline } from "../poly/poly.js";
+import { polyWorkLeft, withPolyBudget } from "../poly/poly.js";
 
 export interface SimplifyOptions {
   /** Facts about symbols that conditional rules may use, e.g. `{ x: "positive" }`. */
   assume?: Assumptions;
-  /** Time budget in milliseconds (default `limits.simplifyTimeMs`). */
+  /**
+   * Wall-clock safety net in milliseconds (default `limits.simplifyTimeMs`); the result does not
+   * depend on it unless it runs out (then `stoppedBy` is "time").
+   */
   timeMs?: number;
   /** Most bottom-up passes (default 8). */
   maxIterations?: number;
   /** Inputs whose cost exceeds this are returned unchanged (default 200000). */
   maxSize?: number;
+  /** Polynomial work (coefficient operations) the whole call may spend (default 1000000). */
+  maxWork?: number;
 }
 
 export interface SimplifyReport {
   result: Expr;
-  stoppedBy: StoppedBy;
+  /** "work" when the polynomial work budget ran out (the result is still a valid simplification). */
+  stoppedBy: StoppedBy | "work";
   /** Names of the rewrites applied (rule ids, and "factor-terms", "cancel", "expand"). */
   steps: string[];
 }
 
 /** Most terms a multiplied-out candidate may have; larger expansions are skipped. */
 const MAX_CANDIDATE_TERMS = 400;
-/** Most milliseconds the algebraic candidates of one node may take. */
-const NODE_TIME_MS = 25;
+/** Most polynomial work (coefficient operations) the algebraic candidates of one node may spend. */
+const NODE_WORK = 40_000;
+/** Default polynomial work of one simplify call. */
+const TOTAL_WORK = 1_000_000;
 /** Most distinct denominators a common-denominator candidate may combine. */
 const MAX_DENOMINATORS = 8;
+/** A sum of monomials with more terms than this is kept as it is (no common-factor candidate). */
+const MAX_MONOMIAL_SUM_FACTORING = 16;
 
 const nodeCache = new Map<string, WeakMap<Expr, [Expr, readonly string[]]>>();
 const resultCache = new Map<string, WeakMap<Expr, Expr>>();
@@ -64,6 +74,13 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   return simplifyWithReport(e, options).result;
 }
 
+/** State of one simplify call. */
+interface Run {
+  readonly assume: Assumptions;
+  /** Set when the call's total work budget ran out: results found since are not cached. */
+  exhausted: boolean;
+}
+
 export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): SimplifyReport {
   const assume = options.assume ?? {};
   const key = JSON.stringify(Object.entries(assume).sort());
@@ -75,12 +92,11 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
   const deadline = performance.now() + (options.timeMs ?? limits.simplifyTimeMs);
   const maxIterations = options.maxIterations ?? 8;
   const nodes = cacheFor(nodeCache, key);
-  const savedTerms = limits.maxExpandTerms;
-  limits.maxExpandTerms = Math.min(savedTerms, MAX_CANDIDATE_TERMS);
+  const run: Run = { assume, exhausted: false };
   const seen: Expr[] = [e];
   let current = e;
-  let stoppedBy: StoppedBy = "iterations";
-  try {
+  let stoppedBy = "iterations" as SimplifyReport["stoppedBy"];
+  withPolyBudget({ maxTerms: MAX_CANDIDATE_TERMS, maxWork: options.maxWork ?? TOTAL_WORK }, () => {
     for (let i = 0; i < maxIterations; i++) {
       let timedOut = false;
       const next = foldGraph<Expr>(current, (node, done) => {
@@ -92,7 +108,7 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
           return r;
         });
         const n = changed ? rebuild(node, args) : node;
-        if (performance.now() > deadline) {
+        if (timedOut || performance.now() > deadline) {
           timedOut = true;
           return n;
         }
@@ -102,36 +118,27 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
           return hit[0];
         }
         const nodeSteps: string[] = [];
-        incomplete = false;
-        const best = simplifyNode(n, assume, nodeSteps, deadline);
-        if (!incomplete) nodes.set(n, [best, nodeSteps]);
+        const best = simplifyNode(n, run, nodeSteps);
+        if (!run.exhausted) nodes.set(n, [best, nodeSteps]);
         steps.push(...nodeSteps);
         return best;
       });
       if (timedOut) {
         current = cost(next) <= cost(current) ? next : current;
         stoppedBy = "time";
-        break;
+        return;
       }
       if (next === current) {
-        stoppedBy = "fixpoint";
-        break;
+        stoppedBy = run.exhausted ? "work" : "fixpoint";
+        return;
       }
       current = next;
       seen.push(current);
     }
-  } finally {
-    limits.maxExpandTerms = savedTerms;
-  }
+  });
   if (cost(current) > cost(e)) current = e;
-  if (stoppedBy === "time") return { result: current, stoppedBy, steps };
   if (stoppedBy === "fixpoint") for (const s of seen) results.set(s, current);
   return { result: current, stoppedBy, steps };
-}
-
-/** The cheapest candidate for one node whose arguments are simplified. */
-function simplifyNode(n: Expr, assume: Assumptions, steps: string[], deadline: number): Expr {
-  return withPolyDeadline(Math.min(deadline, performance.now() + NODE_TIME_MS), () => simplifyNodeUntimed(n, assume, steps));
 }
 
 function denominatorCount(e: Expr): number {
@@ -142,20 +149,39 @@ function denominatorCount(e: Expr): number {
   return bases.size;
 }
 
-/** Set when a candidate ran out of time: such a node's result is not cached across calls. */
-let incomplete = false;
+/**
+ * True for a sum of monomials: no term has a sum factor, a power of a sum or a negative or
+ * fractional numeric power. Expansion, common denominators and cancellation leave it unchanged.
+ */
+function isMonomialSum(e: Expr): boolean {
+  if (e.kind !== "add") return false;
+  for (const t of e.args) {
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      if (f.kind === "add") return false;
+      if (f.kind === "pow" && (f.base.kind === "add" || (f.exp.kind === "num" && !(f.exp.value.isInteger() && f.exp.value.sign() > 0)))) return false;
+    }
+  }
+  return true;
+}
 
-function simplifyNodeUntimed(n: Expr, assume: Assumptions, steps: string[]): Expr {
+/** True when `e` has a sum factor or a power of a sum (something to multiply out). */
+function hasSumFactor(e: Expr): boolean {
+  return e.args.some((a) => a.kind === "add" || (a.kind === "pow" && a.base.kind === "add"));
+}
+
+/** The cheapest candidate for one node whose arguments are simplified. */
+function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
+  const assume = run.assume;
   let best = n;
   let bestCost = cost(n);
   let bestSteps: string[] = [];
   const consider = (name: string, make: () => Expr): Expr | null => {
     let c: Expr;
     try {
-      c = make();
+      c = withPolyBudget({ maxTerms: MAX_CANDIDATE_TERMS, maxWork: NODE_WORK }, make);
     } catch (err) {
       if (err instanceof LimitError) {
-        if (err.limit === "simplifyTimeMs") incomplete = true;
+        if (polyWorkLeft() <= 0) run.exhausted = true;
         return null;
       }
       throw err;
@@ -175,21 +201,24 @@ function simplifyNodeUntimed(n: Expr, assume: Assumptions, steps: string[]): Exp
     bestCost = cost(ruled);
     bestSteps = ruleSteps;
   }
-  if (n.kind === "add" && denominatorCount(n) <= MAX_DENOMINATORS) {
-    const f = consider("factor-terms", () => factorTerms(n));
-    if (f !== null && f !== n) {
-      consider("factor-terms", () => {
-        const r: string[] = [];
-        return rewriteTop(f, assume, r);
-      });
+  const withRules = (name: string, make: () => Expr): void => {
+    const c = consider(name, make);
+    if (c !== null && c !== n) consider(name, () => rewriteTop(c, assume, []));
+  };
+  if (n.kind === "add") {
+    const monomials = isMonomialSum(n);
+    if (!monomials || n.args.length <= MAX_MONOMIAL_SUM_FACTORING) {
+      if (denominatorCount(n) <= MAX_DENOMINATORS) withRules("factor-terms", () => factorTerms(n));
     }
-    consider("cancel", () => cancelTop(n));
-    consider("together-cancel", () => cancelTop(togetherRational(n)));
-    consider("expand", () => expandShallow(n));
+    if (!monomials) {
+      consider("cancel", () => cancelTop(n));
+      consider("together-cancel", () => cancelTop(togetherRational(n)));
+      consider("expand", () => expandShallow(n));
+    }
   } else if (n.kind === "mul" || n.kind === "pow") {
     consider("cancel", () => cancelTop(n));
     consider("together-cancel", () => cancelTop(togetherRational(n)));
-    if (n.args.some((a) => a.kind === "add" || (a.kind === "pow" && a.base.kind === "add"))) consider("expand", () => expandShallow(n));
+    if (hasSumFactor(n)) consider("expand", () => expandShallow(n));
   }
   steps.push(...bestSteps);
   return best;
@@ -250,7 +279,6 @@ export function factorTerms(e: Expr): Expr {
       if (cost(expanded) < cost(inner)) innerBest = expanded;
     } catch (err) {
       if (!(err instanceof LimitError)) throw err;
-      if (err.limit === "simplifyTimeMs") incomplete = true;
     }
   }
   const plain = mulAll([...outer, innerBest]);
