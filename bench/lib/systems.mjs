@@ -49,7 +49,8 @@ async function importDist(path) {
   }
 }
 
-async function loadSymgrad() {
+/** symgrad as users call it (`raw`: with `{ simplify: false }`, the canonical derivative alone). */
+async function loadSymgrad(raw = false) {
   const calculus = await importDist("api/calculus.js");
   if (calculus === null) throw new Error(`symgrad is not built: ${fileURLToPath(new URL("api/calculus.js", DIST))} is missing (npm run build)`);
   const plain = await importDist("print/plain.js");
@@ -58,7 +59,7 @@ async function loadSymgrad() {
   const parser = await importDist("parse/parser.js");
   const print = plain?.print;
   return {
-    name: "symgrad",
+    name: raw ? "symgrad-raw" : "symgrad",
     features: { print: typeof print === "function", evaluate: typeof numeric?.evaluate === "function" },
     prepare(task) {
       const { expr, vars, order } = task;
@@ -67,7 +68,7 @@ async function loadSymgrad() {
       // every call its own cache (same result), so each call pays for its simplification like a
       // call on a new formula does.
       let call = 0;
-      const fresh = () => ({ simplify: { assume: { [`bench_fresh_${call++}`]: "positive" } } });
+      const fresh = () => (raw ? { simplify: false } : { simplify: { assume: { [`bench_fresh_${call++}`]: "positive" } } });
       if (order !== undefined) return () => [calculus.diff(expr, vars[0], order, fresh())];
       if (vars.length === 1) return () => [calculus.diff(expr, vars[0], 1, fresh())];
       return () => {
@@ -170,10 +171,12 @@ async function loadAlgebrite() {
 }
 
 export const SYSTEM_LOADERS = {
-  symgrad: loadSymgrad,
+  symgrad: () => loadSymgrad(false),
+  "symgrad-raw": () => loadSymgrad(true),
   mathjs: loadMathjs,
   nerdamer: loadNerdamer,
   algebrite: loadAlgebrite,
 };
 
-export const SYSTEM_NAMES = Object.keys(SYSTEM_LOADERS);
+/** The systems of the corpus comparison (symgrad-raw runs in the scaling study only). */
+export const SYSTEM_NAMES = ["symgrad", "mathjs", "nerdamer", "algebrite"];
