@@ -3,10 +3,12 @@
  * parentheses and commas) of its plain-text print, computed structurally and memoised per node.
  *
  * It follows the printer's conventions: a product with negative powers prints as a fraction
- * (`2*x/y^2`), `u^(1/2)` as `sqrt(u)`, a negative term of a sum replaces its `+` by `-`.
+ * (`2*x/y^2`), `u^(1/2)` as `sqrt(u)`, a negative term of a sum replaces its `+` by `-`, and
+ * a sum whose first displayed term (`displayTerms`) is negative starts with a unary minus.
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
+import { displayTerms } from "../print/layout.js";
 
 const memo = new WeakMap<Expr, number>();
 
@@ -45,13 +47,9 @@ function computeCost(e: Expr): number {
       return powCost(e.base, e.exp);
     case "add": {
       let total = e.args.length - 1;
-      let anyPositive = false;
-      for (const t of e.args) {
-        const [c, negative] = unsignedTermCost(t);
-        total += c;
-        if (!negative) anyPositive = true;
-      }
-      return anyPositive ? total : total + 1;
+      for (const t of e.args) total += unsignedTermCost(t)[0];
+      // The term printed first shows its sign as a unary minus.
+      return unsignedTermCost(displayTerms(e.args)[0]!)[1] ? total + 1 : total;
     }
     case "mul":
       return mulCost(e.args);
