@@ -29,6 +29,14 @@ export interface TopMatch {
   rest: Expr;
 }
 
+/**
+ * Most part-to-subject pairings one `matchTop` tries (sums and products match modulo order, which
+ * is exponential in the worst case); past it the remaining pairings are skipped, so a match may
+ * be missed but the search is bounded and deterministic.
+ */
+export const MAX_MATCH_ATTEMPTS = 1000;
+let attemptsLeft = Infinity;
+
 /** Every way `pattern` matches the whole of `subject`, extending `b`. */
 export function match(pattern: Expr, subject: Expr, b: Bindings): Bindings[] {
   if (isWildcard(pattern)) {
@@ -80,6 +88,7 @@ function assign(parts: readonly Expr[], subjects: readonly Expr[], b: Bindings, 
     }
     for (let j = 0; j < subjects.length; j++) {
       if (used[j]) continue;
+      if (--attemptsLeft < 0) return;
       for (const nb of match(parts[i]!, subjects[j]!, cur)) {
         used[j] = true;
         go(i + 1, nb);
@@ -138,6 +147,16 @@ function splitSum(e: Expr): [Rational, readonly Expr[]] {
 
 /** Every top-level match of `pattern` in `subject` (sums and products keep a rest). */
 export function matchTop(pattern: Expr, subject: Expr): TopMatch[] {
+  const saved = attemptsLeft;
+  attemptsLeft = MAX_MATCH_ATTEMPTS;
+  try {
+    return matchTopUnbounded(pattern, subject);
+  } finally {
+    attemptsLeft = saved;
+  }
+}
+
+function matchTopUnbounded(pattern: Expr, subject: Expr): TopMatch[] {
   const empty: Bindings = new Map();
   if (pattern.kind === "add") return subject.kind === "add" ? matchSum(pattern, subject, empty, true) : [];
   if (pattern.kind === "mul") return subject.kind === "mul" ? matchProduct(pattern, subject, empty, true) : [];

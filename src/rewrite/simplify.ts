@@ -12,7 +12,8 @@
  *
  * Soundness: every candidate equals the node wherever the node is defined.
  */
-import { addAll, mulAll, num, pow, rebuild } from "../core/build.js";
+import { addAll, mulAll, num, pow, rebuild, splitCoefficient } from "../core/build.js";
+import { displayTerms } from "../print/layout.js";
 import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
@@ -24,6 +25,7 @@ import { cost } from "./cost.js";
 import { rewriteTop, type StoppedBy } from "./engine.js";
 import { expandShallow } from "./expand.js";
 import { cancelTop, factorMap, togetherRational } from "./rational.js";
+import { hasTrigWork, productToSum, trigRational } from "./trig.js";
 import { polyWorkLeft, withPolyBudget } from "../poly/poly.js";
 
 export interface SimplifyOptions {
@@ -58,6 +60,8 @@ const NODE_WORK = 40_000;
 const TOTAL_WORK = 1_000_000;
 /** Most distinct denominators a common-denominator candidate may combine. */
 const MAX_DENOMINATORS = 8;
+/** Nodes costlier than this get no trigonometric candidates. */
+const MAX_TRIG_COST = 120;
 /** A sum of monomials with more terms than this is kept as it is (no common-factor candidate). */
 const MAX_MONOMIAL_SUM_FACTORING = 16;
 
@@ -205,23 +209,70 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     const c = consider(name, make);
     if (c !== null && c !== n) consider(name, () => rewriteTop(c, assume, []));
   };
+  if ((n.kind === "add" || n.kind === "mul" || n.kind === "pow") && bestCost <= MAX_TRIG_COST) {
+    if (hasTrigWork(n)) {
+      withRules("trig-cos", () => trigRational(n, "cos"));
+      withRules("trig-sin", () => trigRational(n, "sin"));
+    }
+    if (n.kind === "add") withRules("product-to-sum", () => productToSum(n));
+  }
   if (n.kind === "add") {
     const monomials = isMonomialSum(n);
-    if (!monomials || n.args.length <= MAX_MONOMIAL_SUM_FACTORING) {
-      if (denominatorCount(n) <= MAX_DENOMINATORS) withRules("factor-terms", () => factorTerms(n));
+    const fewDenominators = !monomials && denominatorCount(n) <= MAX_DENOMINATORS;
+    if (fewDenominators || (monomials && n.args.length <= MAX_MONOMIAL_SUM_FACTORING)) {
+      withRules("factor-terms", () => factorTerms(n));
     }
     if (!monomials) {
-      consider("cancel", () => cancelTop(n));
-      consider("together-cancel", () => cancelTop(togetherRational(n)));
+      if (fewDenominators) consider("together-cancel", () => cancelTop(togetherRational(n)));
       consider("expand", () => expandShallow(n));
     }
   } else if (n.kind === "mul" || n.kind === "pow") {
+    withRules("sum-content", () => pullSumContent(n));
     consider("cancel", () => cancelTop(n));
     consider("together-cancel", () => cancelTop(togetherRational(n)));
     if (hasSumFactor(n)) consider("expand", () => expandShallow(n));
   }
   steps.push(...bestSteps);
   return best;
+}
+
+/**
+ * `c*q` for a sum `s`: q has coefficients with gcd 1 and c > 0, or, when `signed`, q's first
+ * displayed term positive (so `-2*x + 4` is -2*(x - 2)).
+ */
+function sumContent(s: Expr, signed: boolean): [Rational, Expr] {
+  let g = 0n;
+  let l = 1n;
+  for (const t of s.args) {
+    const c = splitCoefficient(t)[0];
+    g = gcd(g, c.num);
+    l = (l / gcd(l, c.den)) * c.den;
+  }
+  let c = Rational.of(g, l);
+  if (signed && splitCoefficient(displayTerms(s.args)[0]!)[0].sign() < 0) c = c.neg();
+  if (c.isOne()) return [c, s];
+  const k = num(c.inv());
+  return [c, addAll(s.args.map((t) => mulAll([k, t])))];
+}
+
+/**
+ * The numeric content of every sum factor and sum power base pulled into the coefficient:
+ * (c*q)^k = c^k * q^k for an integer k (any sign of c) and for a rational k when c > 0.
+ */
+export function pullSumContent(e: Expr): Expr {
+  const one = (f: Expr): Expr => {
+    if (f.kind === "add") {
+      const [c, q] = sumContent(f, true);
+      return c.isOne() ? f : mulAll([num(c), q]);
+    }
+    if (f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") {
+      const integer = f.exp.value.isInteger();
+      const [c, q] = sumContent(f.base, integer);
+      return c.isOne() ? f : mulAll([pow(num(c), f.exp), pow(q, f.exp)]);
+    }
+    return f;
+  };
+  return e.kind === "mul" ? mulAll(e.args.map(one)) : one(e);
 }
 
 /**

@@ -1,0 +1,198 @@
+/**
+ * Trigonometric and hyperbolic candidates for `simplify` (after SymPy's `fu`/`trigsimp`):
+ *
+ * - `trigRational(e, prefer)`: in the rational layer of `e` (sums, products and powers; function
+ *   arguments are left alone), tan/cot/sec/csc and their hyperbolic cousins become quotients of
+ *   sin and cos (sinh and cosh); a double angle f(2*w) becomes products of functions of w when
+ *   some function of w occurs too; even powers are reduced by sin^2 = 1 - cos^2 (`prefer` "cos")
+ *   or cos^2 = 1 - sin^2 (`prefer` "sin"), and cosh^2 = 1 + sinh^2 likewise; the result is put
+ *   over a common denominator and cancelled, treating sin(w), cos(w) as polynomial atoms.
+ * - `productToSum(e)`: in a sum, each term's product of two sines or cosines of linear arguments
+ *   becomes a sum (`sin(a)*sin(b)` is (cos(a - b) - cos(a + b))/2).
+ *
+ * Soundness: every rewrite is an identity wherever both sides are defined (the quotient forms
+ * only exclude points where the original was undefined), and the rational steps are `cancel`'s.
+ */
+import { add, addAll, call, div, HALF, mulAll, num, ONE, pow, rebuild, sub, TWO } from "../core/build.js";
+import type { FunctionName } from "../core/functions.js";
+import type { Expr } from "../core/node.js";
+import { cancelTop, togetherRational } from "./rational.js";
+
+type Prefer = "sin" | "cos";
+
+const TRIG = new Set<string>(["sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch"]);
+
+const QUOTIENTS = new Set<string>(["tan", "cot", "sec", "csc", "tanh", "coth", "sech", "csch"]);
+const SQUARED = new Set<string>(["sin", "cos", "sinh", "cosh"]);
+
+/**
+ * True when `trigRational` has something to rewrite in the rational layer of `e`: a quotient
+ * function (tan, sec, ...), a square or higher power of sin/cos/sinh/cosh, or a double angle.
+ */
+export function hasTrigWork(e: Expr): boolean {
+  const args = layerArguments(e, new Set());
+  if (args.size === 0) return false;
+  for (const u of args) if (halfIn(u, args) !== null) return true;
+  const go = (x: Expr): boolean => {
+    if (x.kind === "call") return QUOTIENTS.has(x.fn);
+    if (x.kind === "pow" && x.base.kind === "call" && SQUARED.has(x.base.fn) && x.exp.kind === "num" && x.exp.value.isInteger() && x.exp.value.num >= 2n) return true;
+    if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") return x.args.some(go);
+    return false;
+  };
+  return go(e);
+}
+
+/** Rebuilds the rational layer of `e` with `leaf` applied to every other node. */
+function mapLayer(e: Expr, leaf: (x: Expr) => Expr, memo: Map<Expr, Expr> = new Map()): Expr {
+  const hit = memo.get(e);
+  if (hit !== undefined) return hit;
+  let out: Expr;
+  if (e.kind === "add" || e.kind === "mul" || e.kind === "pow") {
+    let changed = false;
+    const args = e.args.map((a) => {
+      const r = mapLayer(a, leaf, memo);
+      if (r !== a) changed = true;
+      return r;
+    });
+    const rebuilt = changed ? rebuild(e, args) : e;
+    out = rebuilt.kind === "pow" ? leaf(rebuilt) : rebuilt;
+  } else out = leaf(e);
+  memo.set(e, out);
+  return out;
+}
+
+/** Arguments of the trig/hyperbolic calls in the rational layer of `e`. */
+function layerArguments(e: Expr, out: Set<Expr>): Set<Expr> {
+  if (e.kind === "call") {
+    if (TRIG.has(e.fn)) out.add(e.args[0]!);
+  } else if (e.kind === "add" || e.kind === "mul" || e.kind === "pow") for (const a of e.args) layerArguments(a, out);
+  return out;
+}
+
+function quotientForm(fn: FunctionName, u: Expr): Expr | null {
+  const f = (g: FunctionName): Expr => call(g, [u]);
+  switch (fn) {
+    case "tan":
+      return div(f("sin"), f("cos"));
+    case "cot":
+      return div(f("cos"), f("sin"));
+    case "sec":
+      return div(ONE, f("cos"));
+    case "csc":
+      return div(ONE, f("sin"));
+    case "tanh":
+      return div(f("sinh"), f("cosh"));
+    case "coth":
+      return div(f("cosh"), f("sinh"));
+    case "sech":
+      return div(ONE, f("cosh"));
+    case "csch":
+      return div(ONE, f("sinh"));
+    default:
+      return null;
+  }
+}
+
+function doubleAngle(fn: FunctionName, w: Expr, prefer: Prefer): Expr | null {
+  const f = (g: FunctionName): Expr => call(g, [w]);
+  const sq = (g: FunctionName): Expr => pow(f(g), TWO);
+  switch (fn) {
+    case "sin":
+      return mulAll([TWO, f("sin"), f("cos")]);
+    case "cos":
+      return prefer === "cos" ? sub(mulAll([TWO, sq("cos")]), ONE) : sub(ONE, mulAll([TWO, sq("sin")]));
+    case "sinh":
+      return mulAll([TWO, f("sinh"), f("cosh")]);
+    case "cosh":
+      return prefer === "cos" ? sub(mulAll([TWO, sq("cosh")]), ONE) : add(ONE, mulAll([TWO, sq("sinh")]));
+    default:
+      return null;
+  }
+}
+
+/** `u/2` when that is an argument in `args` (so f(u) is a double angle of something present). */
+function halfIn(u: Expr, args: ReadonlySet<Expr>): Expr | null {
+  const w = mulAll([HALF, u]);
+  return args.has(w) ? w : null;
+}
+
+/** `f(w)^k` (k >= 2) with the disfavoured square replaced through the Pythagorean identity. */
+function reducePower(x: Expr, prefer: Prefer): Expr {
+  if (x.kind !== "pow" || x.base.kind !== "call" || x.exp.kind !== "num") return x;
+  const k = x.exp.value;
+  if (!k.isInteger() || k.num < 2n || k.num > 64n) return x;
+  const fn = x.base.fn;
+  const w = x.base.args[0]!;
+  const sq = (g: FunctionName): Expr => pow(call(g, [w]), TWO);
+  let square: Expr | null = null;
+  if (prefer === "cos" && fn === "sin") square = sub(ONE, sq("cos"));
+  else if (prefer === "sin" && fn === "cos") square = sub(ONE, sq("sin"));
+  else if (prefer === "cos" && fn === "sinh") square = sub(sq("cosh"), ONE);
+  else if (prefer === "sin" && fn === "cosh") square = add(ONE, sq("sinh"));
+  if (square === null) return x;
+  const n = Number(k.num);
+  return mulAll([pow(x.base, num(n % 2)), pow(square, num(Math.floor(n / 2)))]);
+}
+
+export function trigRational(e: Expr, prefer: Prefer): Expr {
+  const args = layerArguments(e, new Set());
+  let r = mapLayer(e, (x) => {
+    if (x.kind !== "call") return x;
+    return quotientForm(x.fn, x.args[0]!) ?? x;
+  });
+  r = mapLayer(r, (x) => {
+    if (x.kind !== "call" || !TRIG.has(x.fn)) return x;
+    const w = halfIn(x.args[0]!, args);
+    return w === null ? x : (doubleAngle(x.fn, w, prefer) ?? x);
+  });
+  for (let round = 0; round < 2; round++) {
+    const reduced = mapLayer(r, (x) => reducePower(x, prefer));
+    const next = cancelTop(togetherRational(reduced));
+    if (next === r) break;
+    r = next;
+  }
+  return r;
+}
+
+/** The sum of `c*f(a)*g(b)` for a product of two sines/cosines, or null for another pair. */
+function pairToSum(f: FunctionName, a: Expr, g: FunctionName, b: Expr): Expr | null {
+  const plus = addAll([a, b]);
+  let minus = sub(a, b);
+  let sign = ONE;
+  if (leadingNegative(minus)) {
+    // cos is even and sin is odd: sin(a - b) = -sin(b - a).
+    minus = sub(b, a);
+    if (f !== g) sign = num(-1);
+  }
+  const h = (fn: FunctionName, u: Expr): Expr => call(fn, [u]);
+  if (f === "sin" && g === "sin") return mulAll([HALF, sub(h("cos", minus), h("cos", plus))]);
+  if (f === "cos" && g === "cos") return mulAll([HALF, addAll([h("cos", minus), h("cos", plus)])]);
+  if (f === "sin" && g === "cos") return mulAll([HALF, addAll([h("sin", plus), mulAll([sign, h("sin", minus)])])]);
+  if (f === "cos" && g === "sin") return mulAll([HALF, sub(h("sin", plus), mulAll([sign, h("sin", minus)]))]);
+  return null;
+}
+
+/** True when the first term of `u` (canonical order, constant last) has a negative coefficient. */
+function leadingNegative(u: Expr): boolean {
+  const terms = u.kind === "add" ? u.args.filter((t) => t.kind !== "num") : [u];
+  const t = terms[0];
+  if (t === undefined) return u.kind === "num" && u.value.sign() < 0;
+  return t.kind === "mul" && t.args[0]!.kind === "num" && t.args[0].value.sign() < 0;
+}
+
+export function productToSum(e: Expr): Expr {
+  if (e.kind !== "add") return e;
+  let changed = false;
+  const terms = e.args.map((t) => {
+    if (t.kind !== "mul") return t;
+    const trig = t.args.filter((f) => f.kind === "call" && (f.fn === "sin" || f.fn === "cos"));
+    if (trig.length !== 2) return t;
+    const [p, q] = trig as [Expr & { kind: "call" }, Expr & { kind: "call" }];
+    const s = pairToSum(p.fn, p.args[0]!, q.fn, q.args[0]!);
+    if (s === null) return t;
+    changed = true;
+    return mulAll([...t.args.filter((f) => f !== p && f !== q), s]);
+  });
+  return changed ? addAll(terms) : e;
+}
+
