@@ -12,7 +12,8 @@
 // What is timed:
 // - compile: parse + construction of the function, once, cold (first time in this process for
 //   that formula), and the median of a few warm repeats;
-// - value, value+gradient: median of batch means (numeric-lib/timing.mjs), after a warm-up;
+// - value, value+gradient: median of batch means (numeric-lib/timing.mjs), after a warm-up to the
+//   steady state, in interleaved rounds; the ratio is the median of per-round ratios;
 //   `valueAndGradInto` writes into one reused Float64Array, `valueAndGrad` allocates its result;
 // - mathjs setup: parse + `derivative(node, v, { simplify: false })` + `.compile()` for every v;
 // - mathjs gradient: evaluating every compiled partial with one scope object, into a Float64Array.
@@ -25,7 +26,7 @@ import { Worker } from "node:worker_threads";
 import * as math from "mathjs";
 import * as symgrad from "../dist/index.js";
 import { PROBLEMS } from "./numeric-lib/problems.mjs";
-import { measure, median, once } from "./numeric-lib/timing.mjs";
+import { measure, median, once, TIMING } from "./numeric-lib/timing.mjs";
 
 const RATIO_TARGET = 3;
 const SPEEDUP_TARGET = 20;
@@ -103,14 +104,19 @@ function runProblem(p) {
   if (!correct) log(`${p.name}: MISMATCH (gradient ${gradientError}, value ${valueError}, consistent ${consistent})`);
 
   log(`${p.name}: timing`);
-  const value = measure(() => s.value(x));
-  const into = measure(() => s.into(x, gInto));
-  const alloc = measure(() => s.alloc(x).value);
-  const out = new Float64Array(n);
-  const mathjs = measure(() => {
-    for (let i = 0; i < n; i++) out[i] = m.partials[i].evaluate(scope);
-    return out[0];
+  const sTimes = measure({
+    value: () => s.value(x),
+    into: () => s.into(x, gInto),
+    alloc: () => s.alloc(x).value,
   });
+  const out = new Float64Array(n);
+  const { mathjs } = measure({
+    mathjs: () => {
+      for (let i = 0; i < n; i++) out[i] = m.partials[i].evaluate(scope);
+      return out[0];
+    },
+  });
+  const { value, into, alloc } = sTimes;
   return {
     problem: p,
     compile: sCompile,
@@ -124,7 +130,7 @@ function runProblem(p) {
     into,
     alloc,
     mathjs,
-    ratio: into.ms / value.ms,
+    ratio: median(into.means.map((t, r) => t / value.means[r])),
     speedup: mathjs.ms / into.ms,
   };
 }
@@ -214,7 +220,7 @@ async function main() {
     "",
     "How to read it:",
     "",
-    "- Each time per call is the median over batches (each ≥ 5 ms, ≥ 200 ms and ≥ 15 batches in all, after a 50 ms warm-up) of the mean time of one call in the batch.",
+    `- Each time per call is the median over batches (each ≥ ${TIMING.batchMs} ms; ≥ ${TIMING.totalMs} ms and ≥ ${TIMING.minBatches} batches per function) of the mean time of one call in the batch, after a warm-up of at least ${TIMING.warmupMs} ms that lasts until ${TIMING.stableBatches} batches in a row bring no new best (V8 takes 50-200 ms to optimise a generated function of a few thousand statements). symgrad's three functions are timed in interleaved rounds (one batch of each per round), so that load on the machine affects them alike; the cheap-gradient ratio is the median over rounds of (valueAndGradInto batch mean) / (value batch mean).`,
     "- symgrad compile times are wall time for parse + code generation + `new Function`; *cold* is the first build of that formula in the process (the first column also pays for warming up the library), *warm* the median of 3 repeats.",
     "- `valueAndGradInto` writes the gradient into a reused Float64Array; `valueAndGrad` allocates `{ value, gradient }` per call.",
     "- The mathjs gradient is the way a mathjs user gets one: `math.derivative(node, v)` for every variable, each `.compile()`d, evaluated with a scope object. mathjs's default `derivative` simplifies its result and does not finish on these formulas (last row, run in a worker with a time limit), so the timed derivatives use `{ simplify: false }`.",

@@ -2,8 +2,16 @@
 import { performance } from "node:perf_hooks";
 
 export const TIMING = Object.freeze({
-  /** Untimed calls first, so that the function is optimised by the JIT before it is timed. */
-  warmupMs: 50,
+  /**
+   * Untimed warm-up, so that the steady state (the JIT's optimised code) is timed: at least
+   * `warmupMs`, then until `stableBatches` batches in a row bring no new best batch mean (better
+   * by more than 2%), at most `maxWarmupMs`. The minimum is long because V8 needs 50-200 ms to
+   * optimise a generated function of a few thousand statements, and a plateau in the
+   * interpreter would otherwise look stable.
+   */
+  warmupMs: 500,
+  stableBatches: 20,
+  maxWarmupMs: 3000,
   /** A batch lasts at least this long, so that timer resolution does not matter. */
   batchMs: 5,
   /** Timed batches continue until this much time is spent and `minBatches` are taken. */
@@ -20,29 +28,50 @@ export function median(xs) {
 /** Results of timed calls flow here so that the JIT cannot drop the calls as dead code. */
 export let sink = 0;
 
-/**
- * Times `run` (which returns a number). Returns { ms, batches, calls }: `ms` is the median over
- * batches of the mean time of one call in the batch.
- */
-export function measure(run, timing = TIMING) {
-  const t = { ...TIMING, ...timing };
-  let calls = 0;
+/** Calls `run` `n` times; returns the mean time of one call. */
+function batchMean(run, n) {
+  const b0 = performance.now();
+  for (let i = 0; i < n; i++) sink += run();
+  return (performance.now() - b0) / n;
+}
+
+/** Warms `run` up (see TIMING); returns the batch size for timing it and the warm-up time. */
+function warmUp(run, t) {
   const w0 = performance.now();
-  do {
-    sink += run();
-    calls++;
-  } while (performance.now() - w0 < t.warmupMs);
-  const per = (performance.now() - w0) / calls;
-  const batch = Math.max(1, Math.ceil(t.batchMs / per));
-  const means = [];
-  const start = performance.now();
-  while (means.length < t.minBatches || performance.now() - start < t.totalMs) {
-    const b0 = performance.now();
-    for (let i = 0; i < batch; i++) sink += run();
-    means.push((performance.now() - b0) / batch);
-    calls += batch;
+  let batch = 1;
+  let best = Infinity;
+  let sinceBest = 0;
+  for (;;) {
+    const mean = batchMean(run, batch);
+    batch = Math.max(1, Math.ceil(t.batchMs / mean));
+    if (mean < best * 0.98) sinceBest = 0;
+    else sinceBest++;
+    best = Math.min(best, mean);
+    const elapsed = performance.now() - w0;
+    if (elapsed >= t.maxWarmupMs || (elapsed >= t.warmupMs && sinceBest >= t.stableBatches)) return { batch, warmupMs: elapsed };
   }
-  return { ms: median(means), batches: means.length, calls };
+}
+
+/**
+ * Times each function of `runs` (name -> function returning a number) in its steady state.
+ * After each is warmed up, the timed batches are interleaved (one batch of each per round), so
+ * that a change in machine load affects all of them alike and their ratios stay meaningful.
+ * Returns name -> { ms, means, batches, warmupMs }: `means[r]` is the mean time of one call in
+ * that function's batch of round r, `ms` their median. Rounds continue until `totalMs` per function and
+ * `minBatches` rounds.
+ */
+export function measure(runs, timing = TIMING) {
+  const t = { ...TIMING, ...timing };
+  const names = Object.keys(runs);
+  const warm = Object.fromEntries(names.map((k) => [k, warmUp(runs[k], t)]));
+  const means = Object.fromEntries(names.map((k) => [k, []]));
+  const start = performance.now();
+  let rounds = 0;
+  while (rounds < t.minBatches || performance.now() - start < t.totalMs * names.length) {
+    for (const k of names) means[k].push(batchMean(runs[k], warm[k].batch));
+    rounds++;
+  }
+  return Object.fromEntries(names.map((k) => [k, { ms: median(means[k]), means: means[k], batches: rounds, warmupMs: warm[k].warmupMs }]));
 }
 
 /** Wall time of one call of `run`, in ms, with its result. */
