@@ -45,6 +45,43 @@ function product(factors: readonly string[]): string {
   return kept.length === 0 ? "1" : kept.join(" * ");
 }
 
+/**
+ * A term of generated code with its sign kept apart: its value is `-code` when `neg`, else
+ * `code`. Signs are folded into sums as subtractions instead of multiplications by -1; this is
+ * exact, since IEEE rounding is symmetric in sign: x * (-c) === -(x * c) and x + (-y) === x - y.
+ */
+interface Term {
+  readonly code: string;
+  readonly neg: boolean;
+}
+
+const NEGATIVE_LITERAL = /^\(-([^()\s]+)\)$/;
+
+/** `product` of the factors with the sign of `neg` and of every negative literal factor `(-c)` moved into the term's sign. */
+function signedProduct(neg: boolean, factors: readonly string[]): Term {
+  const kept: string[] = [];
+  for (const f of factors) {
+    const m = NEGATIVE_LITERAL.exec(f);
+    if (m !== null) {
+      neg = !neg;
+      kept.push(m[1]!);
+    } else kept.push(f);
+  }
+  return { code: product(kept), neg };
+}
+
+/** Left-to-right sum of signed terms: `a - b + c`, with a leading negative term written `-a`. */
+function signedSum(terms: readonly Term[]): string {
+  return terms.map((t, i) => (i === 0 ? (t.neg ? `-${t.code}` : t.code) : `${t.neg ? " - " : " + "}${t.code}`)).join("");
+}
+
+/** `u` when `e` is the product (-1)*u, else undefined. */
+function negatedOperand(e: Expr): Expr | undefined {
+  if (e.kind !== "mul" || e.args.length !== 2) return undefined;
+  const k = e.args[0]!;
+  return k.kind === "num" && k.value.isMinusOne() ? e.args[1] : undefined;
+}
+
 function dependsOnVariables(e: Expr): boolean {
   return freeSymbolSet(e).size > 0;
 }
@@ -91,10 +128,16 @@ export class Emitter {
         break;
       }
       case "add":
-        code = node.args.map((_, i) => arg(i)).join(" + ");
+        code = signedSum(
+          node.args.map((t) => {
+            const u = negatedOperand(t);
+            const a = u === undefined ? undefined : atoms.get(u);
+            return a === undefined ? { code: atoms.get(t)!, neg: false } : { code: a, neg: true };
+          }),
+        );
         break;
       case "mul":
-        code = node.args.map((_, i) => arg(i)).join(" * ");
+        code = signedSum([signedProduct(false, node.args.map((_, i) => arg(i)))]);
         break;
       case "pow":
         code = node.exp.kind === "num" ? emitRationalPower(arg(0), node.exp.value) : `Math.pow(${arg(0)}, ${arg(1)})`;
@@ -113,29 +156,39 @@ export class Emitter {
    */
   gradient(root: Expr, vars: readonly string[]): string[] {
     const order = this.order.slice();
-    const contributions = new Map<Expr, string[]>();
-    const contribute = (child: Expr, term: string) => {
+    const contributions = new Map<Expr, Term[]>();
+    const contribute = (child: Expr, term: Term) => {
       if (!dependsOnVariables(child)) return;
       const list = contributions.get(child);
       if (list === undefined) contributions.set(child, [term]);
       else list.push(term);
     };
-    if (dependsOnVariables(root)) contributions.set(root, ["1"]);
-    const adjoints = new Map<Expr, string>();
+    if (dependsOnVariables(root)) contributions.set(root, [{ code: "1", neg: false }]);
+    const adjoints = new Map<Expr, Term>();
     for (let k = order.length - 1; k >= 0; k--) {
       const node = order[k]!;
       const terms = contributions.get(node);
       if (terms === undefined) continue;
       contributions.delete(node);
-      const a = terms.length === 1 && ATOM.test(terms[0]!) ? terms[0]! : this.temp("a", terms.join(" + "));
+      const a = this.adjoint(terms);
       adjoints.set(node, a);
       this.propagate(node, a, contribute);
     }
-    return vars.map((v) => adjoints.get(sym(v)) ?? "0");
+    return vars.map((v) => {
+      const a = adjoints.get(sym(v));
+      return a === undefined ? "0" : signedSum([a]);
+    });
+  }
+
+  /** The sum of `terms` as an atom with a sign; a sum of negative terms only is kept negated. */
+  private adjoint(terms: readonly Term[]): Term {
+    if (terms.length === 1 && ATOM.test(terms[0]!.code)) return terms[0]!;
+    if (terms.every((t) => t.neg)) return { code: this.temp("a", signedSum(terms.map((t) => ({ code: t.code, neg: false })))), neg: true };
+    return { code: this.temp("a", signedSum(terms)), neg: false };
   }
 
   /** Adds adjoint * (d node / d argument) to each argument that depends on the variables. */
-  private propagate(node: Expr, a: string, contribute: (child: Expr, term: string) => void): void {
+  private propagate(node: Expr, a: Term, contribute: (child: Expr, term: Term) => void): void {
     const at = (e: Expr) => this.atoms.get(e)!;
     switch (node.kind) {
       case "add":
@@ -149,7 +202,7 @@ export class Emitter {
         if (n <= 4) {
           factors.forEach((f, i) => {
             if (!dependsOnVariables(f)) return;
-            contribute(f, product([a, k, ...factors.filter((_, j) => j !== i).map(at)]));
+            contribute(f, signedProduct(a.neg, [a.code, k, ...factors.filter((_, j) => j !== i).map(at)]));
           });
           return;
         }
@@ -160,7 +213,7 @@ export class Emitter {
         suffix[n - 1] = "1";
         for (let i = n - 2; i >= 0; i--) suffix[i] = i === n - 2 ? at(factors[n - 1]!) : this.temp("p", `${at(factors[i + 1]!)} * ${suffix[i + 1]}`);
         factors.forEach((f, i) => {
-          if (dependsOnVariables(f)) contribute(f, product([a, k, prefix[i]!, suffix[i]!]));
+          if (dependsOnVariables(f)) contribute(f, signedProduct(a.neg, [a.code, k, prefix[i]!, suffix[i]!]));
         });
         return;
       }
@@ -171,20 +224,21 @@ export class Emitter {
         if (x.kind === "num") {
           const r = x.value;
           const s = r.toString();
-          if (s === "1/2") contribute(b, `${product([a, "0.5"])} / ${t}`);
-          else if (s === "-1") contribute(b, product([a, "(-1)", t, t]));
-          else if (s === "-1/2") contribute(b, `${product([a, "(-0.5)", t])} / ${at(b)}`);
+          const divided = (term: Term, divisor: string): Term => ({ code: `${term.code} / ${divisor}`, neg: term.neg });
+          if (s === "1/2") contribute(b, divided(signedProduct(a.neg, [a.code, "0.5"]), t));
+          else if (s === "-1") contribute(b, signedProduct(a.neg, [a.code, "(-1)", t, t]));
+          else if (s === "-1/2") contribute(b, divided(signedProduct(a.neg, [a.code, "(-0.5)", t]), at(b)));
           else {
             const rm1 = r.sub(Rational.ONE);
             const p = rm1.isOne() ? at(b) : this.temp("p", emitRationalPower(at(b), rm1));
-            contribute(b, product([a, literal(r.toNumber()), p]));
+            contribute(b, signedProduct(a.neg, [a.code, literal(r.toNumber()), p]));
           }
           return;
         }
-        if (dependsOnVariables(b)) contribute(b, product([a, at(x), this.temp("p", `Math.pow(${at(b)}, ${at(x)} - 1)`)]));
+        if (dependsOnVariables(b)) contribute(b, signedProduct(a.neg, [a.code, at(x), this.temp("p", `Math.pow(${at(b)}, ${at(x)} - 1)`)]));
         if (dependsOnVariables(x)) {
           const log = dependsOnVariables(b) ? this.temp("p", `Math.log(${at(b)})`) : literal(Math.log(evaluate(b, {})));
-          contribute(x, product([a, t, log]));
+          contribute(x, signedProduct(a.neg, [a.code, t, log]));
         }
         return;
       }
@@ -196,7 +250,7 @@ export class Emitter {
           if (!dependsOnVariables(u)) return;
           const partial = substitute(partials[i]!, bindings, rebuild);
           if (partial === ZERO) return;
-          contribute(u, product([a, this.atom(partial)]));
+          contribute(u, signedProduct(a.neg, [a.code, this.atom(partial)]));
         });
         return;
       }
