@@ -51,6 +51,7 @@ export function compiledRules(): readonly CompiledRule[] {
 }
 
 const headCache = new WeakMap<Expr, ReadonlySet<string>>();
+const NO_HEADS: ReadonlySet<string> = new Set();
 
 /** The function names called anywhere in `e` (memoised per node). */
 export function headsOf(e: Expr): ReadonlySet<string> {
@@ -59,11 +60,24 @@ export function headsOf(e: Expr): ReadonlySet<string> {
   return foldGraph<ReadonlySet<string>>(
     e,
     (node, done) => {
-      const s = new Set<string>();
-      if (node.kind === "call") s.add(node.fn);
-      for (const a of node.args) for (const h of done.get(a)!) s.add(h);
-      headCache.set(node, s);
-      return s;
+      // Share the largest argument set when the node adds nothing to it.
+      let largest = NO_HEADS;
+      for (const a of node.args) {
+        const h = done.get(a)!;
+        if (h.size > largest.size) largest = h;
+      }
+      let s: Set<string> | null = null;
+      if (node.kind === "call" && !largest.has(node.fn)) (s = new Set(largest)).add(node.fn);
+      for (const a of node.args) {
+        const h = done.get(a)!;
+        if (h === largest) continue;
+        for (const name of h) {
+          if (!(s ?? largest).has(name)) (s ??= new Set(largest)).add(name);
+        }
+      }
+      const out = s ?? largest;
+      headCache.set(node, out);
+      return out;
     },
     (node) => headCache.get(node),
   );

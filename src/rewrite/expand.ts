@@ -8,6 +8,8 @@ import { rebuild } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { foldGraph } from "../core/traverse.js";
 import { AtomTable, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import type { Poly } from "../poly/poly.js";
+import { cost } from "./cost.js";
 
 export function expand(e: Expr): Expr {
   return foldGraph<Expr>(e, (node, done) => {
@@ -37,8 +39,28 @@ export function expandTop(e: Expr): Expr {
  * The sum `e` multiplied out as a polynomial over its atoms, without looking inside the atoms
  * (function arguments and non-integer power bases stay as they are).
  */
-export function expandShallow(e: Expr): Expr {
+export function expandShallow(e: Expr): Expr;
+/** As above, or null when the expansion cannot cost less than `below` (it is then not built). */
+export function expandShallow(e: Expr, below: number): Expr | null;
+export function expandShallow(e: Expr, below = Infinity): Expr | null {
   const options = { allowNegative: true };
   const table: AtomTable = sortedAtomTable([e], options);
-  return fromPoly(toPoly(e, table, options), table);
+  const p = toPoly(e, table, options);
+  if (below !== Infinity && costLowerBound(p, table) >= below) return null;
+  return fromPoly(p, table);
+}
+
+/**
+ * A lower bound on the cost of `fromPoly(p, table)`: every term costs at least its atoms (and 1),
+ * and the terms are joined by n - 1 operators.
+ */
+function costLowerBound(p: Poly, table: AtomTable): number {
+  const atomCost = table.atoms.map(cost);
+  let total = Math.max(0, p.size - 1);
+  for (const t of p.values()) {
+    let c = 0;
+    for (let i = 0; i < t.mono.length; i++) if (t.mono[i] !== 0) c += atomCost[i]!;
+    total += Math.max(1, c);
+  }
+  return total;
 }

@@ -85,6 +85,13 @@ interface DenFactor {
   mult: number;
 }
 
+/** True for a sum, or a product or power with a sum factor or base. */
+function hasSumInside(t: Expr): boolean {
+  if (t.kind === "add") return true;
+  if (t.kind === "pow") return t.base.kind === "add" || t.base.kind === "mul";
+  return t.kind === "mul" && t.args.some(hasSumInside);
+}
+
 /** `e` (a product or power, already combined) cancelled as a polynomial fraction. */
 export function cancelTop(e: Expr): Expr {
   const t = togetherTop(e);
@@ -102,6 +109,8 @@ export function cancelTop(e: Expr): Expr {
   const numerator = mulAll(numFactors);
   if (numerator.kind !== "add" && !(numerator.kind === "mul" && numerator.args.some((f) => f.kind === "add"))) {
     if (!denExprs.some(([b]) => b.kind === "add")) return t;
+    // A number over expanded sums: nothing divides, nothing to multiply out.
+    if (numerator.kind === "num" && denExprs.every(([b]) => b.kind !== "add" || !b.args.some(hasSumInside))) return t;
   }
   const table: AtomTable = sortedAtomTable([numerator, ...denExprs.map(([b]) => b)]);
   let N = toPoly(numerator, table);

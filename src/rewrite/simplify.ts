@@ -100,6 +100,7 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
   const seen: Expr[] = [e];
   let current = e;
   let stoppedBy = "iterations" as SimplifyReport["stoppedBy"];
+  let visited = 0;
   withPolyBudget({ maxTerms: MAX_CANDIDATE_TERMS, maxWork: options.maxWork ?? TOTAL_WORK }, () => {
     for (let i = 0; i < maxIterations; i++) {
       let timedOut = false;
@@ -112,7 +113,8 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
           return r;
         });
         const n = changed ? rebuild(node, args) : node;
-        if (timedOut || performance.now() > deadline) {
+        if (isPlainMonomial(n)) return n;
+        if (timedOut || ((++visited & 63) === 0 && performance.now() > deadline)) {
           timedOut = true;
           return n;
         }
@@ -154,6 +156,21 @@ function denominatorCount(e: Expr): number {
 }
 
 /**
+ * True for `c*x^i*y^j...` with symbols and integer exponents (or one such power): no candidate is
+ * cheaper, so simplify keeps it without trying any.
+ */
+function isPlainMonomial(e: Expr): boolean {
+  if (e.kind === "pow") return e.base.kind === "sym" && e.exp.kind === "num" && e.exp.value.isInteger();
+  if (e.kind !== "mul") return false;
+  for (const f of e.args) {
+    if (f.kind === "num" || f.kind === "sym") continue;
+    if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num" && f.exp.value.isInteger()) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
  * True for a sum of monomials: no term has a sum factor, a power of a sum or a negative or
  * fractional numeric power. Expansion, common denominators and cancellation leave it unchanged.
  */
@@ -168,9 +185,22 @@ function isMonomialSum(e: Expr): boolean {
   return true;
 }
 
-/** True when `e` has a sum factor or a power of a sum (something to multiply out). */
+/** True for a term with a sum factor or a positive integer power of a sum. */
+function multipliesOut(t: Expr): boolean {
+  if (t.kind === "pow") return t.base.kind === "add" && t.exp.kind === "num" && t.exp.value.isInteger() && t.exp.value.sign() > 0;
+  return t.kind === "mul" && t.args.some((f) => f.kind === "add" || multipliesOut(f));
+}
+
+/** True when the product or power `e` has a sum factor or a power of a sum. */
 function hasSumFactor(e: Expr): boolean {
+  if (e.kind === "pow") return e.base.kind === "add";
   return e.args.some((a) => a.kind === "add" || (a.kind === "pow" && a.base.kind === "add"));
+}
+
+/** True when the product or power `e` has a factor with a negative numeric exponent. */
+function hasDenominator(e: Expr): boolean {
+  const negative = (f: Expr): boolean => f.kind === "pow" && f.exp.kind === "num" && f.exp.value.sign() < 0;
+  return e.kind === "pow" ? negative(e) : e.args.some(negative);
 }
 
 /** The cheapest candidate for one node whose arguments are simplified. */
@@ -179,10 +209,11 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
   let best = n;
   let bestCost = cost(n);
   let bestSteps: string[] = [];
-  const consider = (name: string, make: () => Expr): Expr | null => {
-    let c: Expr;
+  const consider = (name: string, make: () => Expr | null): Expr | null => {
+    let c: Expr | null;
     try {
       c = withPolyBudget({ maxTerms: MAX_CANDIDATE_TERMS, maxWork: NODE_WORK }, make);
+      if (c === null) return null;
     } catch (err) {
       if (err instanceof LimitError) {
         if (polyWorkLeft() <= 0) run.exhausted = true;
@@ -205,7 +236,7 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     bestCost = cost(ruled);
     bestSteps = ruleSteps;
   }
-  const withRules = (name: string, make: () => Expr): void => {
+  const withRules = (name: string, make: () => Expr | null): void => {
     const c = consider(name, make);
     if (c !== null && c !== n) consider(name, () => rewriteTop(c, assume, []));
   };
@@ -224,13 +255,17 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     }
     if (!monomials) {
       if (fewDenominators) consider("together-cancel", () => cancelTop(togetherRational(n)));
-      consider("expand", () => expandShallow(n));
+      if (n.args.some(multipliesOut)) consider("expand", () => expandShallow(n, bestCost + 1));
     }
   } else if (n.kind === "mul" || n.kind === "pow") {
-    withRules("sum-content", () => pullSumContent(n));
-    consider("cancel", () => cancelTop(n));
-    consider("together-cancel", () => cancelTop(togetherRational(n)));
-    if (hasSumFactor(n)) consider("expand", () => expandShallow(n));
+    const sums = hasSumFactor(n);
+    if (sums) withRules("sum-content", () => pullSumContent(n));
+    if (sums || hasDenominator(n)) {
+      consider("cancel", () => cancelTop(n));
+      const t = togetherRational(n);
+      if (t !== n) consider("together-cancel", () => cancelTop(t));
+    }
+    if (sums) consider("expand", () => expandShallow(n, bestCost + 1));
   }
   steps.push(...bestSteps);
   return best;
@@ -326,13 +361,14 @@ export function factorTerms(e: Expr): Expr {
   let innerBest = inner;
   if (inner.kind === "add") {
     try {
-      const expanded = expandShallow(inner);
-      if (cost(expanded) < cost(inner)) innerBest = expanded;
+      const expanded = inner.args.some(multipliesOut) ? expandShallow(inner, cost(inner)) : null;
+      if (expanded !== null && cost(expanded) < cost(inner)) innerBest = expanded;
     } catch (err) {
       if (!(err instanceof LimitError)) throw err;
     }
   }
   const plain = mulAll([...outer, innerBest]);
-  const cancelled = cancelTop(mulAll([...outer, innerBest]));
+  if (innerBest.kind !== "add" || !pulled.some(([, k]) => k.sign() < 0)) return plain;
+  const cancelled = cancelTop(plain);
   return cost(cancelled) < cost(plain) ? cancelled : plain;
 }
