@@ -70,9 +70,13 @@ function signedProduct(neg: boolean, factors: readonly string[]): Term {
   return { code: product(kept), neg };
 }
 
-/** Left-to-right sum of signed terms: `a - b + c`, with a leading negative term written `-a`. */
+/**
+ * Left-to-right sum of signed terms: `a - b + c`. A leading negative term followed by a positive
+ * one is written `b - a` (exact: addition commutes); otherwise it is written `-a`.
+ */
 function signedSum(terms: readonly Term[]): string {
-  return terms.map((t, i) => (i === 0 ? (t.neg ? `-${t.code}` : t.code) : `${t.neg ? " - " : " + "}${t.code}`)).join("");
+  const ts = terms.length >= 2 && terms[0]!.neg && !terms[1]!.neg ? [terms[1]!, terms[0]!, ...terms.slice(2)] : terms;
+  return ts.map((t, i) => (i === 0 ? (t.neg ? `-${t.code}` : t.code) : `${t.neg ? " - " : " + "}${t.code}`)).join("");
 }
 
 /** `u` when `e` is the product (-1)*u, else undefined. */
