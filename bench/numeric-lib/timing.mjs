@@ -4,16 +4,20 @@ import { performance } from "node:perf_hooks";
 export const TIMING = Object.freeze({
   /**
    * Untimed warm-up, so that the steady state (the JIT's optimised code) is timed: at least
-   * `warmupMs`, then until `stableBatches` batches in a row bring no new best batch mean (better
-   * by more than 2%), at most `maxWarmupMs`. The minimum is long because V8 needs 50-200 ms to
-   * optimise a generated function of a few thousand statements, and a plateau in the
-   * interpreter would otherwise look stable.
+   * `warmupMs`, and until no batch has brought a new best mean (better by more than 2%) for
+   * `stableMs` and for half the warm-up so far; at most `maxWarmupMs`. It is long because V8
+   * optimises a generated function of a few thousand statements on a background thread in
+   * 50-200 ms of CPU time, much longer in wall time on a loaded machine, and the plateau of the
+   * baseline code before that would otherwise look stable.
    */
-  warmupMs: 500,
-  stableBatches: 20,
-  maxWarmupMs: 3000,
-  /** A batch lasts at least this long, so that timer resolution does not matter. */
-  batchMs: 5,
+  warmupMs: 1000,
+  stableMs: 500,
+  maxWarmupMs: 6000,
+  /**
+   * A batch lasts at least this long, so that timer resolution (about 1 µs) does not matter; it
+   * is short so that interleaved batches of different functions run under the same machine load.
+   */
+  batchMs: 0.25,
   /** Timed batches continue until this much time is spent and `minBatches` are taken. */
   totalMs: 200,
   minBatches: 15,
@@ -40,15 +44,15 @@ function warmUp(run, t) {
   const w0 = performance.now();
   let batch = 1;
   let best = Infinity;
-  let sinceBest = 0;
+  let bestAt = 0;
   for (;;) {
     const mean = batchMean(run, batch);
     batch = Math.max(1, Math.ceil(t.batchMs / mean));
-    if (mean < best * 0.98) sinceBest = 0;
-    else sinceBest++;
-    best = Math.min(best, mean);
     const elapsed = performance.now() - w0;
-    if (elapsed >= t.maxWarmupMs || (elapsed >= t.warmupMs && sinceBest >= t.stableBatches)) return { batch, warmupMs: elapsed };
+    if (mean < best * 0.98) bestAt = elapsed;
+    best = Math.min(best, mean);
+    const stable = elapsed - bestAt;
+    if (elapsed >= t.maxWarmupMs || (elapsed >= t.warmupMs && stable >= t.stableMs && stable >= elapsed / 2)) return { batch, warmupMs: elapsed };
   }
 }
 
