@@ -175,7 +175,7 @@ function denseAdd(a: Dense, b: Dense): Dense {
   const lo = Math.min(a.lo, b.lo);
   const hi = Math.max(a.lo + a.c.length, b.lo + b.c.length);
   denseCheck(hi - lo);
-  spendWork(b.c.length / DENSE_COST_RATIO);
+  spendWork(b.c.length / DENSE_COST_RATIO, 1);
   const c = new Array<Rational>(hi - lo).fill(Rational.ZERO);
   for (let i = 0; i < a.c.length; i++) c[a.lo - lo + i] = a.c[i]!;
   for (let i = 0; i < b.c.length; i++) c[b.lo - lo + i] = c[b.lo - lo + i]!.add(b.c[i]!);
@@ -185,7 +185,7 @@ function denseAdd(a: Dense, b: Dense): Dense {
 function denseMul(a: Dense, b: Dense): Dense {
   if (a.c.length === 0 || b.c.length === 0) return DENSE_ZERO;
   denseCheck(a.c.length + b.c.length - 1);
-  spendWork((a.c.length * b.c.length) / DENSE_COST_RATIO);
+  spendWork((a.c.length * b.c.length) / DENSE_COST_RATIO, 1);
   const c = new Array<Rational>(a.c.length + b.c.length - 1).fill(Rational.ZERO);
   for (let i = 0; i < a.c.length; i++) {
     const ai = a.c[i]!;

@@ -23,6 +23,7 @@ import {
   polyVar,
   primitiveNumeric,
   shiftMono,
+  spendWork,
   variablesOf,
   type Poly,
 } from "./poly.js";
@@ -44,6 +45,7 @@ export function polyGcd(a: Poly, b: Poly): Poly {
 
 function gcdNoMonomial(a: Poly, b: Poly, depth: number): Poly {
   if (depth > 64) throw new LimitError("maxDepth", 64, "polynomial GCD recursion too deep");
+  spendWork(a.size + b.size);
   if (isZeroPoly(a)) return primitiveNumeric(b);
   if (isZeroPoly(b)) return primitiveNumeric(a);
   const va = variablesOf(a);

@@ -12,7 +12,7 @@
  */
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
-import { gcd as intGcd, Rational } from "../core/rational.js";
+import { bitLength, gcd as intGcd, Rational } from "../core/rational.js";
 
 export type Monomial = readonly number[];
 export interface Term {
@@ -64,10 +64,13 @@ export function withPolyBudget<T>(budget: PolyBudget, work: () => T): T {
   }
 }
 
-/** Charges `n` coefficient operations to the budget in force. */
-export function spendWork(n: number): void {
+/** Work charged per arithmetic call on top of its coefficient operations (its fixed overhead). */
+const CALL_WORK = 8;
+
+/** Charges `n` coefficient operations plus one call's `overhead` to the budget in force. */
+export function spendWork(n: number, overhead = CALL_WORK): void {
   if (workLeft === Infinity) return;
-  workLeft -= n;
+  workLeft -= n + overhead;
   if (workLeft < 0) throw new LimitError("polyWork", workCap, "polynomial arithmetic exceeded its work budget");
 }
 
@@ -169,6 +172,7 @@ export function polyAdd(a: Poly, b: Poly): Poly {
 export function polyScale(a: Poly, c: Rational): Poly {
   if (c.isZero()) return POLY_ZERO;
   if (c.isOne()) return a;
+  spendWork(a.size);
   const out = new Map<string, Term>();
   for (const [k, t] of a) out.set(k, { mono: t.mono, coef: t.coef.mul(c) });
   return out;
@@ -182,6 +186,22 @@ export function polySub(a: Poly, b: Poly): Poly {
   return polyAdd(a, polyNeg(b));
 }
 
+const WORD = 1n << 64n;
+
+/**
+ * The largest coefficient of `p` in 64-bit words (at least 1): products of large coefficients
+ * cost proportionally more work.
+ */
+function coefficientWeight(p: Poly): number {
+  let w = 1;
+  for (const t of p.values()) {
+    const n = t.coef.num < 0n ? -t.coef.num : t.coef.num;
+    if (n < WORD && t.coef.den < WORD) continue;
+    w = Math.max(w, Math.ceil(Math.max(bitLength(n), bitLength(t.coef.den)) / 64));
+  }
+  return w;
+}
+
 function monoMul(a: Monomial, b: Monomial): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
@@ -192,7 +212,7 @@ function monoMul(a: Monomial, b: Monomial): number[] {
 export function polyMul(a: Poly, b: Poly): Poly {
   if (a.size === 0 || b.size === 0) return POLY_ZERO;
   if (a.size * b.size > currentTermCap() * 4) throw tooManyTerms(`a product of ${a.size} by ${b.size} terms:`);
-  spendWork(a.size * b.size);
+  spendWork((a.size * b.size * (coefficientWeight(a) + coefficientWeight(b))) / 2);
   const out = new Map<string, Term>();
   for (const s of a.values()) for (const t of b.values()) addTermInto(out, monoMul(s.mono, t.mono), s.coef.mul(t.coef));
   return out;
@@ -256,6 +276,7 @@ export function minMonomial(p: Poly): number[] {
 
 /** p with every monomial multiplied by x^shift (shift may be negative). */
 export function shiftMono(p: Poly, shift: Monomial): Poly {
+  spendWork(p.size);
   const out = new Map<string, Term>();
   for (const t of p.values()) addTermInto(out, monoMul(t.mono, shift), t.coef);
   return out;
@@ -263,6 +284,7 @@ export function shiftMono(p: Poly, shift: Monomial): Poly {
 
 /** p as a polynomial in variable i: exponent -> coefficient (free of variable i). */
 export function coefficientsIn(p: Poly, i: number): Map<number, Poly> {
+  spendWork(p.size);
   const parts = new Map<number, Map<string, Term>>();
   for (const t of p.values()) {
     const k = t.mono[i] ?? 0;
@@ -335,6 +357,7 @@ export function polyDivExact(a: Poly, b: Poly): Poly | null {
  */
 export function numericContent(p: Poly): Rational {
   if (p.size === 0) return Rational.ONE;
+  spendWork(p.size);
   let g = 0n;
   let l = 1n;
   for (const t of p.values()) {

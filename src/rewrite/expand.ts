@@ -46,21 +46,52 @@ export function expandShallow(e: Expr, below = Infinity): Expr | null {
   const options = { allowNegative: true };
   const table: AtomTable = sortedAtomTable([e], options);
   const p = toPoly(e, table, options);
-  if (below !== Infinity && costLowerBound(p, table) >= below) return null;
+  // Rules may merge exp(a)*exp(b) after expansion, so the bound is only used without two exps.
+  const exps = table.atoms.filter((a) => a.kind === "call" && a.fn === "exp").length;
+  if (below !== Infinity && exps < 2 && costLowerBound(p, table) >= below) return null;
   return fromPoly(p, table);
 }
 
 /**
- * A lower bound on the cost of `fromPoly(p, table)`: every term costs at least its atoms (and 1),
- * and the terms are joined by n - 1 operators.
+ * A lower bound on the cost of `fromPoly(p, table)` (`cost.ts`), computed from the terms without
+ * building them: each term is costed as the printer lays out a product (numerator, `/`,
+ * denominator; an integer power `a^k` with |k| > 1 costs 2 more than `a`), terms are joined by
+ * n - 1 operators, and a leading sign is not counted.
  */
 function costLowerBound(p: Poly, table: AtomTable): number {
   const atomCost = table.atoms.map(cost);
   let total = Math.max(0, p.size - 1);
   for (const t of p.values()) {
-    let c = 0;
-    for (let i = 0; i < t.mono.length; i++) if (t.mono[i] !== 0) c += atomCost[i]!;
-    total += Math.max(1, c);
+    let numCount = 0;
+    let numCost = 0;
+    let denCount = 0;
+    let denCost = 0;
+    for (let i = 0; i < t.mono.length; i++) {
+      const k = t.mono[i]!;
+      if (k === 0) continue;
+      const c = atomCost[i]! + (k > 1 || k < -1 ? 2 : 0);
+      if (k > 0) {
+        numCount++;
+        numCost += c;
+      } else {
+        denCount++;
+        denCost += c;
+      }
+    }
+    const a = t.coef.abs();
+    if (a.num !== 1n) {
+      numCount++;
+      numCost += 1;
+    }
+    if (a.den !== 1n) {
+      denCount++;
+      denCost += 1;
+    }
+    if (numCount === 0) {
+      numCount = 1;
+      numCost = 1;
+    }
+    total += numCost + numCount - 1 + (denCount > 0 ? 1 + denCost + denCount - 1 : 0);
   }
   return total;
 }

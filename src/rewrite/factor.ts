@@ -4,10 +4,11 @@
  * univariate), applied bottom-up after `together`, so a rational function becomes a product of
  * factored numerator and denominator. Exact: the product expands back to the input.
  */
-import { mulAll, num, pow } from "../core/build.js";
+import { addAll, mulAll, num, pow } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { factorPoly } from "../poly/factor.js";
+import { coefficientsIn } from "../poly/poly.js";
 import { bottomUp, togetherTop } from "./rational.js";
 
 /** The factored form of one sum (its terms already factored). */
@@ -27,4 +28,37 @@ export function factor(e: Expr): Expr {
     if (t.kind !== "mul") return t;
     return mulAll(t.args.map((f) => (f.kind === "add" ? factorSum(f) : f.kind === "pow" && f.base.kind === "add" ? pow(factorSum(f.base), f.exp) : f)));
   });
+}
+
+/** Most symbols `collectFactored` tries as the collection variable. */
+const MAX_COLLECT_VARIABLES = 3;
+
+/**
+ * The sum `e` as a polynomial over its atoms, collected by the powers of one symbol with each
+ * coefficient factored (`x^4*(log(x) + 1)^5 + 10*x^3*(log(x) + 1)^3 + ...`); the cheapest over
+ * the first symbols tried, or `e` when there are fewer than two atoms. Exact: the result expands
+ * back to the expansion of `e`.
+ */
+export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
+  if (e.kind !== "add") return e;
+  const table = sortedAtomTable([e]);
+  if (table.atoms.length < 2) return e;
+  const p = toPoly(e, table);
+  let best: Expr = e;
+  let bestCost = measure(e);
+  let tried = 0;
+  table.atoms.forEach((atom, v) => {
+    if (atom.kind !== "sym" || tried >= MAX_COLLECT_VARIABLES) return;
+    tried++;
+    const parts = [...coefficientsIn(p, v)];
+    if (parts.length < 2) return;
+    const terms = parts.map(([k, c]) => mulAll([pow(atom, num(k)), factorSum(fromPoly(c, table))]));
+    const candidate = addAll(terms);
+    const c = measure(candidate);
+    if (c < bestCost) {
+      best = candidate;
+      bestCost = c;
+    }
+  });
+  return best;
 }

@@ -24,6 +24,7 @@ import type { Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { rewriteTop, type StoppedBy } from "./engine.js";
 import { expandShallow } from "./expand.js";
+import { collectFactored } from "./factor.js";
 import { cancelTop, factorMap, togetherRational } from "./rational.js";
 import { hasTrigWork, productToSum, trigRational } from "./trig.js";
 import { polyWorkLeft, withPolyBudget } from "../poly/poly.js";
@@ -40,7 +41,7 @@ export interface SimplifyOptions {
   maxIterations?: number;
   /** Inputs whose cost exceeds this are returned unchanged (default 200000). */
   maxSize?: number;
-  /** Polynomial work (coefficient operations) the whole call may spend (default 1000000). */
+  /** Polynomial work (coefficient operations) the whole call may spend (default 300000). */
   maxWork?: number;
 }
 
@@ -55,13 +56,15 @@ export interface SimplifyReport {
 /** Most terms a multiplied-out candidate may have; larger expansions are skipped. */
 const MAX_CANDIDATE_TERMS = 400;
 /** Most polynomial work (coefficient operations) the algebraic candidates of one node may spend. */
-const NODE_WORK = 40_000;
+const NODE_WORK = 20_000;
 /** Default polynomial work of one simplify call. */
-const TOTAL_WORK = 1_000_000;
+const TOTAL_WORK = 300_000;
 /** Most distinct denominators a common-denominator candidate may combine. */
 const MAX_DENOMINATORS = 8;
+/** Sums costlier than this are not collected by powers of a symbol. */
+const MAX_COLLECT_COST = 200;
 /** Nodes costlier than this get no trigonometric candidates. */
-const MAX_TRIG_COST = 120;
+const MAX_TRIG_COST = 80;
 /** A sum of monomials with more terms than this is kept as it is (no common-factor candidate). */
 const MAX_MONOMIAL_SUM_FACTORING = 16;
 
@@ -253,9 +256,12 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     if (fewDenominators || (monomials && n.args.length <= MAX_MONOMIAL_SUM_FACTORING)) {
       withRules("factor-terms", () => factorTerms(n));
     }
+    if (n.args.length <= MAX_MONOMIAL_SUM_FACTORING && bestCost <= MAX_COLLECT_COST) {
+      consider("collect-factored", () => collectFactored(n, cost));
+    }
     if (!monomials) {
       if (fewDenominators) consider("together-cancel", () => cancelTop(togetherRational(n)));
-      if (n.args.some(multipliesOut)) consider("expand", () => expandShallow(n, bestCost + 1));
+      if (n.args.some(multipliesOut)) withRules("expand", () => expandShallow(n, bestCost + 1));
     }
   } else if (n.kind === "mul" || n.kind === "pow") {
     const sums = hasSumFactor(n);
@@ -311,6 +317,24 @@ export function pullSumContent(e: Expr): Expr {
 }
 
 /**
+ * `factorMap` of a term, with each power whose exponent is a sum with a numeric constant split
+ * into a symbolic and a numeric part: x^(x - 4) is (x^x)^1 * x^(-4), so that terms x^x and
+ * x^(x - 1) share the factor x^(x - 1).
+ */
+function splitExponents(t: Expr): [Rational, Map<Expr, Rational>] {
+  const [c, m] = factorMap(t);
+  for (const [b, k] of [...m]) {
+    if (b.kind !== "pow" || !k.isOne() || b.exp.kind !== "add" || b.exp.args[0]!.kind !== "num") continue;
+    const shift = b.exp.args[0].value;
+    m.delete(b);
+    const symbolic = pow(b.base, addAll(b.exp.args.slice(1)));
+    m.set(symbolic, (m.get(symbolic) ?? Rational.ZERO).add(Rational.ONE));
+    m.set(b.base, (m.get(b.base) ?? Rational.ZERO).add(shift));
+  }
+  return [c, m];
+}
+
+/**
  * A sum with its common factors pulled out: for each base, the lowest exponent over the terms
  * when it is negative in some term (a common denominator) or positive in every term; and the
  * gcd of the numeric coefficients. The remaining sum is the cheaper of itself and its expansion,
@@ -318,7 +342,7 @@ export function pullSumContent(e: Expr): Expr {
  */
 export function factorTerms(e: Expr): Expr {
   if (e.kind !== "add") return e;
-  const maps = e.args.map(factorMap);
+  const maps = e.args.map(splitExponents);
   const common = new Map<Expr, Rational>();
   const present = new Map<Expr, number>();
   for (const [, m] of maps) {

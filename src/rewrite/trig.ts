@@ -22,24 +22,43 @@ type Prefer = "sin" | "cos";
 
 const TRIG = new Set<string>(["sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch"]);
 
-const QUOTIENTS = new Set<string>(["tan", "cot", "sec", "csc", "tanh", "coth", "sech", "csch"]);
 const SQUARED = new Set<string>(["sin", "cos", "sinh", "cosh"]);
 
 /**
- * True when `trigRational` has something to rewrite in the rational layer of `e`: a quotient
- * function (tan, sec, ...), a square or higher power of sin/cos/sinh/cosh, or a double angle.
+ * True when `trigRational` may find an identity in the rational layer of `e`, which has a sum:
+ * two different circular (or two different hyperbolic) functions of one argument, a double angle
+ * of an argument present, or a square of sin/cos/sinh/cosh.
  */
 export function hasTrigWork(e: Expr): boolean {
-  const args = layerArguments(e, new Set());
-  if (args.size === 0) return false;
-  for (const u of args) if (halfIn(u, args) !== null) return true;
-  const go = (x: Expr): boolean => {
-    if (x.kind === "call") return QUOTIENTS.has(x.fn);
-    if (x.kind === "pow" && x.base.kind === "call" && SQUARED.has(x.base.fn) && x.exp.kind === "num" && x.exp.value.isInteger() && x.exp.value.num >= 2n) return true;
-    if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") return x.args.some(go);
-    return false;
+  const names = new Map<Expr, Set<string>>();
+  let sum = false;
+  let square = false;
+  const go = (x: Expr): void => {
+    if (x.kind === "call") {
+      if (!TRIG.has(x.fn)) return;
+      const u = x.args[0]!;
+      let s = names.get(u);
+      if (s === undefined) names.set(u, (s = new Set()));
+      s.add(x.fn.endsWith("h") ? "h:" + x.fn : "c:" + x.fn);
+      return;
+    }
+    if (x.kind === "add") sum = true;
+    if (x.kind === "pow" && x.base.kind === "call" && SQUARED.has(x.base.fn) && x.exp.kind === "num" && x.exp.value.isInteger() && x.exp.value.num >= 2n) square = true;
+    if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) go(a);
   };
-  return go(e);
+  go(e);
+  // Without a sum the rules (quotients, double angles) cover what a common denominator could do.
+  if (names.size === 0 || !sum) return false;
+  if (sum && square) return true;
+  for (const [u, s] of names) {
+    let circular = 0;
+    let hyperbolic = 0;
+    for (const n of s) if (n.startsWith("h:")) hyperbolic++;
+    else circular++;
+    if (circular >= 2 || hyperbolic >= 2) return true;
+    if (halfIn(u, names) !== null) return true;
+  }
+  return false;
 }
 
 /** Rebuilds the rational layer of `e` with `leaf` applied to every other node. */
@@ -111,7 +130,7 @@ function doubleAngle(fn: FunctionName, w: Expr, prefer: Prefer): Expr | null {
 }
 
 /** `u/2` when that is an argument in `args` (so f(u) is a double angle of something present). */
-function halfIn(u: Expr, args: ReadonlySet<Expr>): Expr | null {
+function halfIn(u: Expr, args: { has(x: Expr): boolean }): Expr | null {
   const w = mulAll([HALF, u]);
   return args.has(w) ? w : null;
 }
