@@ -187,6 +187,8 @@ function scalingSection(scaling, opts) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  // Other work on the machine slows every system; the load average tells a reader how noisy a run was.
+  const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(" ");
   const corpus = JSON.parse(readFileSync(here("../test/data/problems.json"), "utf8"));
   const problems = opts.corpus ? selectProblems(corpus, opts) : [];
   const pool = new Pool(opts.scaling ? opts.scalingSystems : opts.systems);
@@ -207,6 +209,8 @@ async function main() {
   await pool.stop();
   const m = machine();
   const elapsed = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage();
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const categories = [...new Set(problems.map((p) => p.category))];
   const rows = summarize(records, opts.systems, BASELINE);
@@ -217,7 +221,7 @@ async function main() {
     ["date", m.date], ["CPU", `${m.cpu} (${m.cores} logical cores)`], ["memory", `${m.memoryGb} GB`], ["Node", m.node], ["platform", m.platform],
     ["mode", opts.quick ? "quick (smoke run: the first problem per category, small sizes, short timing; not for quoting)" : "full"],
     ["time limit", `${opts.limitMs} ms per problem (corpus); per size in the scaling families ${opts.scalingLimitMs} ms (peers), ${opts.baselineScalingLimitMs} ms (${BASELINE})`],
-    ["run time", `${fmt(elapsed)} s`],
+    ["run time", `${fmt(elapsed)} s wall, ${fmt(cpuSeconds)} s CPU (all threads); load average ${loadBefore} at the start, ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} at the end`],
   ], ["---", "---"]), "");
   md.push(
     "Each system runs in its own worker thread and differentiates the formula string the way its users do it:",
