@@ -51,6 +51,8 @@ export interface SimplifyReport {
   stoppedBy: StoppedBy | "work";
   /** Names of the rewrites applied (rule ids, and "factor-terms", "cancel", "expand"). */
   steps: string[];
+  /** Polynomial work (coefficient operations, see `withPolyBudget`) the call spent. */
+  work: number;
 }
 
 /** Most terms a multiplied-out candidate may have; larger expansions are skipped. */
@@ -71,9 +73,15 @@ const MAX_MONOMIAL_SUM_FACTORING = 16;
 const nodeCache = new Map<string, WeakMap<Expr, [Expr, readonly string[]]>>();
 const resultCache = new Map<string, WeakMap<Expr, Expr>>();
 
+/** Most assumption sets whose caches are kept (the oldest is dropped first). */
+const MAX_CACHED_ASSUMPTIONS = 64;
+
 function cacheFor<T>(caches: Map<string, WeakMap<Expr, T>>, key: string): WeakMap<Expr, T> {
   let m = caches.get(key);
-  if (m === undefined) caches.set(key, (m = new WeakMap()));
+  if (m === undefined) {
+    if (caches.size >= MAX_CACHED_ASSUMPTIONS) caches.delete(caches.keys().next().value!);
+    caches.set(key, (m = new WeakMap()));
+  }
   return m;
 }
 
@@ -93,9 +101,9 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
   const key = JSON.stringify(Object.entries(assume).sort());
   const results = cacheFor(resultCache, key);
   const known = results.get(e);
-  if (known !== undefined) return { result: known, stoppedBy: "fixpoint", steps: [] };
+  if (known !== undefined) return { result: known, stoppedBy: "fixpoint", steps: [], work: 0 };
   const steps: string[] = [];
-  if (cost(e) > (options.maxSize ?? 200_000)) return { result: e, stoppedBy: "size", steps };
+  if (cost(e) > (options.maxSize ?? 200_000)) return { result: e, stoppedBy: "size", steps, work: 0 };
   const deadline = performance.now() + (options.timeMs ?? limits.simplifyTimeMs);
   const maxIterations = options.maxIterations ?? 8;
   const nodes = cacheFor(nodeCache, key);
@@ -104,7 +112,16 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
   let current = e;
   let stoppedBy = "iterations" as SimplifyReport["stoppedBy"];
   let visited = 0;
-  withPolyBudget({ maxTerms: MAX_CANDIDATE_TERMS, maxWork: options.maxWork ?? TOTAL_WORK }, () => {
+  const maxWork = options.maxWork ?? TOTAL_WORK;
+  let work = 0;
+  withPolyBudget({ maxTerms: MAX_CANDIDATE_TERMS, maxWork }, () => {
+    try {
+      passes();
+    } finally {
+      work = maxWork - polyWorkLeft();
+    }
+  });
+  function passes(): void {
     for (let i = 0; i < maxIterations; i++) {
       let timedOut = false;
       const next = foldGraph<Expr>(current, (node, done) => {
@@ -144,10 +161,10 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
       current = next;
       seen.push(current);
     }
-  });
+  }
   if (cost(current) > cost(e)) current = e;
   if (stoppedBy === "fixpoint") for (const s of seen) results.set(s, current);
-  return { result: current, stoppedBy, steps };
+  return { result: current, stoppedBy, steps, work };
 }
 
 function denominatorCount(e: Expr): number {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { add, call, mul, num, pow, sqrt, sub, sym } from "../../src/core/build.js";
 import { LimitError } from "../../src/core/errors.js";
-import { setLimits, resetLimits } from "../../src/core/limits.js";
+import { limits, setLimits, resetLimits } from "../../src/core/limits.js";
 import type { Expr } from "../../src/core/node.js";
 import { Rational } from "../../src/core/rational.js";
 import { AtomTable, fromPoly, toPoly } from "../../src/poly/convert.js";
@@ -17,6 +17,9 @@ import {
   polyMul,
   polyPow,
   polySub,
+  polyWorkLeft,
+  spendWork,
+  withPolyBudget,
   type Poly,
 } from "../../src/poly/poly.js";
 
@@ -138,5 +141,67 @@ describe("conversion", () => {
     } finally {
       resetLimits();
     }
+  });
+});
+
+/** Univariate Laurent expressions in x: sums, products and integer powers (negative ones of x). */
+const univariateArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom<Expr>(x, pow(x, num(-1)), num(1), num(2), num(Rational.of(-3, 2))),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+    fc.tuple(tie("e"), fc.integer({ min: 2, max: 4 })).map(([a, k]) => pow(a, num(k))),
+  ),
+})).e.filter((e) => e.depth <= 7);
+
+describe("dense univariate arithmetic", () => {
+  it("gives the same polynomial as the sparse arithmetic", () => {
+    fc.assert(
+      fc.property(univariateArb, (e) => {
+        const options = { allowNegative: true };
+        const dense = toPoly(e, new AtomTable([x]), options);
+        // A second (unused) atom sends toPoly down the sparse path.
+        const sparse = toPoly(e, new AtomTable([x, y]), options);
+        expect(polyEquals(dense, sparse)).toBe(true);
+      }),
+      { seed: 16, numRuns: 200 },
+    );
+  });
+});
+
+describe("polynomial work budget", () => {
+  const tenTerms = toPoly(pow(add(x, y, num(1)), num(3)), new AtomTable([x, y]));
+
+  it("stops with LimitError(polyWork) past its work", () => {
+    const err = (() => {
+      try {
+        withPolyBudget({ maxTerms: 1000, maxWork: 50 }, () => polyMul(tenTerms, tenTerms));
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(LimitError);
+    expect((err as LimitError).limit).toBe("polyWork");
+    expect(() => withPolyBudget({ maxTerms: 1000, maxWork: 100_000 }, () => polyMul(tenTerms, tenTerms))).not.toThrow();
+  });
+
+  it("charges an inner budget's work to the outer one", () => {
+    withPolyBudget({ maxTerms: 1000, maxWork: 1000 }, () => {
+      withPolyBudget({ maxTerms: 1000, maxWork: 1000 }, () => spendWork(600, 0));
+      expect(polyWorkLeft()).toBe(400);
+      expect(() => spendWork(600, 0)).toThrow(LimitError);
+    });
+    expect(polyWorkLeft()).toBe(Infinity);
+  });
+
+  it("caps terms within its scope without changing limits.maxExpandTerms", () => {
+    const before = limits.maxExpandTerms;
+    const e = pow(add(x, y, num(1)), num(3));
+    expect(() => withPolyBudget({ maxTerms: 5, maxWork: Infinity }, () => toPoly(e, new AtomTable([x, y])))).toThrow(/maxExpandTerms/);
+    expect(limits.maxExpandTerms).toBe(before);
+    expect(toPoly(e, new AtomTable([x, y])).size).toBe(10);
   });
 });

@@ -1,0 +1,131 @@
+// Soundness of the trigonometric candidates and the algebraic candidates of simplify: each agrees
+// with its input at random real points (negative ones included) wherever both are finite.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { add, call, div, mul, num, pow, sub, sym } from "../../src/core/build.js";
+import { DomainError, LimitError } from "../../src/core/errors.js";
+import type { FunctionName } from "../../src/core/functions.js";
+import { canonicalViolations } from "../../src/core/invariants.js";
+import type { Expr } from "../../src/core/node.js";
+import { parse } from "../../src/parse/parser.js";
+import { cost } from "../../src/rewrite/cost.js";
+import { expandShallow } from "../../src/rewrite/expand.js";
+import { collectFactored } from "../../src/rewrite/factor.js";
+import { factorTerms, pullSumContent } from "../../src/rewrite/simplify.js";
+import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
+import { exprArb, numericallyEqual } from "./eval-support.js";
+
+const x = sym("x");
+const y = sym("y");
+const FUNCTIONS: FunctionName[] = ["sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch"];
+const ARGUMENTS: Expr[] = [x, mul(num(2), x), div(x, num(2)), y, add(x, y), sub(x, num(1))];
+
+/** Rational expressions in trigonometric and hyperbolic functions of a few related arguments. */
+const trigArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.tuple(fc.constantFrom(...FUNCTIONS), fc.constantFrom(...ARGUMENTS)).map(([f, u]) => call(f, [u])),
+    fc.constantFrom<Expr>(x, num(1), num(2), num(-3)),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => (b.kind === "num" && b.value.isZero() ? a : div(a, b))),
+    fc.tuple(tie("e"), fc.integer({ min: 2, max: 3 })).map(([a, k]) => pow(a, num(k))),
+  ),
+})).e.filter((e) => e.depth <= 7);
+
+/** `make(e)`, or null when it stops on a budget or an exact division by zero. */
+function attempt(make: () => Expr): Expr | null {
+  try {
+    return make();
+  } catch (err) {
+    if (err instanceof LimitError || err instanceof DomainError) return null;
+    throw err;
+  }
+}
+
+function sound(name: string, arb: fc.Arbitrary<Expr>, candidate: (e: Expr) => Expr, numRuns = 150): void {
+  it(`${name} keeps values at random points`, () => {
+    fc.assert(
+      fc.property(arb, (e) => {
+        const c = attempt(() => candidate(e));
+        if (c === null) return;
+        expect(canonicalViolations(c)).toEqual([]);
+        expect(numericallyEqual(e, c), `${String(e)} -> ${String(c)}`).toBe(true);
+      }),
+      { seed: 97, numRuns },
+    );
+  });
+}
+
+describe("trigonometric candidates", () => {
+  sound("trigRational(cos)", trigArb, (e) => trigRational(e, "cos"));
+  sound("trigRational(sin)", trigArb, (e) => trigRational(e, "sin"));
+  sound("productToSum", trigArb, productToSum);
+
+  it.each([
+    ["-sinh(x)*sinh(2*x)/cosh(x)^2 + 2*cosh(2*x)/cosh(x)", "cos", "2*cosh(x)"],
+    ["-2*tan(x)*(tan(x)^2 + 1) + 2*sec(x)^2*tan(x)", "cos", "0"],
+    ["(1 - sin(x)^2)/cos(x)", "cos", "cos(x)"],
+    ["tan(x)*cos(x) + sin(x)", "sin", "2*sin(x)"],
+  ])("trigRational(%s, %s) = %s", (input, prefer, expected) => {
+    expect(trigRational(parse(input), prefer as "sin" | "cos")).toBe(parse(expected));
+  });
+
+  it.each([
+    ["3*cos(3*x)*cos(5*x) - 5*sin(3*x)*sin(5*x)", "-cos(2*x) + 4*cos(8*x)"],
+    ["2*sin(x)*cos(y) + 1", "sin(x + y) + sin(x - y) + 1"],
+    ["2*cos(x)*sin(y) + 1", "sin(x + y) - sin(x - y) + 1"],
+  ])("productToSum(%s) = %s", (input, expected) => {
+    expect(productToSum(parse(input))).toBe(parse(expected));
+  });
+
+  it.each([
+    ["sin(x)^2 + cos(x)", true],
+    ["sin(x)*cos(x) + 1", true],
+    ["sin(2*x) + sin(x)", true],
+    ["sin(x)^2*cos(y)", false],
+    ["sin(x) + cos(y)", false],
+    ["tan(x) + x", false],
+  ])("hasTrigWork(%s) is %s", (input, expected) => {
+    expect(hasTrigWork(parse(input))).toBe(expected);
+  });
+});
+
+describe("algebraic candidates", () => {
+  sound("pullSumContent", exprArb, pullSumContent);
+  sound("factorTerms", exprArb, factorTerms);
+  sound("collectFactored", exprArb, (e) => collectFactored(e, cost));
+  sound("factorTerms with symbolic exponents", fc.tuple(exprArb, fc.integer({ min: -4, max: 4 })).map(([e, k]) => add(mul(e, pow(x, add(x, num(k)))), pow(x, x))), factorTerms, 80);
+
+  it.each([
+    ["2/(2*x^2 + 2)", "1/(x^2 + 1)"],
+    ["1/(3*sqrt(-x^2/9 + 1))", "1/sqrt(9 - x^2)"],
+    ["(-2*x + 2)^2", "4*(x - 1)^2"],
+    ["(-2*x + 2)^3", "-8*(x - 1)^3"],
+  ])("pullSumContent(%s) = %s", (input, expected) => {
+    expect(pullSumContent(parse(input))).toBe(parse(expected));
+  });
+
+  it("pulls x^(x - k) out of terms x^x, x^(x - 1), ...", () => {
+    expect(factorTerms(parse("x^x + 2*x^(x - 1) + 3*x^(x - 4)"))).toBe(parse("x^(x - 4)*(x^4 + 2*x^3 + 3)"));
+  });
+
+  it("collects by powers of a symbol with factored coefficients", () => {
+    const e = parse("x^2*log(x)^2 + 2*x^2*log(x) + x^2 + 3*x*log(x) + 3*x");
+    expect(collectFactored(e, cost)).toBe(parse("x^2*(log(x) + 1)^2 + x*(3*log(x) + 3)"));
+  });
+
+  it("an expansion is skipped only when it costs at least the bound", () => {
+    fc.assert(
+      fc.property(exprArb, fc.integer({ min: 1, max: 60 }), (e, bound) => {
+        const full = attempt(() => expandShallow(e));
+        if (full === null) return;
+        const bounded = expandShallow(e, bound);
+        if (bounded === null) expect(cost(full)).toBeGreaterThanOrEqual(bound);
+        else expect(bounded).toBe(full);
+      }),
+      { seed: 5, numRuns: 200 },
+    );
+  });
+});
