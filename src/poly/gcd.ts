@@ -18,6 +18,7 @@ import {
   minMonomial,
   polyConst,
   polyDivExact,
+  polyFromTerms,
   polyMul,
   polySub,
   polyVar,
@@ -33,6 +34,14 @@ const ONE_POLY = polyConst(Rational.ONE);
 export function polyGcd(a: Poly, b: Poly): Poly {
   if (isZeroPoly(a)) return primitiveNumeric(b);
   if (isZeroPoly(b)) return primitiveNumeric(a);
+  const va = variablesOf(a);
+  const vb = variablesOf(b);
+  if (va.size === 0 || vb.size === 0) return ONE_POLY;
+  if (va.size === 1 && vb.size === 1) {
+    const [v] = va;
+    if (vb.has(v!)) return univariateGcd(a, b, v!);
+    return ONE_POLY;
+  }
   // Monomial content first: gcd(x^2*y, x*y^3) has x*y, and pulling it keeps the PRS small.
   const ma = minMonomial(a);
   const mb = minMonomial(b);
@@ -98,4 +107,45 @@ export function pseudoRemainder(a: Poly, b: Poly, v: number): Poly {
     const lcr = coefficientsIn(r, v).get(dr)!;
     r = polySub(polyMul(lcb, r), polyMul(polyMul(lcr, polyVar(v, dr - db)), b));
   }
+}
+
+/** Coefficients of a univariate polynomial in variable v, lowest degree first (exponents >= 0). */
+function toDenseIn(p: Poly, v: number): Rational[] {
+  const out: Rational[] = new Array<Rational>(degreeIn(p, v) + 1).fill(Rational.ZERO);
+  for (const t of p.values()) out[t.mono[v] ?? 0] = t.coef;
+  return out;
+}
+
+/** Dense remainder of a by b (b's leading coefficient non-zero), trimmed. */
+function denseRemainder(a: Rational[], b: readonly Rational[]): Rational[] {
+  const r = a.slice();
+  const db = b.length - 1;
+  const lb = b[db]!;
+  for (let i = r.length - 1; i >= db; i--) {
+    const q = r[i]!.div(lb);
+    if (q.isZero()) continue;
+    for (let j = 0; j <= db; j++) r[i - db + j] = r[i - db + j]!.sub(q.mul(b[j]!));
+  }
+  r.length = Math.min(r.length, db);
+  while (r.length > 0 && r[r.length - 1]!.isZero()) r.length--;
+  spendWork(a.length * b.length);
+  return r;
+}
+
+/** gcd of two polynomials in the single variable v (Euclid over the rationals), normalised. */
+function univariateGcd(a: Poly, b: Poly, v: number): Poly {
+  let p = toDenseIn(a, v);
+  let q = toDenseIn(b, v);
+  if (p.length < q.length) [p, q] = [q, p];
+  while (q.length > 0) {
+    const r = denseRemainder(p, q);
+    p = q;
+    q = r;
+  }
+  const terms = p.map((c, k) => ({ mono: k === 0 ? [] : (() => {
+    const m = new Array<number>(v + 1).fill(0);
+    m[v] = k;
+    return m;
+  })(), coef: c }));
+  return primitiveNumeric(polyFromTerms(terms));
 }

@@ -8,7 +8,7 @@ import { addAll, mulAll, num, pow } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { factorPoly } from "../poly/factor.js";
-import { coefficientsIn } from "../poly/poly.js";
+import { coefficientsIn, variablesOf } from "../poly/poly.js";
 import { bottomUp, togetherTop } from "./rational.js";
 
 /** The factored form of one sum (its terms already factored). */
@@ -35,7 +35,7 @@ const MAX_COLLECT_VARIABLES = 3;
 
 /**
  * The sum `e` as a polynomial over its atoms, collected by the powers of one symbol with each
- * coefficient factored (`x^4*(log(x) + 1)^5 + 10*x^3*(log(x) + 1)^3 + ...`); the cheapest over
+ * coefficient that has a single atom factored (`x^4*(log(x) + 1)^5 + 10*x^3*(log(x) + 1)^3 + ...`); the cheapest over
  * the first symbols tried, or `e` when there are fewer than two atoms. Exact: the result expands
  * back to the expansion of `e`.
  */
@@ -51,8 +51,14 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
     if (atom.kind !== "sym" || tried >= MAX_COLLECT_VARIABLES) return;
     tried++;
     const parts = [...coefficientsIn(p, v)];
-    if (parts.length < 2) return;
-    const terms = parts.map(([k, c]) => mulAll([pow(atom, num(k)), factorSum(fromPoly(c, table))]));
+    // Collecting pays only when some power of the symbol has a coefficient of several terms.
+    if (parts.length < 2 || !parts.some(([k, c]) => k !== 0 && c.size >= 2)) return;
+    // Only such coefficients in a single atom are factored (multivariate factoring costs too much).
+    const terms = parts.map(([k, c]) => {
+      const coefficient = fromPoly(c, table);
+      const factorable = k !== 0 && c.size >= 2 && variablesOf(c).size === 1;
+      return mulAll([pow(atom, num(k)), factorable ? factorSum(coefficient) : coefficient]);
+    });
     const candidate = addAll(terms);
     const c = measure(candidate);
     if (c < bestCost) {

@@ -205,3 +205,25 @@ describe("polynomial work budget", () => {
     expect(toPoly(e, new AtomTable([x, y])).size).toBe(10);
   });
 });
+
+describe("univariate gcd", () => {
+  const uniArb: fc.Arbitrary<Poly> = fc
+    .array(fc.record({ k: fc.integer({ min: 0, max: 5 }), coef: fc.integer({ min: -6, max: 6 }) }), { minLength: 1, maxLength: 4 })
+    .map((ts) => polyFromTerms(ts.map((t) => ({ mono: t.k === 0 ? [] : [t.k], coef: Rational.of(t.coef, 2) }))))
+    .filter((p) => !isZeroPoly(p));
+
+  it("a common factor divides the gcd, the gcd divides both, and it is normalised", () => {
+    fc.assert(
+      fc.property(uniArb, uniArb, uniArb, (a, b, c) => {
+        const ac = polyMul(a, c);
+        const bc = polyMul(b, c);
+        const g = polyGcd(ac, bc);
+        expect(polyDivExact(ac, g)).not.toBeNull();
+        expect(polyDivExact(bc, g)).not.toBeNull();
+        expect(polyDivExact(g, c)).not.toBeNull();
+        expect(polyEquals(g, polyGcd(bc, ac))).toBe(true);
+      }),
+      { seed: 17, numRuns: 200 },
+    );
+  });
+});
