@@ -50,6 +50,23 @@ export function compiledRules(): readonly CompiledRule[] {
   return compiled;
 }
 
+let byKind: Map<string, readonly CompiledRule[]> | null = null;
+const NO_RULES: readonly CompiledRule[] = [];
+
+/** The compiled rules whose left side has the kind `kind`, in rule order. */
+function rulesOfKind(kind: string): readonly CompiledRule[] {
+  if (byKind === null) {
+    const m = new Map<string, CompiledRule[]>();
+    for (const r of compiledRules()) {
+      let list = m.get(r.lhs.kind);
+      if (list === undefined) m.set(r.lhs.kind, (list = []));
+      list.push(r);
+    }
+    byKind = m;
+  }
+  return byKind.get(kind) ?? NO_RULES;
+}
+
 const headCache = new WeakMap<Expr, ReadonlySet<string>>();
 const NO_HEADS: ReadonlySet<string> = new Set();
 
@@ -135,8 +152,9 @@ export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], lim
   for (let n = 0; n < limit; n++) {
     let improved = false;
     const c = cost(current);
-    for (const r of compiledRules()) {
-      if (r.lhs.kind !== current.kind) continue;
+    const heads = headsOf(current);
+    for (const r of rulesOfKind(current.kind)) {
+      if (!r.heads.every((h) => heads.has(h))) continue;
       for (const candidate of applyRule(r, current, assume)) {
         if (cost(candidate) < c) {
           current = candidate;

@@ -118,7 +118,13 @@ export function cancelTop(e: Expr): Expr {
   let changed = false;
   for (let i = 0; i < dens.length; i++) {
     const d = dens[i]!;
-    if (variablesOf(d.poly).size === 0) continue;
+    const dv = variablesOf(d.poly);
+    if (dv.size === 0) continue;
+    // A common factor needs a common variable.
+    const nv = variablesOf(N);
+    let shared = false;
+    for (const v of dv) if (nv.has(v)) shared = true;
+    if (!shared) continue;
     while (d.mult > 0) {
       const q = polyDivExact(N, d.poly);
       if (q === null) break;

@@ -22,11 +22,11 @@ import { Rational, gcd } from "../core/rational.js";
 import { foldGraph } from "../core/traverse.js";
 import type { Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
-import { rewriteTop, type StoppedBy } from "./engine.js";
+import { headsOf, rewriteTop, type StoppedBy } from "./engine.js";
 import { expandShallow } from "./expand.js";
 import { collectFactored } from "./factor.js";
 import { cancelTop, factorMap, togetherRational } from "./rational.js";
-import { hasTrigWork, productToSum, trigRational } from "./trig.js";
+import { hasTrigHead, hasTrigWork, productToSum, trigRational } from "./trig.js";
 import { polyWorkLeft, withPolyBudget } from "../poly/poly.js";
 
 export interface SimplifyOptions {
@@ -261,11 +261,11 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     if (c !== null && c !== n) consider(name, () => rewriteTop(c, assume, []));
   };
   if ((n.kind === "add" || n.kind === "mul" || n.kind === "pow") && bestCost <= MAX_TRIG_COST) {
-    if (hasTrigWork(n)) {
+    if (hasTrigHead(headsOf(n)) && hasTrigWork(n)) {
       withRules("trig-cos", () => trigRational(n, "cos"));
       withRules("trig-sin", () => trigRational(n, "sin"));
     }
-    if (n.kind === "add") withRules("product-to-sum", () => productToSum(n));
+    if (n.kind === "add" && (headsOf(n).has("sin") || headsOf(n).has("cos"))) withRules("product-to-sum", () => productToSum(n));
   }
   if (n.kind === "add") {
     const monomials = isMonomialSum(n);

@@ -24,6 +24,12 @@ const TRIG = new Set<string>(["sin", "cos", "tan", "cot", "sec", "csc", "sinh", 
 
 const SQUARED = new Set<string>(["sin", "cos", "sinh", "cosh"]);
 
+/** True when a set of called function names (`headsOf`) has a circular or hyperbolic function. */
+export function hasTrigHead(heads: ReadonlySet<string>): boolean {
+  for (const h of heads) if (TRIG.has(h)) return true;
+  return false;
+}
+
 /**
  * True when `trigRational` may find an identity in the rational layer of `e`, which has a sum:
  * two different circular (or two different hyperbolic) functions of one argument, a double angle
