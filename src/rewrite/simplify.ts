@@ -104,6 +104,7 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
   if (known !== undefined) return { result: known, stoppedBy: "fixpoint", steps: [], work: 0 };
   const steps: string[] = [];
   if (cost(e) > (options.maxSize ?? 200_000)) return { result: e, stoppedBy: "size", steps, work: 0 };
+  if (isLongPolynomial(e)) return { result: e, stoppedBy: "fixpoint", steps, work: 0 };
   const deadline = performance.now() + (options.timeMs ?? limits.simplifyTimeMs);
   const maxIterations = options.maxIterations ?? 8;
   const nodes = cacheFor(nodeCache, key);
@@ -187,6 +188,16 @@ function isPlainMonomial(e: Expr): boolean {
     if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num" && f.exp.value.isInteger()) continue;
     return false;
   }
+  return true;
+}
+
+/**
+ * True for a sum of more than MAX_MONOMIAL_SUM_FACTORING plain monomials (a polynomial in
+ * symbols, multiplied out): simplify keeps it as it is.
+ */
+function isLongPolynomial(e: Expr): boolean {
+  if (e.kind !== "add" || e.args.length <= MAX_MONOMIAL_SUM_FACTORING) return false;
+  for (const t of e.args) if (t.kind !== "num" && t.kind !== "sym" && !isPlainMonomial(t)) return false;
   return true;
 }
 
@@ -288,7 +299,7 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
       const t = togetherRational(n);
       if (t !== n) consider("together-cancel", () => cancelTop(t));
     }
-    if (sums) consider("expand", () => expandShallow(n, bestCost + 1));
+    if (multipliesOut(n)) consider("expand", () => expandShallow(n, bestCost + 1));
   }
   steps.push(...bestSteps);
   return best;
