@@ -299,7 +299,8 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
       const t = togetherRational(n);
       if (t !== n) consider("together-cancel", () => cancelTop(t));
     }
-    if (multipliesOut(n)) consider("expand", () => expandShallow(n, bestCost + 1));
+    if (multipliesOut(n)) withRules("expand", () => expandShallow(n, bestCost + 1));
+    if (sums) consider("distribute-coefficient", () => distributeCoefficient(n));
   }
   steps.push(...bestSteps);
   return best;
@@ -329,19 +330,41 @@ function sumContent(s: Expr, signed: boolean): [Rational, Expr] {
  * (c*q)^k = c^k * q^k for an integer k (any sign of c) and for a rational k when c > 0.
  */
 export function pullSumContent(e: Expr): Expr {
-  const one = (f: Expr): Expr => {
+  // Numbers are gathered apart: a number times a lone sum would be distributed again.
+  const numbers: Expr[] = [];
+  const rest: Expr[] = [];
+  for (const f of e.kind === "mul" ? e.args : [e]) {
     if (f.kind === "add") {
       const [c, q] = sumContent(f, true);
-      return c.isOne() ? f : mulAll([num(c), q]);
-    }
-    if (f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") {
-      const integer = f.exp.value.isInteger();
-      const [c, q] = sumContent(f.base, integer);
-      return c.isOne() ? f : mulAll([pow(num(c), f.exp), pow(q, f.exp)]);
-    }
-    return f;
-  };
-  return e.kind === "mul" ? mulAll(e.args.map(one)) : one(e);
+      numbers.push(num(c));
+      rest.push(q);
+    } else if (f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") {
+      const [c, q] = sumContent(f.base, f.exp.value.isInteger());
+      numbers.push(pow(num(c), f.exp));
+      rest.push(pow(q, f.exp));
+    } else if (f.kind === "num") numbers.push(f);
+    else rest.push(f);
+  }
+  return mulAll([mulAll(numbers), ...rest]);
+}
+
+/**
+ * The numeric coefficient of a product multiplied into one of its sum factors (the cheapest
+ * choice): `7*(2*x + 1)*u` is (14*x + 7)*u. The product keeps another factor, so the builder does
+ * not distribute the number back.
+ */
+export function distributeCoefficient(e: Expr): Expr {
+  if (e.kind !== "mul" || e.args[0]!.kind !== "num" || e.args.length < 3) return e;
+  const k = e.args[0];
+  let best: Expr = e;
+  for (let i = 1; i < e.args.length; i++) {
+    const f = e.args[i]!;
+    if (f.kind !== "add") continue;
+    const others = e.args.filter((_, j) => j !== 0 && j !== i);
+    const candidate = mulAll([addAll(f.args.map((t) => mulAll([k, t]))), ...others]);
+    if (cost(candidate) < cost(best)) best = candidate;
+  }
+  return best;
 }
 
 /**

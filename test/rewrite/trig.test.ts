@@ -11,7 +11,7 @@ import { parse } from "../../src/parse/parser.js";
 import { cost } from "../../src/rewrite/cost.js";
 import { expandShallow } from "../../src/rewrite/expand.js";
 import { collectFactored } from "../../src/rewrite/factor.js";
-import { factorTerms, pullSumContent } from "../../src/rewrite/simplify.js";
+import { distributeCoefficient, factorTerms, pullSumContent } from "../../src/rewrite/simplify.js";
 import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";
 
@@ -95,6 +95,7 @@ describe("trigonometric candidates", () => {
 describe("algebraic candidates", () => {
   sound("pullSumContent", exprArb, pullSumContent);
   sound("factorTerms", exprArb, factorTerms);
+  sound("distributeCoefficient", exprArb, distributeCoefficient);
   sound("collectFactored", exprArb, (e) => collectFactored(e, cost));
   sound("factorTerms with symbolic exponents", fc.tuple(exprArb, fc.integer({ min: -4, max: 4 })).map(([e, k]) => add(mul(e, pow(x, add(x, num(k)))), pow(x, x))), factorTerms, 80);
 
@@ -103,8 +104,17 @@ describe("algebraic candidates", () => {
     ["1/(3*sqrt(-x^2/9 + 1))", "1/sqrt(9 - x^2)"],
     ["(-2*x + 2)^2", "4*(x - 1)^2"],
     ["(-2*x + 2)^3", "-8*(x - 1)^3"],
+    ["3*((x + 1)^2 + 1)^2*(2*x + 2)", "6*((x + 1)^2 + 1)^2*(x + 1)"],
   ])("pullSumContent(%s) = %s", (input, expected) => {
     expect(pullSumContent(parse(input))).toBe(parse(expected));
+  });
+
+  it.each([
+    ["7*(2*x + 1)*(x^2 + x + 1)^6", "(14*x + 7)*(x^2 + x + 1)^6"],
+    ["12*x^5*(2520*log(x) + 1627)", "x^5*(30240*log(x) + 19524)"],
+    ["3*x*(x + 1)", "3*x*(x + 1)"],
+  ])("distributeCoefficient(%s) = %s", (input, expected) => {
+    expect(distributeCoefficient(parse(input))).toBe(parse(expected));
   });
 
   it("pulls x^(x - k) out of terms x^x, x^(x - 1), ...", () => {
