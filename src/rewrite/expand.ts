@@ -40,15 +40,18 @@ export function expandTop(e: Expr): Expr {
  * (function arguments and non-integer power bases stay as they are).
  */
 export function expandShallow(e: Expr): Expr;
-/** As above, or null when the expansion cannot cost less than `below` (it is then not built). */
-export function expandShallow(e: Expr, below: number): Expr | null;
-export function expandShallow(e: Expr, below = Infinity): Expr | null {
+/**
+ * As above, or null when the expansion cannot cost less than `below` (it is then not built); with
+ * two or more exp atoms, less than `below + slack` (the rules may merge their products).
+ */
+export function expandShallow(e: Expr, below: number, slack?: number): Expr | null;
+export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null {
   const options = { allowNegative: true };
   const table: AtomTable = sortedAtomTable([e], options);
   const p = toPoly(e, table, options);
-  // Rules may merge exp(a)*exp(b) after expansion, so the bound is only used without two exps.
+  // Rules may merge exp(a)*exp(b) after expansion: with two exps the bound gets `slack` more.
   const exps = table.atoms.filter((a) => a.kind === "call" && a.fn === "exp").length;
-  if (below !== Infinity && exps < 2 && costLowerBound(p, table) >= below) return null;
+  if (below !== Infinity && costLowerBound(p, table) >= below + (exps >= 2 ? slack : 0)) return null;
   return fromPoly(p, table);
 }
 

@@ -63,6 +63,8 @@ const NODE_WORK = 20_000;
 const TOTAL_WORK = 300_000;
 /** Most distinct denominators a common-denominator candidate may combine. */
 const MAX_DENOMINATORS = 8;
+/** A candidate gets the rules only when it costs less than the best so far plus this. */
+const RULE_SLACK = 24;
 /** Sums costlier than this are not collected by powers of a symbol. */
 const MAX_COLLECT_COST = 200;
 /** Nodes costlier than this get no trigonometric candidates. */
@@ -269,7 +271,8 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
   }
   const withRules = (name: string, make: () => Expr | null): void => {
     const c = consider(name, make);
-    if (c !== null && c !== n) consider(name, () => rewriteTop(c, assume, []));
+    // Rules rarely save more than a few tokens: far costlier candidates are not worth matching.
+    if (c !== null && c !== n && cost(c) < bestCost + RULE_SLACK) consider(name, () => rewriteTop(c, assume, []));
   };
   if ((n.kind === "add" || n.kind === "mul" || n.kind === "pow") && bestCost <= MAX_TRIG_COST) {
     if (hasTrigHead(headsOf(n)) && hasTrigWork(n)) {
@@ -289,7 +292,7 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     }
     if (!monomials) {
       if (fewDenominators) consider("together-cancel", () => cancelTop(togetherRational(n)));
-      if (n.args.some(multipliesOut)) withRules("expand", () => expandShallow(n, bestCost + 1));
+      if (n.args.some(multipliesOut)) withRules("expand", () => expandShallow(n, bestCost + 1, RULE_SLACK));
     }
   } else if (n.kind === "mul" || n.kind === "pow") {
     const sums = hasSumFactor(n);
@@ -299,7 +302,7 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
       const t = togetherRational(n);
       if (t !== n) consider("together-cancel", () => cancelTop(t));
     }
-    if (multipliesOut(n)) withRules("expand", () => expandShallow(n, bestCost + 1));
+    if (multipliesOut(n)) withRules("expand", () => expandShallow(n, bestCost + 1, RULE_SLACK));
     if (sums) consider("distribute-coefficient", () => distributeCoefficient(n));
   }
   steps.push(...bestSteps);
