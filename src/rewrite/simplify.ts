@@ -4,11 +4,21 @@
  *
  * Strategy, bottom-up over the graph (each distinct node once per pass, memoised across calls):
  * at a node whose arguments are already simplified, the candidates are the node itself, the node
- * after the rules (`engine.ts`), and for sums and products the common-factor form (common
- * factors and common denominators pulled out of a sum, the remaining sum multiplied out), the
- * cancelled fraction (`cancel`) and the multiplied-out form; the cheapest wins, the node itself
- * on ties. Passes repeat until the result is unchanged (so `simplify` is idempotent at the
- * fixpoint) or a budget runs out; the result never costs more than the input.
+ * after the rules (`engine.ts`), and, where they can apply: for sums the common-factor form
+ * (`factorTerms`), the collection by powers of a symbol (`collectFactored`), the common
+ * denominator cancelled and the multiplied-out form; for products and powers the sum content
+ * pulled out, the cancelled fraction, the multiplied-out form and the coefficient distributed;
+ * for layers with trigonometric or hyperbolic functions the sin/cos forms reduced by the
+ * Pythagorean identity and the product-to-sum form (`trig.ts`). The cheapest wins, the node
+ * itself on ties. Passes repeat until the result is unchanged (so `simplify` is idempotent at the
+ * fixpoint) or a budget runs out; the result never costs more than the input. Plain monomials
+ * and long multiplied-out polynomials are kept without trying candidates.
+ *
+ * Budgets are deterministic, so the result does not depend on the machine or its load: each
+ * candidate may spend NODE_WORK polynomial work units and the whole call `maxWork`
+ * (`withPolyBudget`), a multiplied-out candidate has at most MAX_CANDIDATE_TERMS terms, pattern
+ * matching tries a bounded number of pairings (`pattern.ts`). The wall-clock `timeMs` is only a
+ * safety net: when it runs out the report says "time".
  *
  * Soundness: every candidate equals the node wherever the node is defined.
  */
