@@ -25,6 +25,8 @@ export interface Rule {
 export const RULES: readonly Rule[] = [
   { id: "pythagorean-sin-cos", lhs: "a_*sin(u_)^2 + a_*cos(u_)^2", rhs: "a_" },
   { id: "pythagorean-tan-sec", lhs: "a_ + a_*tan(u_)^2", rhs: "a_/cos(u_)^2" },
+  { id: "tan-squared-plus-one-factor", lhs: "a_*(tan(u_)^2 + 1)", rhs: "a_/cos(u_)^2" },
+  { id: "one-minus-tanh-squared-factor", lhs: "a_*(1 - tanh(u_)^2)", rhs: "a_/cosh(u_)^2" },
   { id: "pythagorean-cot-csc", lhs: "a_ + a_*cot(u_)^2", rhs: "a_/sin(u_)^2" },
   { id: "pythagorean-cosh-sinh", lhs: "a_*cosh(u_)^2 - a_*sinh(u_)^2", rhs: "a_" },
   { id: "pythagorean-tanh-sech", lhs: "a_ - a_*tanh(u_)^2", rhs: "a_/cosh(u_)^2" },
@@ -53,6 +55,8 @@ export const RULES: readonly Rule[] = [
   { id: "csch-reciprocal", lhs: "csch(u_)", rhs: "1/sinh(u_)" },
   { id: "exp-product", lhs: "exp(a_)*exp(b_)", rhs: "exp(a_ + b_)" },
   { id: "logistic-flip", lhs: "a_*exp(u_)/(exp(u_) + 1)", rhs: "a_/(exp(-u_) + 1)" },
+  { id: "exp-over-exp-squared-plus-one", lhs: "a_*exp(u_)/(exp(2*u_) + 1)", rhs: "a_/(2*cosh(u_))" },
+  { id: "exp-over-exp-squared-minus-one", lhs: "a_*exp(u_)/(exp(2*u_) - 1)", rhs: "a_/(2*sinh(u_))" },
   { id: "one-minus-inverse-tanh-squared", lhs: "a_ - a_/tanh(u_)^2", rhs: "-a_/sinh(u_)^2" },
   { id: "one-plus-inverse-tan-squared", lhs: "a_ + a_/tan(u_)^2", rhs: "a_/sin(u_)^2" },
   { id: "inverse-cosh-squared-tanh", lhs: "a_/(cosh(u_)^2*tanh(u_))", rhs: "2*a_/sinh(2*u_)" },
