@@ -8,6 +8,7 @@
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
+import { foldGraph } from "../core/traverse.js";
 import { displayTerms } from "../print/layout.js";
 
 const memo = new WeakMap<Expr, number>();
@@ -20,9 +21,17 @@ function rationalCost(r: Rational): number {
 export function cost(e: Expr): number {
   const hit = memo.get(e);
   if (hit !== undefined) return hit;
-  const c = computeCost(e);
-  memo.set(e, c);
-  return c;
+  // Post-order over the graph (iterative, so deep nesting cannot overflow the stack): every
+  // node's arguments, and their arguments, are costed before the node.
+  return foldGraph<number>(
+    e,
+    (node) => {
+      const c = computeCost(node);
+      memo.set(node, c);
+      return c;
+    },
+    (node) => memo.get(node),
+  );
 }
 
 /** Cost of `e` as a term of a sum whose sign is printed as the operator (`a - 2*x`). */
