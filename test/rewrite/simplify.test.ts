@@ -109,6 +109,13 @@ describe("simplify", () => {
     expect(r.steps).toEqual([]);
   });
 
+  it("handles nesting at the depth limit without overflowing the stack", () => {
+    const e = parse("sin(".repeat(1998) + "x" + ")".repeat(1998));
+    const r = simplifyWithReport(e, { assume: { fresh5: "positive" } });
+    expect(r.result).toBe(e);
+    expect(r.stoppedBy).toBe("fixpoint");
+  });
+
   it("is value-preserving, idempotent and never costlier than its input", () => {
     fc.assert(
       fc.property(exprArb, (e) => {
