@@ -2,9 +2,9 @@
  * The public calculus functions: strings or nodes in, canonical nodes out, simplified by default
  * (`{ simplify: false }` returns the raw canonical derivative).
  */
-import { diffExpr, diffOrder } from "../calculus/diff.js";
+import { checkOrder, diffExpr, diffOrder } from "../calculus/diff.js";
 import { gradientExprs, hessianExprs, jacobianExprs } from "../calculus/gradient.js";
-import { withNodeBudget } from "../core/build.js";
+import { withNodeBudget, ZERO } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
 import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
@@ -32,20 +32,27 @@ function finish(e: Expr, options: CalculusOptions): Expr {
  */
 export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1, options: CalculusOptions = {}): Expr {
   const e = toExpr(input);
-  return finish(
-    withNodeBudget(() => rawDiff(e, vars, order)),
-    options,
-  );
-}
-
-function rawDiff(e: Expr, vars: Variable | readonly Variable[], order: number): Expr {
+  let steps: string[];
   if (Array.isArray(vars)) {
     if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
-    let out = e;
-    for (const v of vars as readonly Variable[]) out = diffExpr(out, toVariableName(v));
-    return out;
+    steps = (vars as readonly Variable[]).map(toVariableName);
+  } else {
+    const v = toVariableName(vars as Variable);
+    if (order === 0 || order === 1) return finish(withNodeBudget(() => diffOrder(e, v, order)), options);
+    checkOrder(order);
+    steps = new Array<string>(order).fill(v);
   }
-  return diffOrder(e, toVariableName(vars as Variable), order);
+  // Repeated derivatives are simplified after every step: unsimplified, the product rule makes
+  // the n-th derivative of x^x grow exponentially with n.
+  let out = e;
+  for (const v of steps) {
+    out = finish(
+      withNodeBudget(() => diffExpr(out, v)),
+      options,
+    );
+    if (out === ZERO) break;
+  }
+  return out;
 }
 
 /** The gradient as an object { variable: partial }; variables default to the sorted free symbols. */

@@ -26,11 +26,16 @@ export function diffExpr(e: Expr, v: string): Expr {
 
 /** The n-th derivative d^n e / d v^n. */
 export function diffOrder(e: Expr, v: string, order: number): Expr {
-  if (!Number.isInteger(order) || order < 0) throw new RangeError(`derivative order must be a non-negative integer, got ${order}`);
-  if (order > limits.maxOrder) throw new LimitError("maxOrder", limits.maxOrder, `derivative of order ${order}`);
+  checkOrder(order);
   let out = e;
   for (let i = 0; i < order && out !== ZERO; i++) out = diffExpr(out, v);
   return out;
+}
+
+/** Throws unless `order` is a non-negative integer within `limits.maxOrder`. */
+export function checkOrder(order: number): void {
+  if (!Number.isInteger(order) || order < 0) throw new RangeError(`derivative order must be a non-negative integer, got ${order}`);
+  if (order > limits.maxOrder) throw new LimitError("maxOrder", limits.maxOrder, `derivative of order ${order}`);
 }
 
 function differentiateNode(node: Expr, v: Expr, d: ReadonlyMap<Expr, Expr>): Expr {
