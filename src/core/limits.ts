@@ -22,6 +22,8 @@ export interface Limits {
    * subexpressions prints as a tree, so its printed form can be exponentially longer than the graph.
    */
   maxOutputLength: number;
+  /** Work budget of one public expand or factor call (coefficient operations, weighted by size). */
+  maxPolyWork: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -33,6 +35,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   simplifyTimeMs: 1_000,
   maxNodes: 5_000_000,
   maxOutputLength: 5_000_000,
+  maxPolyWork: 50_000_000,
 });
 
 /** The limits in force (a single mutable record read by the builder and the passes). */

@@ -8,10 +8,15 @@ import { rebuild } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { foldGraph } from "../core/traverse.js";
 import { AtomTable, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
-import type { Poly } from "../poly/poly.js";
+import { withPolyBudget, type Poly } from "../poly/poly.js";
+import { limits } from "../core/limits.js";
 import { cost } from "./cost.js";
 
 export function expand(e: Expr): Expr {
+  return withPolyBudget({ maxTerms: limits.maxExpandTerms, maxWork: limits.maxPolyWork }, () => expandUnbudgeted(e));
+}
+
+function expandUnbudgeted(e: Expr): Expr {
   return foldGraph<Expr>(e, (node, done) => {
     if (node.args.length === 0) return node;
     let changed = false;

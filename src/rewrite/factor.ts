@@ -8,7 +8,8 @@ import { addAll, mulAll, num, pow } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { factorPoly } from "../poly/factor.js";
-import { coefficientsIn, variablesOf } from "../poly/poly.js";
+import { coefficientsIn, variablesOf, withPolyBudget } from "../poly/poly.js";
+import { limits } from "../core/limits.js";
 import { bottomUp, togetherTop } from "./rational.js";
 
 /** The factored form of one sum (its terms already factored). */
@@ -22,6 +23,10 @@ export function factorSum(e: Expr): Expr {
 }
 
 export function factor(e: Expr): Expr {
+  return withPolyBudget({ maxTerms: limits.maxExpandTerms, maxWork: limits.maxPolyWork }, () => factorUnbudgeted(e));
+}
+
+function factorUnbudgeted(e: Expr): Expr {
   return bottomUp(e, (node) => {
     const t = togetherTop(node);
     if (t.kind === "add") return factorSum(t);
