@@ -28,8 +28,5 @@ export {
   type MinimizeResult,
   type GradcheckResult,
 } from "./api/numeric.js";
-export { simplify, simplifyWithReport, type SimplifyOptions, type SimplifyReport } from "./rewrite/simplify.js";
-export { expand } from "./rewrite/expand.js";
-export { factor } from "./rewrite/factor.js";
-export { cancel, together } from "./rewrite/rational.js";
+export { simplify, simplifyWithReport, expand, factor, cancel, together, type SimplifyOptions, type SimplifyReport } from "./api/algebra.js";
 export type { CalculusOptions } from "./api/calculus.js";

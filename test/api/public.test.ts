@@ -29,3 +29,15 @@ describe("public API", () => {
     expect(() => symgrad.diff("x+", "x")).toThrow(symgrad.ParseError);
   });
 });
+
+describe("public algebra", () => {
+  it("takes strings and keeps values", () => {
+    expect(String(symgrad.simplify("sqrt(x^2)"))).toBe("abs(x)");
+    expect(String(symgrad.simplify("sqrt(x^2)", { assume: { x: "nonnegative" } }))).toBe("x");
+    expect(String(symgrad.simplify("sin(x)^2 + cos(x)^2 - 1"))).toBe("0");
+    expect(String(symgrad.expand("(x+1)^2"))).toBe("x^2 + 2*x + 1");
+    expect(String(symgrad.factor("x^2 - 1"))).toBe("(x - 1)*(x + 1)");
+    expect(String(symgrad.cancel("(x^2-1)/(x-1)"))).toBe("x + 1");
+    expect(String(symgrad.together("1/x + 1/y"))).toBe("(x + y)/(x*y)");
+  });
+});
