@@ -7,7 +7,7 @@
  * distinct nodes, and shared subexpressions stay shared in the result. The chain rule lives in
  * exactly one place (`differentiateCall`); outer derivatives come from `derivative-table.ts`.
  */
-import { addAll, call, MINUS_ONE, mulAll, ONE, pow, rebuild, sub, sym, ZERO } from "../core/build.js";
+import { addAll, call, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Call, Expr } from "../core/node.js";
@@ -85,7 +85,7 @@ function differentiateCall(node: Call, d: ReadonlyMap<Expr, Expr>): Expr {
   node.args.forEach((a, i) => {
     const da = d.get(a)!;
     if (da === ZERO) return;
-    terms.push(mulAll([substitute(partials[i]!, bindings, rebuild), da]));
+    terms.push(mulAll([substitute(partials[i]!, bindings), da]));
   });
   return addAll(terms);
 }

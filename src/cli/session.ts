@@ -18,7 +18,7 @@
  *   names and `diff`/`simplify` as its `functions` option.
  */
 import { diff, gradient, hessian, jacobian } from "../api/calculus.js";
-import { mul, num, rebuild, rationalFromNumber, sym } from "../core/build.js";
+import { mul, num, rationalFromNumber, sym } from "../core/build.js";
 import { ParseError, SymgradError } from "../core/errors.js";
 import { CALLABLE_NAMES } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
@@ -316,7 +316,7 @@ function apply(d: Definition, args: readonly Expr[]): Expr {
     const takes = d.params.length === 0 ? "no arguments" : `${d.params.length} argument${d.params.length === 1 ? "" : "s"} (${d.params.join(", ")})`;
     throw new CallError(`${d.name} takes ${takes}, got ${args.length}`);
   }
-  return substitute(d.body, new Map(d.params.map((p, i) => [sym(p), args[i]!])), rebuild);
+  return substitute(d.body, new Map(d.params.map((p, i) => [sym(p), args[i]!])));
 }
 
 /** Defined names and `ans` replaced by their values (one level: values are stored resolved). */
@@ -324,7 +324,7 @@ function resolve(state: SessionState, e: Expr, keep: ReadonlySet<string> = new S
   const map = new Map<Expr, Expr>();
   for (const d of state.defs.values()) if (!keep.has(d.name)) map.set(sym(d.name), d.body);
   if (state.ans !== undefined && !keep.has("ans")) map.set(sym("ans"), state.ans);
-  return map.size === 0 ? e : substitute(e, map, rebuild);
+  return map.size === 0 ? e : substitute(e, map);
 }
 
 /** diff(e, x), diff(e, x, n), diff(e, x, y, ...). */

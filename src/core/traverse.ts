@@ -2,6 +2,7 @@
  * Generic passes over the shared expression graph. All of them are iterative (no recursion), visit
  * each distinct node once, and so cost time linear in the number of distinct nodes.
  */
+import { rebuild } from "./build.js";
 import type { Expr } from "./node.js";
 
 /**
@@ -98,22 +99,22 @@ export function countNodes(e: Expr): number {
   return n;
 }
 
+/**
+ * `node` rebuilt canonically with each argument replaced by its value in `results` (the node
+ * itself when no argument changed). The step of every bottom-up rewriting pass.
+ */
+export function withMappedArgs(node: Expr, results: ReadonlyMap<Expr, Expr>): Expr {
+  if (node.args.length === 0) return node;
+  let changed = false;
+  const args = node.args.map((a) => {
+    const r = results.get(a)!;
+    if (r !== a) changed = true;
+    return r;
+  });
+  return changed ? rebuild(node, args) : node;
+}
+
 /** Replaces nodes by `map` (simultaneously), rebuilding everything above them canonically. */
-export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>, rebuild: (node: Expr, args: Expr[]) => Expr): Expr {
-  return foldGraph<Expr>(
-    e,
-    (node, results) => {
-      const replaced = map.get(node);
-      if (replaced !== undefined) return replaced;
-      if (node.args.length === 0) return node;
-      let changed = false;
-      const args = node.args.map((a) => {
-        const r = results.get(a)!;
-        if (r !== a) changed = true;
-        return r;
-      });
-      return changed ? rebuild(node, args) : node;
-    },
-    (node) => map.get(node),
-  );
+export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
+  return foldGraph<Expr>(e, (node, results) => map.get(node) ?? withMappedArgs(node, results), (node) => map.get(node));
 }

@@ -16,7 +16,7 @@
  *   the argument substituted, emitted through the same CSE, so `tanh' = 1 - tanh^2` reuses the
  *   value already computed. The cost of value and gradient is a small constant times the value.
  */
-import { rebuild, sym, ZERO } from "../core/build.js";
+import { sym, ZERO } from "../core/build.js";
 import { DomainError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
@@ -252,7 +252,7 @@ export class Emitter {
         node.args.forEach((u, i) => bindings.set(PLACEHOLDERS[i]!, u));
         node.args.forEach((u, i) => {
           if (!dependsOnVariables(u)) return;
-          const partial = substitute(partials[i]!, bindings, rebuild);
+          const partial = substitute(partials[i]!, bindings);
           if (partial === ZERO) return;
           contribute(u, signedProduct(a.neg, [a.code, this.atom(partial)]));
         });

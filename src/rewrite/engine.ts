@@ -14,7 +14,7 @@ import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { instantiate, isWildcard, matchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
-import { foldGraph } from "../core/traverse.js";
+import { foldGraph, withMappedArgs } from "../core/traverse.js";
 
 export interface CompiledRule {
   readonly rule: Rule;
@@ -182,13 +182,8 @@ export function applyRules(e: Expr, options: RuleRunOptions = {}): RuleRunReport
     if (performance.now() > deadline) return { result: current, stoppedBy: "time", steps };
     const next = foldGraph<Expr>(current, (node, done) => {
       if (node.args.length === 0) return node;
-      let changed = false;
-      const args = node.args.map((a) => {
-        const r = done.get(a)!;
-        if (r !== a) changed = true;
-        return r;
-      });
-      return rewriteTop(changed ? rebuild(node, args) : node, assume, steps);
+      const mapped = withMappedArgs(node, done);
+      return rewriteTop(mapped, assume, steps);
     });
     if (next === current) return { result: current, stoppedBy: "fixpoint", steps };
     current = next;

@@ -4,9 +4,8 @@
  * distributed as Laurent monomials (`(x + 1)/x` is `1 + 1/x`); a negative power of a sum is kept
  * as a factor of each term. Throws LimitError past `limits.maxExpandTerms` terms.
  */
-import { rebuild } from "../core/build.js";
 import type { Expr } from "../core/node.js";
-import { foldGraph } from "../core/traverse.js";
+import { foldGraph, withMappedArgs } from "../core/traverse.js";
 import { AtomTable, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { withPolyBudget, type Poly } from "../poly/poly.js";
 import { limits } from "../core/limits.js";
@@ -19,13 +18,8 @@ export function expand(e: Expr): Expr {
 function expandUnbudgeted(e: Expr): Expr {
   return foldGraph<Expr>(e, (node, done) => {
     if (node.args.length === 0) return node;
-    let changed = false;
-    const args = node.args.map((a) => {
-      const r = done.get(a)!;
-      if (r !== a) changed = true;
-      return r;
-    });
-    const n = changed ? rebuild(node, args) : node;
+    const mapped = withMappedArgs(node, done);
+    const n = mapped;
     return expandTop(n);
   });
 }

@@ -11,7 +11,7 @@
  * `-3*y*sin(x)^2` with a_ = -3*y. A sum pattern matches a sum containing its terms. At the top of
  * a rule the unmatched terms (or factors) are "the rest" and are kept beside the rewritten part.
  */
-import { addAll, mulAll, num, rebuild, ZERO } from "../core/build.js";
+import { addAll, mulAll, num, ZERO } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { substitute } from "../core/traverse.js";
@@ -170,5 +170,5 @@ export function instantiate(template: Expr, b: Bindings, wildcards: ReadonlyMap<
     const v = b.get(name);
     if (v !== undefined) map.set(node, v);
   }
-  return substitute(template, map, rebuild);
+  return substitute(template, map);
 }

@@ -13,7 +13,7 @@
 import { addAll, mulAll, num, pow, rebuild } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { foldGraph } from "../core/traverse.js";
+import { foldGraph, withMappedArgs } from "../core/traverse.js";
 import { AtomTable, atomPower, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { polyGcd } from "../poly/gcd.js";
 import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
@@ -22,13 +22,8 @@ import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, ty
 export function bottomUp(e: Expr, top: (node: Expr) => Expr): Expr {
   return foldGraph<Expr>(e, (node, done) => {
     if (node.args.length === 0) return node;
-    let changed = false;
-    const args = node.args.map((a) => {
-      const r = done.get(a)!;
-      if (r !== a) changed = true;
-      return r;
-    });
-    return top(changed ? rebuild(node, args) : node);
+    const mapped = withMappedArgs(node, done);
+    return top(mapped);
   });
 }
 

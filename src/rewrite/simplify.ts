@@ -22,14 +22,14 @@
  *
  * Soundness: every candidate equals the node wherever the node is defined.
  */
-import { addAll, mulAll, num, pow, rebuild, splitCoefficient } from "../core/build.js";
+import { addAll, mulAll, num, pow, splitCoefficient } from "../core/build.js";
 import { displayTerms } from "../print/layout.js";
 import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational, gcd } from "../core/rational.js";
-import { foldGraph } from "../core/traverse.js";
+import { foldGraph, withMappedArgs } from "../core/traverse.js";
 import type { Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { headsOf, rewriteTop, type StoppedBy } from "./engine.js";
@@ -139,13 +139,8 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
       let timedOut = false;
       const next = foldGraph<Expr>(current, (node, done) => {
         if (node.args.length === 0) return node;
-        let changed = false;
-        const args = node.args.map((a) => {
-          const r = done.get(a)!;
-          if (r !== a) changed = true;
-          return r;
-        });
-        const n = changed ? rebuild(node, args) : node;
+        const mapped = withMappedArgs(node, done);
+        const n = mapped;
         if (isPlainMonomial(n)) return n;
         if (timedOut || ((++visited & 63) === 0 && performance.now() > deadline)) {
           timedOut = true;
