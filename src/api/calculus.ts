@@ -5,6 +5,8 @@
 import { checkOrder, diffExpr, diffOrder } from "../calculus/diff.js";
 import { gradientExprs, hessianExprs, jacobianExprs } from "../calculus/gradient.js";
 import { withNodeBudget, ZERO } from "../core/build.js";
+import { LimitError } from "../core/errors.js";
+import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
 import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
@@ -44,15 +46,19 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
   }
   // Repeated derivatives are simplified after every step: unsimplified, the product rule makes
   // the n-th derivative of x^x grow exponentially with n.
-  let out = e;
-  for (const v of steps) {
-    out = finish(
-      withNodeBudget(() => diffExpr(out, v)),
-      options,
-    );
-    if (out === ZERO) break;
-  }
-  return out;
+  // One node budget for all the steps together, so a high order cannot grow without bound.
+  const deadline = performance.now() + limits.diffTimeMs;
+  return withNodeBudget(() => {
+    let out = e;
+    for (const v of steps) {
+      if (performance.now() > deadline) {
+        throw new LimitError("diffTimeMs", limits.diffTimeMs, `derivative of order ${steps.length} ran out of time`);
+      }
+      out = finish(diffExpr(out, v), options);
+      if (out === ZERO) break;
+    }
+    return out;
+  });
 }
 
 /** The gradient as an object { variable: partial }; variables default to the sorted free symbols. */

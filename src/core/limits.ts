@@ -13,6 +13,8 @@ export interface Limits {
   maxOrder: number;
   /** Most terms an expansion may produce. */
   maxExpandTerms: number;
+  /** Time budget of one derivative of order n or mixed partial, in milliseconds (checked between steps). */
+  diffTimeMs: number;
   /** Time budget of one simplify call, in milliseconds. */
   simplifyTimeMs: number;
   /** Most distinct nodes a single operation may create. */
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxIntegerBits: 1_000_000,
   maxOrder: 1_000,
   maxExpandTerms: 200_000,
+  diffTimeMs: 10_000,
   simplifyTimeMs: 1_000,
   maxNodes: 5_000_000,
   maxOutputLength: 5_000_000,

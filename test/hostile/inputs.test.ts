@@ -16,6 +16,7 @@ import {
   ParseError,
   print,
   resetLimits,
+  setLimits,
   SymgradError,
   toJavaScript,
   toLatex,
@@ -141,6 +142,7 @@ describe("hostile inputs", () => {
       return;
     }
     it(title(c, i), () => {
+      if (c.limits !== undefined) setLimits(c.limits);
       const t0 = performance.now();
       let result: Result | undefined;
       let error: unknown;
