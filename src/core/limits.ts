@@ -38,7 +38,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   simplifyTimeMs: 1_000,
   maxNodes: 5_000_000,
   maxOutputLength: 5_000_000,
-  maxPolyWork: 50_000_000,
+  maxPolyWork: 5_000_000,
 });
 
 /** The limits in force (a single mutable record read by the builder and the passes). */

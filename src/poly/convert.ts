@@ -12,7 +12,7 @@ import { addAll, mulAll, num, pow } from "../core/build.js";
 import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
-import { Rational } from "../core/rational.js";
+import { bitLength, Rational } from "../core/rational.js";
 import { maxTerms, polyAdd, polyConst, polyFromTerms, polyMul, polyPow, polyVar, sortedTerms, spendWork, type Poly, type Term } from "./poly.js";
 
 export class AtomTable {
@@ -182,10 +182,26 @@ function denseAdd(a: Dense, b: Dense): Dense {
   return denseTrim(lo, c);
 }
 
+/** Bits of the middle coefficient (the largest of a binomial-like expansion). */
+function middleBits(d: Dense): number {
+  const r = d.c[d.c.length >> 1]!;
+  return bitLength(r.num < 0n ? -r.num : r.num) + bitLength(r.den);
+}
+
+/**
+ * Extra work per coefficient operation for huge coefficients: products of numbers of thousands of
+ * bits cost in proportion to their size, so (x+1)^100000 is refused before it runs for minutes.
+ * Coefficients under 1024 bits count as one unit, as before.
+ */
+function coefficientWeight(a: Dense, b: Dense): number {
+  const bits = Math.max(middleBits(a), middleBits(b));
+  return bits > 1024 ? bits / 64 : 1;
+}
+
 function denseMul(a: Dense, b: Dense): Dense {
   if (a.c.length === 0 || b.c.length === 0) return DENSE_ZERO;
   denseCheck(a.c.length + b.c.length - 1);
-  spendWork((a.c.length * b.c.length) / DENSE_COST_RATIO, 1);
+  spendWork((a.c.length * b.c.length * coefficientWeight(a, b)) / DENSE_COST_RATIO, 1);
   const c = new Array<Rational>(a.c.length + b.c.length - 1).fill(Rational.ZERO);
   for (let i = 0; i < a.c.length; i++) {
     const ai = a.c[i]!;

@@ -27,7 +27,7 @@ export const POLY_ZERO: Poly = new Map();
  * A deterministic work budget for polynomial arithmetic: `maxTerms` bounds the terms of any
  * polynomial built, `maxWork` the total number of coefficient operations (one per pair of terms
  * multiplied, one per term of a division or remainder step). Past either, the arithmetic throws
- * a LimitError ("maxExpandTerms" or "polyWork"). Without a budget, `limits.maxExpandTerms` caps
+ * a LimitError ("maxExpandTerms" or "maxPolyWork"). Without a budget, `limits.maxExpandTerms` caps
  * the terms and the work is unbounded.
  */
 export interface PolyBudget {
@@ -71,7 +71,7 @@ const CALL_WORK = 8;
 export function spendWork(n: number, overhead = CALL_WORK): void {
   if (workLeft === Infinity) return;
   workLeft -= n + overhead;
-  if (workLeft < 0) throw new LimitError("polyWork", workCap, "polynomial arithmetic exceeded its work budget");
+  if (workLeft < 0) throw new LimitError("maxPolyWork", workCap, "polynomial arithmetic exceeded its work budget");
 }
 
 /** The work left in the budget in force (Infinity without one). */

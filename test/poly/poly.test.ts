@@ -174,7 +174,7 @@ describe("dense univariate arithmetic", () => {
 describe("polynomial work budget", () => {
   const tenTerms = toPoly(pow(add(x, y, num(1)), num(3)), new AtomTable([x, y]));
 
-  it("stops with LimitError(polyWork) past its work", () => {
+  it("stops with LimitError(maxPolyWork) past its work", () => {
     const err = (() => {
       try {
         withPolyBudget({ maxTerms: 1000, maxWork: 50 }, () => polyMul(tenTerms, tenTerms));
@@ -184,7 +184,7 @@ describe("polynomial work budget", () => {
       return null;
     })();
     expect(err).toBeInstanceOf(LimitError);
-    expect((err as LimitError).limit).toBe("polyWork");
+    expect((err as LimitError).limit).toBe("maxPolyWork");
     expect(() => withPolyBudget({ maxTerms: 1000, maxWork: 100_000 }, () => polyMul(tenTerms, tenTerms))).not.toThrow();
   });
 
