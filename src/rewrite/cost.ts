@@ -106,8 +106,15 @@ function mulCost(args: readonly Expr[]): number {
       numCost += cost(f);
     }
   }
-  let total = 0;
-  if (coefficient.sign() < 0) total += 1;
+  return (coefficient.sign() < 0 ? 1 : 0) + fractionCost(coefficient, numCount, numCost, denCount, denCost);
+}
+
+/**
+ * Printed size of `p*n1*...*nk / (q*d1*...*dm)` for the coefficient p/q (its sign not counted),
+ * given the numerator factors' count and total size and the denominator's: each factor, the
+ * operators between them, the `/`, and an implicit `1` for an empty numerator.
+ */
+export function fractionCost(coefficient: Rational, numCount: number, numCost: number, denCount: number, denCost: number): number {
   const a = coefficient.abs();
   if (a.num !== 1n) {
     numCount++;
@@ -121,7 +128,5 @@ function mulCost(args: readonly Expr[]): number {
     numCount = 1;
     numCost = 1;
   }
-  total += numCost + (numCount - 1);
-  if (denCount > 0) total += 1 + denCost + (denCount - 1);
-  return total;
+  return numCost + (numCount - 1) + (denCount > 0 ? 1 + denCost + (denCount - 1) : 0);
 }

@@ -9,7 +9,7 @@ import { foldGraph, withMappedArgs } from "../core/traverse.js";
 import { AtomTable, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { withPolyBudget, type Poly } from "../poly/poly.js";
 import { limits } from "../core/limits.js";
-import { cost } from "./cost.js";
+import { cost, fractionCost } from "./cost.js";
 
 export function expand(e: Expr): Expr {
   return withPolyBudget({ maxTerms: limits.maxExpandTerms, maxWork: limits.maxPolyWork }, () => expandUnbudgeted(e));
@@ -80,20 +80,7 @@ function costLowerBound(p: Poly, table: AtomTable): number {
         denCost += c;
       }
     }
-    const a = t.coef.abs();
-    if (a.num !== 1n) {
-      numCount++;
-      numCost += 1;
-    }
-    if (a.den !== 1n) {
-      denCount++;
-      denCost += 1;
-    }
-    if (numCount === 0) {
-      numCount = 1;
-      numCost = 1;
-    }
-    total += numCost + numCount - 1 + (denCount > 0 ? 1 + denCost + denCount - 1 : 0);
+    total += fractionCost(t.coef, numCount, numCost, denCount, denCost);
   }
   return total;
 }
