@@ -14,7 +14,7 @@
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { boundedOutput, displayTerms, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
+import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 import "./plain.js";
 
 /** The LaTeX math-mode source of `e`. */
@@ -192,19 +192,7 @@ function emitView(v: ProductView, out: string[]): void {
 }
 
 function emitSum(args: readonly Expr[], out: string[]): void {
-  const terms = displayTerms(args);
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    if (i === 0) {
-      emit(t, out);
-      continue;
-    }
-    const v = viewOf(t);
-    const negative = v.coefficient.isNegative();
-    out.push(negative ? " - " : " + ");
-    if (!negative) emit(t, out);
-    else emitView({ coefficient: v.coefficient.neg(), factors: v.factors }, out);
-  }
+  emitSumWith(args, out, emit, emitView);
 }
 
 /** True when the LaTeX of a numerator or denominator factor starts with a digit (`3^{x}`). */

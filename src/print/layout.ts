@@ -149,3 +149,28 @@ export function displayTerms(args: readonly Expr[]): Expr[] {
   if (hasConstant) out.push(args[0]!);
   return out;
 }
+
+/**
+ * Writes a sum in display order with both printers' sign convention: the first term as it is,
+ * each later one as " + term" or, when its coefficient is negative, " - " and its magnitude.
+ */
+export function emitSumWith(
+  args: readonly Expr[],
+  out: string[],
+  emitTerm: (t: Expr, out: string[]) => void,
+  emitMagnitude: (v: ProductView, out: string[]) => void,
+): void {
+  const terms = displayTerms(args);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (i === 0) {
+      emitTerm(t, out);
+      continue;
+    }
+    const v = viewOf(t);
+    const negative = v.coefficient.isNegative();
+    out.push(negative ? " - " : " + ");
+    if (!negative) emitTerm(t, out);
+    else emitMagnitude(negateView(v), out);
+  }
+}

@@ -15,7 +15,7 @@
 import { setFormatter, type Expr } from "../core/node.js";
 import { PRECEDENCE } from "../core/precedence.js";
 import { Rational } from "../core/rational.js";
-import { boundedOutput, displayTerms, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
+import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 
 const SUM = PRECEDENCE.sum;
 const PRODUCT = PRECEDENCE.product;
@@ -115,19 +115,7 @@ function emitView(v: ProductView, out: string[]): void {
 }
 
 function emitSum(args: readonly Expr[], out: string[]): void {
-  const terms = displayTerms(args);
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    if (i === 0) {
-      emit(t, out);
-      continue;
-    }
-    const v = viewOf(t);
-    const negative = v.coefficient.isNegative();
-    out.push(negative ? " - " : " + ");
-    if (!negative) emit(t, out);
-    else emitView({ coefficient: v.coefficient.neg(), factors: v.factors }, out);
-  }
+  emitSumWith(args, out, emit, emitView);
 }
 
 /**
