@@ -3,25 +3,95 @@
  *
  * Contract: `diffExpr(e, v)` is the derivative of `e` with respect to the symbol named `v`, in
  * canonical form, equal to the true derivative wherever `e` is differentiable. Each distinct node
- * of `e` is differentiated once per call (memoised), so the cost is linear in the number of
- * distinct nodes, and shared subexpressions stay shared in the result. The chain rule lives in
- * exactly one place (`differentiateCall`); outer derivatives come from `derivative-table.ts`.
+ * of `e` that contains `v` is differentiated once per call (memoised); nodes without `v` are never
+ * visited, and a node with many arguments finds the ones containing `v` through a cached index, so
+ * a gradient over many variables costs about the size of the graph, not that size per variable.
+ * Shared subexpressions stay shared in the result. The chain rule lives in exactly one place
+ * (`differentiateCall`); outer derivatives come from `derivative-table.ts`.
+ *
+ * Two shapes keep the work near-linear where flat canonical products would make it quadratic:
+ * - A chain of single-argument rules (f(g(h(x)))) multiplies factor onto factor. Derivatives are
+ *   held as `PendingProduct`s, lists of factors, and built into one canonical product only when a
+ *   sum, a product rule or the caller needs them: a chain n deep costs one product of n factors,
+ *   not n products of 1..n factors.
+ * - The product rule on many factors splits them in halves, d(L*R) = d(L)*R + L*d(R), instead of
+ *   writing n terms of n factors each.
  */
-import { addAll, call, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { addAll, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
-import type { Call, Expr } from "../core/node.js";
-import { foldGraph, freeSymbolSet, substitute } from "../core/traverse.js";
+import type { Call, Expr, Mul } from "../core/node.js";
+import { freeSymbolSet, substitute } from "../core/traverse.js";
 import { compiledDerivativeTable, PLACEHOLDERS } from "./derivative-table.js";
+
+/** The product rule writes at most this many factors' terms side by side before splitting in halves. */
+const FLAT_PRODUCT_RULE_MAX = 8;
+/** Nodes with at least this many arguments index their arguments by free symbol (cached per node). */
+const INDEXED_ARGS_MIN = 16;
+
+/**
+ * `factors[0] * ... * factors[k-1] * rest`, not yet built. `rest` is never ZERO (see `times`).
+ * `built` caches the canonical product once `materialise` has made it.
+ */
+class PendingProduct {
+  built: Expr | undefined = undefined;
+  constructor(
+    readonly factors: readonly Expr[],
+    readonly rest: Derivative,
+  ) {}
+}
+
+/** A derivative during one `diffExpr` call: a canonical node, or a product still to be built. */
+type Derivative = Expr | PendingProduct;
+
+/** The product of `factors` and `rest`; ZERO when `rest` is. */
+function times(factors: readonly Expr[], rest: Derivative): Derivative {
+  if (rest === ZERO) return ZERO;
+  if (rest === ONE) return mulAll(factors);
+  return new PendingProduct(factors, rest);
+}
+
+/** The canonical node of a derivative, built once per pending product. */
+function materialise(d: Derivative): Expr {
+  if (!(d instanceof PendingProduct)) return d;
+  if (d.built !== undefined) return d.built;
+  const all: Expr[] = [];
+  let cursor: Derivative = d;
+  while (cursor instanceof PendingProduct && cursor.built === undefined) {
+    for (const f of cursor.factors) all.push(f);
+    cursor = cursor.rest;
+  }
+  all.push(cursor instanceof PendingProduct ? cursor.built! : cursor);
+  d.built = mulAll(all);
+  return d.built;
+}
 
 /** d e / d v. */
 export function diffExpr(e: Expr, v: string): Expr {
+  if (!freeSymbolSet(e).has(v)) return ZERO;
   const variable = sym(v);
-  return foldGraph<Expr>(
-    e,
-    (node, d) => differentiateNode(node, variable, d),
-    (node) => (freeSymbolSet(node).has(v) ? undefined : ZERO),
-  );
+  // Post-order over the nodes containing v; every node in `memo` has its derivative.
+  const memo = new Map<Expr, Derivative>();
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (memo.has(node)) {
+      stack.pop();
+      continue;
+    }
+    const dependent = argsContaining(node, v);
+    let waiting = false;
+    for (const a of dependent) {
+      if (!memo.has(a)) {
+        stack.push(a);
+        waiting = true;
+      }
+    }
+    if (waiting) continue;
+    stack.pop();
+    memo.set(node, differentiateNode(node, variable, dependent, memo));
+  }
+  return materialise(memo.get(e)!);
 }
 
 /** The n-th derivative d^n e / d v^n. */
@@ -38,7 +108,35 @@ export function checkOrder(order: number): void {
   if (order > limits.maxOrder) throw new LimitError("maxOrder", limits.maxOrder, `derivative of order ${order}`);
 }
 
-function differentiateNode(node: Expr, v: Expr, d: ReadonlyMap<Expr, Expr>): Expr {
+const NONE: readonly Expr[] = Object.freeze([]);
+const argIndexCache = new WeakMap<Expr, ReadonlyMap<string, readonly Expr[]>>();
+
+/** The arguments of `node` that contain the symbol `v`, in argument order. */
+function argsContaining(node: Expr, v: string): readonly Expr[] {
+  const args = node.args;
+  if (args.length < INDEXED_ARGS_MIN) return args.filter((a) => freeSymbolSet(a).has(v));
+  let index = argIndexCache.get(node);
+  if (index === undefined) {
+    const built = new Map<string, Expr[]>();
+    for (const a of args) {
+      for (const name of freeSymbolSet(a)) {
+        const list = built.get(name);
+        if (list === undefined) built.set(name, [a]);
+        else list.push(a);
+      }
+    }
+    index = built;
+    argIndexCache.set(node, index);
+  }
+  return index.get(v) ?? NONE;
+}
+
+/**
+ * The derivative of `node`, given the derivatives in `d` of its arguments listed in `dependent`
+ * (those containing the variable; every other argument has derivative 0).
+ */
+function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: ReadonlyMap<Expr, Derivative>): Derivative {
+  const of = (a: Expr): Derivative => d.get(a) ?? ZERO;
   switch (node.kind) {
     case "num":
     case "const":
@@ -46,46 +144,87 @@ function differentiateNode(node: Expr, v: Expr, d: ReadonlyMap<Expr, Expr>): Exp
     case "sym":
       return node === v ? ONE : ZERO;
     case "add":
-      return addAll(node.args.map((a) => d.get(a)!));
-    case "mul": {
-      // Product rule: sum over factors of (d factor) * (the other factors).
-      const terms: Expr[] = [];
-      const factors = node.args;
-      for (let i = 0; i < factors.length; i++) {
-        const di = d.get(factors[i]!)!;
-        if (di === ZERO) continue;
-        const others = factors.slice();
-        others[i] = di;
-        terms.push(mulAll(others));
-      }
-      return addAll(terms);
-    }
+      return addAll(dependent.map((a) => materialise(of(a))));
+    case "mul":
+      return productRule(node, dependent, (a) => materialise(of(a)));
     case "pow": {
       const b = node.base;
       const x = node.exp;
-      const db = d.get(b)!;
-      const dx = d.get(x)!;
-      if (dx === ZERO) return mulAll([x, pow(b, sub(x, ONE)), db]); // power rule
+      const db = of(b);
+      const dx = of(x);
+      if (dx === ZERO) return times([x, pow(b, sub(x, ONE))], db); // power rule
       const log = call("log", [b]);
-      if (db === ZERO) return mulAll([node, log, dx]); // exponential rule
+      if (db === ZERO) return times([node, log], dx); // exponential rule
       // General power: (b^x)' = b^x * (x' log b + x b'/b).
-      return mulAll([node, addAll([mulAll([dx, log]), mulAll([x, db, pow(b, MINUS_ONE)])])]);
+      return times([node], addAll([mulAll([materialise(dx), log]), mulAll([x, materialise(db), pow(b, MINUS_ONE)])]));
     }
     case "call":
-      return differentiateCall(node, d);
+      return differentiateCall(node, of);
   }
 }
 
+/**
+ * Product rule for `node` = (factors without v) * f1 * ... * fk, with f1..fk the `dependent`
+ * factors: the constant part times the derivative of f1 * ... * fk.
+ */
+function productRule(node: Mul, dependent: readonly Expr[], d: (f: Expr) => Expr): Derivative {
+  if (dependent.length <= FLAT_PRODUCT_RULE_MAX) {
+    // Sum over factors of (d factor) * (the other factors).
+    const terms: Expr[] = [];
+    for (const f of dependent) {
+      const df = d(f);
+      if (df === ZERO) continue;
+      terms.push(mulAll(node.args.map((g) => (g === f ? df : g))));
+    }
+    return addAll(terms);
+  }
+  const dependentSet = new Set(dependent);
+  const constant = node.args.filter((g) => !dependentSet.has(g));
+  const derivative = splitProductRule(dependent, 0, dependent.length, d);
+  return constant.length === 0 ? derivative : times(constant, derivative);
+}
+
+/**
+ * d(fs[lo] * ... * fs[hi-1]) with the halves L, R: d(L)*R + L*d(R). `fs` is a subsequence of a
+ * canonical product's factors, so any run of it is itself a canonical product (sorted, distinct
+ * bases, no number); the recursion costs O(n log n) factor slots for n factors.
+ */
+function splitProductRule(fs: readonly Expr[], lo: number, hi: number, d: (f: Expr) => Expr): Expr {
+  if (hi - lo === 1) return d(fs[lo]!);
+  if (hi - lo <= FLAT_PRODUCT_RULE_MAX) {
+    const run = fs.slice(lo, hi);
+    const terms: Expr[] = [];
+    for (let i = 0; i < run.length; i++) {
+      const df = d(run[i]!);
+      if (df === ZERO) continue;
+      const others = run.slice();
+      others[i] = df;
+      terms.push(mulAll(others));
+    }
+    return addAll(terms);
+  }
+  const mid = (lo + hi) >>> 1;
+  const left = canonicalRun(fs, lo, mid);
+  const right = canonicalRun(fs, mid, hi);
+  return addAll([mulAll([splitProductRule(fs, lo, mid, d), right]), mulAll([left, splitProductRule(fs, mid, hi, d)])]);
+}
+
+/** The product fs[lo] * ... * fs[hi-1] of a run of canonical factors (see `splitProductRule`). */
+function canonicalRun(fs: readonly Expr[], lo: number, hi: number): Expr {
+  return hi - lo === 1 ? fs[lo]! : internMul(fs.slice(lo, hi));
+}
+
 /** The chain rule: d f(u1, ..., un) = sum_i (df/dui)(u1, ..., un) * d ui. */
-function differentiateCall(node: Call, d: ReadonlyMap<Expr, Expr>): Expr {
+function differentiateCall(node: Call, d: (a: Expr) => Derivative): Derivative {
   const partials = compiledDerivativeTable()[node.fn];
   const bindings = new Map<Expr, Expr>();
   node.args.forEach((a, i) => bindings.set(PLACEHOLDERS[i]!, a));
+  const outer = (i: number): Expr => substitute(partials[i]!, bindings);
+  if (node.args.length === 1) return times([outer(0)], d(node.args[0]!));
   const terms: Expr[] = [];
   node.args.forEach((a, i) => {
-    const da = d.get(a)!;
-    if (da === ZERO) return;
-    terms.push(mulAll([substitute(partials[i]!, bindings), da]));
+    const da = d(a);
+    if (da !== ZERO) terms.push(mulAll([outer(i), materialise(da)]));
   });
   return addAll(terms);
 }
