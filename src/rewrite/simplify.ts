@@ -79,6 +79,12 @@ const RULE_SLACK = 24;
 const MAX_COLLECT_COST = 200;
 /** Nodes costlier than this get no trigonometric candidates. */
 const MAX_TRIG_COST = 80;
+/**
+ * Sums and products costlier than this get no candidates that convert the whole node to a
+ * polynomial (multiplied out, common denominator, cancelled): their work grows with the square of
+ * the node (n terms of n factors), and on a node this large they almost never print shorter.
+ */
+const MAX_ALGEBRA_COST = 1500;
 /** A sum of monomials with more terms than this is kept as it is (no common-factor candidate). */
 const MAX_MONOMIAL_SUM_FACTORING = 16;
 
@@ -286,6 +292,7 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     }
     if (n.kind === "add" && (headsOf(n).has("sin") || headsOf(n).has("cos"))) withRules("product-to-sum", () => productToSum(n));
   }
+  const algebra = bestCost <= MAX_ALGEBRA_COST;
   if (n.kind === "add") {
     const monomials = isMonomialSum(n);
     const fewDenominators = !monomials && denominatorCount(n) <= MAX_DENOMINATORS;
@@ -295,19 +302,19 @@ function simplifyNode(n: Expr, run: Run, steps: string[]): Expr {
     if (n.args.length <= MAX_MONOMIAL_SUM_FACTORING && bestCost <= MAX_COLLECT_COST) {
       consider("collect-factored", () => collectFactored(n, cost));
     }
-    if (!monomials) {
+    if (!monomials && algebra) {
       if (fewDenominators) consider("together-cancel", () => cancelTop(togetherRational(n)));
       if (n.args.some(multipliesOut)) withRules("expand", () => expandShallow(n, bestCost + 1, RULE_SLACK));
     }
   } else if (n.kind === "mul" || n.kind === "pow") {
     const sums = hasSumFactor(n);
     if (sums) withRules("sum-content", () => pullSumContent(n));
-    if (sums || hasDenominator(n)) {
+    if (algebra && (sums || hasDenominator(n))) {
       consider("cancel", () => cancelTop(n));
       const t = togetherRational(n);
       if (t !== n) consider("together-cancel", () => cancelTop(t));
     }
-    if (multipliesOut(n)) withRules("expand", () => expandShallow(n, bestCost + 1, RULE_SLACK));
+    if (algebra && multipliesOut(n)) withRules("expand", () => expandShallow(n, bestCost + 1, RULE_SLACK));
     if (sums) consider("distribute-coefficient", () => distributeCoefficient(n));
   }
   steps.push(...bestSteps);
