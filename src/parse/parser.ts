@@ -256,7 +256,12 @@ class Parser {
 
   /** postfix = primary { "²" | "³" } */
   private *postfix(): Step {
-    let e = yield this.primary(OPERAND);
+    return this.superscripts(yield this.primary(OPERAND));
+  }
+
+  /** `base` raised by the superscripts "²" and "³" that follow it, left to right. */
+  private superscripts(base: Expr): Expr {
+    let e = base;
     let levels = 0;
     while (this.kind() === "²" || this.kind() === "³") {
       this.enter(this.tok);
@@ -303,14 +308,7 @@ class Parser {
           roots++;
           this.advance();
         }
-        let e = yield this.primary(ROOT_OPERAND);
-        let levels = 0;
-        while (this.kind() === "²" || this.kind() === "³") {
-          this.enter(this.tok);
-          levels++;
-          e = pow(e, this.advance().kind === "²" ? TWO : THREE);
-        }
-        this.leave(levels);
+        let e = this.superscripts(yield this.primary(ROOT_OPERAND));
         for (let i = 0; i < roots; i++) e = sqrt(e);
         this.leave(roots);
         return e;
