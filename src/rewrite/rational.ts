@@ -15,6 +15,7 @@ import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
 import { AtomTable, atomPower, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { provablyCoprime } from "../poly/coprime.js";
 import { polyGcd } from "../poly/gcd.js";
 import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
 
@@ -120,6 +121,8 @@ export function cancelTop(e: Expr): Expr {
     let shared = false;
     for (const v of dv) if (nv.has(v)) shared = true;
     if (!shared) continue;
+    // A divisor of N would be a common factor: none when they are coprime.
+    if (provablyCoprime(N, d.poly)) continue;
     while (d.mult > 0) {
       const q = polyDivExact(N, d.poly);
       if (q === null) break;
