@@ -53,9 +53,9 @@ export interface ToPolyOptions {
  * How `toPoly` reads a factor: a sum or product power to multiply out (`expand`, the base and a
  * non-negative exponent), or an atom (by expression) to an integer exponent.
  */
-type Leaf = { expand: Expr; k: number } | { atom: Expr; k: number };
+export type Leaf = { expand: Expr; k: number } | { atom: Expr; k: number };
 
-function leafOf(x: Expr, options: ToPolyOptions): Leaf {
+export function leafOf(x: Expr, options: ToPolyOptions): Leaf {
   const ap = x.kind === "pow" ? atomPower(x) : null;
   if (ap === null) return { atom: x, k: 1 };
   const [base, k] = ap;

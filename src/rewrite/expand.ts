@@ -6,7 +6,8 @@
  */
 import type { Expr } from "../core/node.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
-import { AtomTable, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { AtomTable, fromPoly, leafOf, sortedAtomTable, toPoly, type ToPolyOptions } from "../poly/convert.js";
+import { Rational } from "../core/rational.js";
 import { withPolyBudget, type Poly } from "../poly/poly.js";
 import { limits } from "../core/limits.js";
 import { cost, fractionCost } from "./cost.js";
@@ -47,11 +48,89 @@ export function expandShallow(e: Expr, below: number, slack?: number): Expr | nu
 export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null {
   const options = { allowNegative: true };
   const table: AtomTable = sortedAtomTable([e], options);
-  const p = toPoly(e, table, options);
   // Rules may merge exp(a)*exp(b) after expansion: with two exps the bound gets `slack` more.
   const exps = table.atoms.filter((a) => a.kind === "call" && a.fn === "exp").length;
-  if (below !== Infinity && costLowerBound(p, table) >= below + (exps >= 2 ? slack : 0)) return null;
+  const bound = below + (exps >= 2 ? slack : 0);
+  if (below !== Infinity && productCostFloor(e, options) >= bound) return null;
+  const p = toPoly(e, table, options);
+  if (below !== Infinity && costLowerBound(p, table) >= bound) return null;
   return fromPoly(p, table);
+}
+
+/**
+ * True for a factor that `toPoly` reads as one atom of its own, never the same atom as another
+ * such factor with a different base: a symbol, constant or call, a power with a symbolic
+ * exponent, or an integer power of a base that is neither a sum nor a product.
+ */
+function isSimpleAtomFactor(f: Expr): boolean {
+  if (f.kind === "sym" || f.kind === "const" || f.kind === "call") return true;
+  if (f.kind !== "pow") return false;
+  if (f.exp.kind !== "num") return true;
+  return f.exp.value.isInteger() && f.base.kind !== "add" && f.base.kind !== "mul";
+}
+
+/**
+ * True for a sum of terms `c * f1 * ... * fk` of simple atom factors: its polynomial has exactly
+ * one non-zero term per term of the sum (distinct non-numeric parts are distinct monomials), so
+ * at least two; its atoms are the factors' bases (`out` collects them).
+ */
+function isPlainSum(s: Expr, out: Set<Expr>): boolean {
+  if (s.kind !== "add") return false;
+  for (const t of s.args) {
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      if (f.kind === "num") continue;
+      if (!isSimpleAtomFactor(f)) return false;
+      out.add(f.kind === "pow" && f.exp.kind === "num" ? f.base : f);
+    }
+  }
+  return true;
+}
+
+/**
+ * A lower bound on `costLowerBound(toPoly(e), table)` for a product `e` whose expanding factors
+ * (sums and positive integer powers of sums) are all plain sums, computed without expanding; 0
+ * when it does not apply. The expansion is then non-zero with at least two terms (the
+ * lexicographically largest and smallest monomials of a product never cancel). When the atoms of
+ * the other factors occur in no expanding factor, every term carries them with their exponents,
+ * so each term costs at least the fraction of those factors alone: the bound is that for two
+ * terms, the cheapest count.
+ */
+export function productCostFloor(e: Expr, options: ToPolyOptions): number {
+  if (e.kind !== "mul") return 0;
+  const expandingAtoms = new Set<Expr>();
+  const fixed = new Map<Expr, number>();
+  let expanding = 0;
+  for (const f of e.args) {
+    if (f.kind === "num") continue;
+    if (f.kind === "add") {
+      if (!isPlainSum(f, expandingAtoms)) return 0;
+      expanding++;
+      continue;
+    }
+    const leaf = leafOf(f, options);
+    if ("expand" in leaf) {
+      if (leaf.k < 1 || !isPlainSum(leaf.expand, expandingAtoms)) return 0;
+      expanding++;
+    } else fixed.set(leaf.atom, (fixed.get(leaf.atom) ?? 0) + leaf.k);
+  }
+  if (expanding === 0) return 0;
+  let numCount = 0;
+  let numCost = 0;
+  let denCount = 0;
+  let denCost = 0;
+  for (const [atom, k] of fixed) {
+    if (expandingAtoms.has(atom)) return 0;
+    if (k === 0) continue;
+    const c = cost(atom) + (k > 1 || k < -1 ? 2 : 0);
+    if (k > 0) {
+      numCount++;
+      numCost += c;
+    } else {
+      denCount++;
+      denCost += c;
+    }
+  }
+  return 1 + 2 * fractionCost(Rational.ONE, numCount, numCost, denCount, denCost);
 }
 
 /**
@@ -60,7 +139,7 @@ export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null
  * denominator; an integer power `a^k` with |k| > 1 costs 2 more than `a`), terms are joined by
  * n - 1 operators, and a leading sign is not counted.
  */
-function costLowerBound(p: Poly, table: AtomTable): number {
+export function costLowerBound(p: Poly, table: AtomTable): number {
   const atomCost = table.atoms.map(cost);
   let total = Math.max(0, p.size - 1);
   for (const t of p.values()) {
