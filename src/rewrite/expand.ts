@@ -87,33 +87,39 @@ function isPlainSum(s: Expr, out: Set<Expr>): boolean {
 }
 
 /**
- * A lower bound on `costLowerBound(toPoly(e), table)` for a product `e` whose expanding factors
- * (sums and positive integer powers of sums) are all plain sums, computed without expanding; 0
- * when it does not apply. The expansion is then non-zero with at least two terms (the
- * lexicographically largest and smallest monomials of a product never cancel). When the atoms of
- * the other factors occur in no expanding factor, every term carries them with their exponents,
- * so each term costs at least the fraction of those factors alone: the bound is that for two
- * terms, the cheapest count.
+ * A lower bound on `costLowerBound(toPoly(e), table)` for a product or power `e` whose expanding
+ * factors (sums and positive integer powers of sums) are all plain sums, computed without
+ * expanding; 0 when it does not apply. The expansion is then non-zero with at least T terms: the
+ * number of terms m of a lone plain sum, k + 1 for the k-th power of a lone plain binomial
+ * (binomial coefficients are non-zero and the monomials distinct), else 2 (the lexicographically
+ * largest and smallest monomials of a product never cancel). When the atoms of the other factors
+ * occur in no expanding factor, every term carries them with their exponents, so each term costs
+ * at least the fraction of those factors alone, and T terms have T - 1 operators between them.
  */
 export function productCostFloor(e: Expr, options: ToPolyOptions): number {
-  if (e.kind !== "mul") return 0;
+  if (e.kind !== "mul" && e.kind !== "pow") return 0;
   const expandingAtoms = new Set<Expr>();
   const fixed = new Map<Expr, number>();
   let expanding = 0;
-  for (const f of e.args) {
+  let terms = 2;
+  for (const f of e.kind === "mul" ? e.args : [e]) {
     if (f.kind === "num") continue;
     if (f.kind === "add") {
       if (!isPlainSum(f, expandingAtoms)) return 0;
       expanding++;
+      terms = f.args.length;
       continue;
     }
     const leaf = leafOf(f, options);
     if ("expand" in leaf) {
       if (leaf.k < 1 || !isPlainSum(leaf.expand, expandingAtoms)) return 0;
       expanding++;
+      const m = leaf.expand.args.length;
+      terms = leaf.k === 1 ? m : m === 2 ? leaf.k + 1 : 2;
     } else fixed.set(leaf.atom, (fixed.get(leaf.atom) ?? 0) + leaf.k);
   }
   if (expanding === 0) return 0;
+  if (expanding > 1) terms = 2;
   let numCount = 0;
   let numCost = 0;
   let denCount = 0;
@@ -130,7 +136,7 @@ export function productCostFloor(e: Expr, options: ToPolyOptions): number {
       denCost += c;
     }
   }
-  return 1 + 2 * fractionCost(Rational.ONE, numCount, numCost, denCount, denCost);
+  return terms - 1 + terms * fractionCost(Rational.ONE, numCount, numCost, denCount, denCost);
 }
 
 /**
