@@ -182,6 +182,15 @@ function denseAdd(a: Dense, b: Dense): Dense {
   return denseTrim(lo, c);
 }
 
+/** Numerators and denominators below this have at most 512 bits each. */
+const BITS_512 = 1n << 512n;
+
+/** True when the middle coefficient has at most 1024 bits (`middleBits` <= 1024), without counting. */
+function smallMiddle(d: Dense): boolean {
+  const r = d.c[d.c.length >> 1]!;
+  return r.num < BITS_512 && r.num > -BITS_512 && r.den < BITS_512;
+}
+
 /** Bits of the middle coefficient (the largest of a binomial-like expansion). */
 function middleBits(d: Dense): number {
   const r = d.c[d.c.length >> 1]!;
@@ -194,6 +203,7 @@ function middleBits(d: Dense): number {
  * Coefficients under 1024 bits count as one unit, as before.
  */
 function coefficientWeight(a: Dense, b: Dense): number {
+  if (smallMiddle(a) && smallMiddle(b)) return 1;
   const bits = Math.max(middleBits(a), middleBits(b));
   return bits > 1024 ? bits / 64 : 1;
 }
