@@ -66,6 +66,35 @@ export function leafOf(x: Expr, options: ToPolyOptions): Leaf {
 }
 
 /**
+ * True for a factor that `toPoly` reads as one atom of its own, never the same atom as another
+ * such factor with a different base: a symbol, constant or call, a power with a symbolic
+ * exponent, or an integer power of a base that is neither a sum nor a product.
+ */
+export function isSimpleAtomFactor(f: Expr): boolean {
+  if (f.kind === "sym" || f.kind === "const" || f.kind === "call") return true;
+  if (f.kind !== "pow") return false;
+  if (f.exp.kind !== "num") return true;
+  return f.exp.value.isInteger() && f.base.kind !== "add" && f.base.kind !== "mul";
+}
+
+/**
+ * True for a sum of terms `c * f1 * ... * fk` of simple atom factors: its polynomial has exactly
+ * one non-zero term per term of the sum (distinct non-numeric parts are distinct monomials), so
+ * at least two; its atoms are the factors' bases (`out` collects them).
+ */
+export function isPlainSum(s: Expr, out?: Set<Expr>): boolean {
+  if (s.kind !== "add") return false;
+  for (const t of s.args) {
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      if (f.kind === "num") continue;
+      if (!isSimpleAtomFactor(f)) return false;
+      out?.add(f.kind === "pow" && f.exp.kind === "num" ? f.base : f);
+    }
+  }
+  return true;
+}
+
+/**
  * The polynomial of `e` over the atoms of `table`, expanding products and non-negative integer
  * powers of sums. A negative power of a sum is an atom (or, with `allowNegative`, so is its base
  * with a negative exponent). Throws LimitError past the terms cap in force (`maxTerms()`), and

@@ -6,7 +6,7 @@
  */
 import type { Expr } from "../core/node.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
-import { AtomTable, fromPoly, leafOf, sortedAtomTable, toPoly, type ToPolyOptions } from "../poly/convert.js";
+import { AtomTable, fromPoly, isPlainSum, leafOf, sortedAtomTable, toPoly, type ToPolyOptions } from "../poly/convert.js";
 import { Rational } from "../core/rational.js";
 import { withPolyBudget, type Poly } from "../poly/poly.js";
 import { limits } from "../core/limits.js";
@@ -55,35 +55,6 @@ export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null
   const p = toPoly(e, table, options);
   if (below !== Infinity && costLowerBound(p, table) >= bound) return null;
   return fromPoly(p, table);
-}
-
-/**
- * True for a factor that `toPoly` reads as one atom of its own, never the same atom as another
- * such factor with a different base: a symbol, constant or call, a power with a symbolic
- * exponent, or an integer power of a base that is neither a sum nor a product.
- */
-function isSimpleAtomFactor(f: Expr): boolean {
-  if (f.kind === "sym" || f.kind === "const" || f.kind === "call") return true;
-  if (f.kind !== "pow") return false;
-  if (f.exp.kind !== "num") return true;
-  return f.exp.value.isInteger() && f.base.kind !== "add" && f.base.kind !== "mul";
-}
-
-/**
- * True for a sum of terms `c * f1 * ... * fk` of simple atom factors: its polynomial has exactly
- * one non-zero term per term of the sum (distinct non-numeric parts are distinct monomials), so
- * at least two; its atoms are the factors' bases (`out` collects them).
- */
-function isPlainSum(s: Expr, out: Set<Expr>): boolean {
-  if (s.kind !== "add") return false;
-  for (const t of s.args) {
-    for (const f of t.kind === "mul" ? t.args : [t]) {
-      if (f.kind === "num") continue;
-      if (!isSimpleAtomFactor(f)) return false;
-      out.add(f.kind === "pow" && f.exp.kind === "num" ? f.base : f);
-    }
-  }
-  return true;
 }
 
 /**

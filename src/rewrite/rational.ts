@@ -14,7 +14,7 @@ import { addAll, mulAll, num, pow, rebuild } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
-import { AtomTable, atomPower, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { AtomTable, atomPower, fromPoly, isPlainSum, isSimpleAtomFactor, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { provablyCoprime } from "../poly/coprime.js";
 import { polyGcd } from "../poly/gcd.js";
 import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
@@ -88,6 +88,12 @@ function hasSumInside(t: Expr): boolean {
   return t.kind === "mul" && t.args.some(hasSumInside);
 }
 
+/** True for a non-constant product of simple atom factors (`isSimpleAtomFactor`) and a number. */
+function isSimpleMonomial(e: Expr): boolean {
+  if (e.kind === "mul") return e.args.every((f) => f.kind === "num" || isSimpleAtomFactor(f));
+  return isSimpleAtomFactor(e);
+}
+
 /** `e` (a product or power, already combined) cancelled as a polynomial fraction. */
 export function cancelTop(e: Expr): Expr {
   const t = togetherTop(e);
@@ -108,6 +114,8 @@ export function cancelTop(e: Expr): Expr {
     // A number over expanded sums: nothing divides, nothing to multiply out.
     if (numerator.kind === "num" && denExprs.every(([b]) => b.kind !== "add" || !b.args.some(hasSumInside))) return t;
   }
+  // A monomial over sums with a constant term: only constants divide both, nothing cancels.
+  if (isSimpleMonomial(numerator) && denExprs.every(([b]) => isPlainSum(b) && b.args[0]!.kind === "num")) return t;
   const table: AtomTable = sortedAtomTable([numerator, ...denExprs.map(([b]) => b)]);
   let N = toPoly(numerator, table);
   const dens: DenFactor[] = denExprs.map(([b, m]) => ({ poly: toPoly(b, table), mult: m }));
