@@ -53,9 +53,9 @@ export interface ToPolyOptions {
  * How `toPoly` reads a factor: a sum or product power to multiply out (`expand`, the base and a
  * non-negative exponent), or an atom (by expression) to an integer exponent.
  */
-type Leaf = { expand: Expr; k: number } | { atom: Expr; k: number };
+export type Leaf = { expand: Expr; k: number } | { atom: Expr; k: number };
 
-function leafOf(x: Expr, options: ToPolyOptions): Leaf {
+export function leafOf(x: Expr, options: ToPolyOptions): Leaf {
   const ap = x.kind === "pow" ? atomPower(x) : null;
   if (ap === null) return { atom: x, k: 1 };
   const [base, k] = ap;
@@ -63,6 +63,35 @@ function leafOf(x: Expr, options: ToPolyOptions): Leaf {
   if (options.allowNegative && base.kind !== "add") return { atom: base, k };
   if (options.allowNegative) return { atom: pow(base, num(-1)), k: -k };
   return { atom: x, k: 1 };
+}
+
+/**
+ * True for a factor that `toPoly` reads as one atom of its own, never the same atom as another
+ * such factor with a different base: a symbol, constant or call, a power with a symbolic
+ * exponent, or an integer power of a base that is neither a sum nor a product.
+ */
+export function isSimpleAtomFactor(f: Expr): boolean {
+  if (f.kind === "sym" || f.kind === "const" || f.kind === "call") return true;
+  if (f.kind !== "pow") return false;
+  if (f.exp.kind !== "num") return true;
+  return f.exp.value.isInteger() && f.base.kind !== "add" && f.base.kind !== "mul";
+}
+
+/**
+ * True for a sum of terms `c * f1 * ... * fk` of simple atom factors: its polynomial has exactly
+ * one non-zero term per term of the sum (distinct non-numeric parts are distinct monomials), so
+ * at least two; its atoms are the factors' bases (`out` collects them).
+ */
+export function isPlainSum(s: Expr, out?: Set<Expr>): boolean {
+  if (s.kind !== "add") return false;
+  for (const t of s.args) {
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      if (f.kind === "num") continue;
+      if (!isSimpleAtomFactor(f)) return false;
+      out?.add(f.kind === "pow" && f.exp.kind === "num" ? f.base : f);
+    }
+  }
+  return true;
 }
 
 /**
@@ -182,6 +211,15 @@ function denseAdd(a: Dense, b: Dense): Dense {
   return denseTrim(lo, c);
 }
 
+/** Numerators and denominators below this have at most 512 bits each. */
+const BITS_512 = 1n << 512n;
+
+/** True when the middle coefficient has at most 1024 bits (`middleBits` <= 1024), without counting. */
+function smallMiddle(d: Dense): boolean {
+  const r = d.c[d.c.length >> 1]!;
+  return r.num < BITS_512 && r.num > -BITS_512 && r.den < BITS_512;
+}
+
 /** Bits of the middle coefficient (the largest of a binomial-like expansion). */
 function middleBits(d: Dense): number {
   const r = d.c[d.c.length >> 1]!;
@@ -194,6 +232,7 @@ function middleBits(d: Dense): number {
  * Coefficients under 1024 bits count as one unit, as before.
  */
 function coefficientWeight(a: Dense, b: Dense): number {
+  if (smallMiddle(a) && smallMiddle(b)) return 1;
   const bits = Math.max(middleBits(a), middleBits(b));
   return bits > 1024 ? bits / 64 : 1;
 }

@@ -11,6 +11,7 @@
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import { Rational } from "../core/rational.js";
+import { provablyCoprime } from "./coprime.js";
 import {
   coefficientsIn,
   degreeIn,
@@ -32,6 +33,13 @@ import {
 const ONE_POLY = polyConst(Rational.ONE);
 
 export function polyGcd(a: Poly, b: Poly): Poly {
+  // The modular test settles the common coprime case without rational arithmetic.
+  if (provablyCoprime(a, b)) return ONE_POLY;
+  return polyGcdByPrs(a, b);
+}
+
+/** `polyGcd` computed by the pseudo-remainder sequences alone (same contract). */
+export function polyGcdByPrs(a: Poly, b: Poly): Poly {
   if (isZeroPoly(a)) return primitiveNumeric(b);
   if (isZeroPoly(b)) return primitiveNumeric(a);
   const va = variablesOf(a);

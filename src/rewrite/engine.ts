@@ -12,7 +12,7 @@ import { rebuild } from "../core/build.js";
 import { parse } from "../parse/parser.js";
 import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
-import { instantiate, isWildcard, matchTop, type Bindings } from "./pattern.js";
+import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
 
@@ -109,6 +109,7 @@ export function applyRule(r: CompiledRule, node: Expr, assume: Assumptions = {})
   if (r.lhs.kind !== node.kind) return [];
   const heads = headsOf(node);
   if (!r.heads.every((h) => heads.has(h))) return [];
+  if (!mayMatchTop(r.lhs, node)) return [];
   const out: Expr[] = [];
   for (const m of matchTop(r.lhs, node)) {
     if (!conditionsHold(r, m.bindings, assume)) continue;

@@ -6,7 +6,8 @@
  */
 import type { Expr } from "../core/node.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
-import { AtomTable, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { AtomTable, fromPoly, isPlainSum, leafOf, sortedAtomTable, toPoly, type ToPolyOptions } from "../poly/convert.js";
+import { Rational } from "../core/rational.js";
 import { withPolyBudget, type Poly } from "../poly/poly.js";
 import { limits } from "../core/limits.js";
 import { cost, fractionCost } from "./cost.js";
@@ -47,11 +48,66 @@ export function expandShallow(e: Expr, below: number, slack?: number): Expr | nu
 export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null {
   const options = { allowNegative: true };
   const table: AtomTable = sortedAtomTable([e], options);
-  const p = toPoly(e, table, options);
   // Rules may merge exp(a)*exp(b) after expansion: with two exps the bound gets `slack` more.
   const exps = table.atoms.filter((a) => a.kind === "call" && a.fn === "exp").length;
-  if (below !== Infinity && costLowerBound(p, table) >= below + (exps >= 2 ? slack : 0)) return null;
+  const bound = below + (exps >= 2 ? slack : 0);
+  if (below !== Infinity && productCostFloor(e, options) >= bound) return null;
+  const p = toPoly(e, table, options);
+  if (below !== Infinity && costLowerBound(p, table) >= bound) return null;
   return fromPoly(p, table);
+}
+
+/**
+ * A lower bound on `costLowerBound(toPoly(e), table)` for a product or power `e` whose expanding
+ * factors (sums and positive integer powers of sums) are all plain sums, computed without
+ * expanding; 0 when it does not apply. The expansion is then non-zero with at least T terms: the
+ * number of terms m of a lone plain sum, k + 1 for the k-th power of a lone plain binomial
+ * (binomial coefficients are non-zero and the monomials distinct), else 2 (the lexicographically
+ * largest and smallest monomials of a product never cancel). When the atoms of the other factors
+ * occur in no expanding factor, every term carries them with their exponents, so each term costs
+ * at least the fraction of those factors alone, and T terms have T - 1 operators between them.
+ */
+export function productCostFloor(e: Expr, options: ToPolyOptions): number {
+  if (e.kind !== "mul" && e.kind !== "pow") return 0;
+  const expandingAtoms = new Set<Expr>();
+  const fixed = new Map<Expr, number>();
+  let expanding = 0;
+  let terms = 2;
+  for (const f of e.kind === "mul" ? e.args : [e]) {
+    if (f.kind === "num") continue;
+    if (f.kind === "add") {
+      if (!isPlainSum(f, expandingAtoms)) return 0;
+      expanding++;
+      terms = f.args.length;
+      continue;
+    }
+    const leaf = leafOf(f, options);
+    if ("expand" in leaf) {
+      if (leaf.k < 1 || !isPlainSum(leaf.expand, expandingAtoms)) return 0;
+      expanding++;
+      const m = leaf.expand.args.length;
+      terms = leaf.k === 1 ? m : m === 2 ? leaf.k + 1 : 2;
+    } else fixed.set(leaf.atom, (fixed.get(leaf.atom) ?? 0) + leaf.k);
+  }
+  if (expanding === 0) return 0;
+  if (expanding > 1) terms = 2;
+  let numCount = 0;
+  let numCost = 0;
+  let denCount = 0;
+  let denCost = 0;
+  for (const [atom, k] of fixed) {
+    if (expandingAtoms.has(atom)) return 0;
+    if (k === 0) continue;
+    const c = cost(atom) + (k > 1 || k < -1 ? 2 : 0);
+    if (k > 0) {
+      numCount++;
+      numCost += c;
+    } else {
+      denCount++;
+      denCost += c;
+    }
+  }
+  return terms - 1 + terms * fractionCost(Rational.ONE, numCount, numCost, denCount, denCost);
 }
 
 /**
@@ -60,7 +116,7 @@ export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null
  * denominator; an integer power `a^k` with |k| > 1 costs 2 more than `a`), terms are joined by
  * n - 1 operators, and a leading sign is not counted.
  */
-function costLowerBound(p: Poly, table: AtomTable): number {
+export function costLowerBound(p: Poly, table: AtomTable): number {
   const atomCost = table.atoms.map(cost);
   let total = Math.max(0, p.size - 1);
   for (const t of p.values()) {

@@ -47,7 +47,8 @@ const MAX_COLLECT_VARIABLES = 3;
 export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
   if (e.kind !== "add") return e;
   const table = sortedAtomTable([e]);
-  if (table.atoms.length < 2) return e;
+  // Only symbols are collection variables, and a coefficient needs another atom.
+  if (table.atoms.length < 2 || !table.atoms.some((a) => a.kind === "sym")) return e;
   const p = toPoly(e, table);
   let best: Expr = e;
   let bestCost = measure(e);

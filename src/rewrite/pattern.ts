@@ -145,6 +145,63 @@ function splitSum(e: Expr): [Rational, readonly Expr[]] {
   return [Rational.ZERO, e.kind === "add" ? e.args : [e]];
 }
 
+/**
+ * A necessary condition for `matchTop(pattern, subject)` to find a match, checked without bindings
+ * or allocation: every non-wildcard part of the pattern has a part of the subject of its shape
+ * (same kind, function, numbers, symbols and constants; wildcards match anything), and the subject
+ * has at least as many parts as `matchTop` must assign distinct subject parts to. False means no
+ * match; true means `matchTop` has to decide.
+ */
+export function mayMatchTop(pattern: Expr, subject: Expr): boolean {
+  if (pattern.kind === "add") return subject.kind === "add" && mayMatchSum(pattern, subject);
+  if (pattern.kind === "mul") return subject.kind === "mul" && mayMatchProduct(pattern, subject);
+  return mayMatch(pattern, subject);
+}
+
+function mayMatch(pattern: Expr, subject: Expr): boolean {
+  if (isWildcard(pattern)) return true;
+  switch (pattern.kind) {
+    case "num":
+    case "sym":
+    case "const":
+      return pattern === subject;
+    case "call": {
+      if (subject.kind !== "call" || subject.fn !== pattern.fn) return false;
+      for (let i = 0; i < pattern.args.length; i++) if (!mayMatch(pattern.args[i]!, subject.args[i]!)) return false;
+      return true;
+    }
+    case "pow":
+      return subject.kind === "pow" && mayMatch(pattern.base, subject.base) && mayMatch(pattern.exp, subject.exp);
+    case "mul":
+      return mayMatchProduct(pattern, subject);
+    case "add":
+      return mayMatchSum(pattern, subject);
+  }
+}
+
+/** See `matchProduct`: the factors other than the first bare wildcard go to distinct factors. */
+function mayMatchProduct(pattern: Expr, subject: Expr): boolean {
+  const pf = splitProduct(pattern)[1];
+  const sf = splitProduct(subject)[1];
+  const restVar = pf.find(isWildcard);
+  let assigned = 0;
+  for (const p of pf) {
+    if (p === restVar) continue;
+    assigned++;
+    if (!sf.some((f) => mayMatch(p, f))) return false;
+  }
+  return sf.length >= assigned;
+}
+
+/** See `matchSum`: every term of the pattern goes to a distinct term of the subject. */
+function mayMatchSum(pattern: Expr, subject: Expr): boolean {
+  const pt = splitSum(pattern)[1];
+  const st = splitSum(subject)[1];
+  if (st.length < pt.length) return false;
+  for (const p of pt) if (!st.some((t) => mayMatch(p, t))) return false;
+  return true;
+}
+
 /** Every top-level match of `pattern` in `subject` (sums and products keep a rest). */
 export function matchTop(pattern: Expr, subject: Expr): TopMatch[] {
   const saved = attemptsLeft;

@@ -14,7 +14,8 @@ import { addAll, mulAll, num, pow, rebuild } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
-import { AtomTable, atomPower, fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { AtomTable, atomPower, fromPoly, isPlainSum, isSimpleAtomFactor, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { provablyCoprime } from "../poly/coprime.js";
 import { polyGcd } from "../poly/gcd.js";
 import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
 
@@ -87,6 +88,12 @@ function hasSumInside(t: Expr): boolean {
   return t.kind === "mul" && t.args.some(hasSumInside);
 }
 
+/** True for a non-constant product of simple atom factors (`isSimpleAtomFactor`) and a number. */
+function isSimpleMonomial(e: Expr): boolean {
+  if (e.kind === "mul") return e.args.every((f) => f.kind === "num" || isSimpleAtomFactor(f));
+  return isSimpleAtomFactor(e);
+}
+
 /** `e` (a product or power, already combined) cancelled as a polynomial fraction. */
 export function cancelTop(e: Expr): Expr {
   const t = togetherTop(e);
@@ -107,6 +114,8 @@ export function cancelTop(e: Expr): Expr {
     // A number over expanded sums: nothing divides, nothing to multiply out.
     if (numerator.kind === "num" && denExprs.every(([b]) => b.kind !== "add" || !b.args.some(hasSumInside))) return t;
   }
+  // A monomial over sums with a constant term: only constants divide both, nothing cancels.
+  if (isSimpleMonomial(numerator) && denExprs.every(([b]) => isPlainSum(b) && b.args[0]!.kind === "num")) return t;
   const table: AtomTable = sortedAtomTable([numerator, ...denExprs.map(([b]) => b)]);
   let N = toPoly(numerator, table);
   const dens: DenFactor[] = denExprs.map(([b, m]) => ({ poly: toPoly(b, table), mult: m }));
@@ -120,6 +129,8 @@ export function cancelTop(e: Expr): Expr {
     let shared = false;
     for (const v of dv) if (nv.has(v)) shared = true;
     if (!shared) continue;
+    // A divisor of N would be a common factor: none when they are coprime.
+    if (provablyCoprime(N, d.poly)) continue;
     while (d.mult > 0) {
       const q = polyDivExact(N, d.poly);
       if (q === null) break;

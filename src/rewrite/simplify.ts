@@ -348,18 +348,23 @@ export function pullSumContent(e: Expr): Expr {
   // Numbers are gathered apart: a number times a lone sum would be distributed again.
   const numbers: Expr[] = [];
   const rest: Expr[] = [];
+  // While every content is 1 the factors are e's own, and so is their product.
+  let pulled = false;
   for (const f of e.kind === "mul" ? e.args : [e]) {
     if (f.kind === "add") {
       const [c, q] = sumContent(f, true);
+      if (!c.isOne()) pulled = true;
       numbers.push(num(c));
       rest.push(q);
     } else if (f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") {
       const [c, q] = sumContent(f.base, f.exp.value.isInteger());
+      if (!c.isOne()) pulled = true;
       numbers.push(pow(num(c), f.exp));
       rest.push(pow(q, f.exp));
     } else if (f.kind === "num") numbers.push(f);
     else rest.push(f);
   }
+  if (!pulled) return e;
   return mulAll([mulAll(numbers), ...rest]);
 }
 

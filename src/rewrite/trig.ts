@@ -24,6 +24,9 @@ const TRIG = new Set<string>(["sin", "cos", "tan", "cot", "sec", "csc", "sinh", 
 
 const SQUARED = new Set<string>(["sin", "cos", "sinh", "cosh"]);
 
+/** The functions `quotientForm` rewrites as quotients of sin and cos (sinh and cosh). */
+const QUOTIENTS = new Set<string>(["tan", "cot", "sec", "csc", "tanh", "coth", "sech", "csch"]);
+
 /** True when a set of called function names (`headsOf`) has a circular or hyperbolic function. */
 export function hasTrigHead(heads: ReadonlySet<string>): boolean {
   for (const h of heads) if (TRIG.has(h)) return true;
@@ -135,32 +138,65 @@ function doubleAngle(fn: FunctionName, w: Expr, prefer: Prefer): Expr | null {
   }
 }
 
+const halves = new WeakMap<Expr, Expr>();
+
 /** `u/2` when that is an argument in `args` (so f(u) is a double angle of something present). */
 function halfIn(u: Expr, args: { has(x: Expr): boolean }): Expr | null {
-  const w = mulAll([HALF, u]);
+  let w = halves.get(u);
+  if (w === undefined) halves.set(u, (w = mulAll([HALF, u])));
   return args.has(w) ? w : null;
+}
+
+/** The function whose even powers `reducePower` rewrites for `prefer`: sin and sinh, or cos and cosh. */
+function disfavoured(fn: string, prefer: Prefer): boolean {
+  return prefer === "cos" ? fn === "sin" || fn === "sinh" : fn === "cos" || fn === "cosh";
+}
+
+/** True when `reducePower(x, prefer)` rewrites the power `x`. */
+function reduciblePower(x: Expr, prefer: Prefer): boolean {
+  if (x.kind !== "pow" || x.base.kind !== "call" || x.exp.kind !== "num") return false;
+  const k = x.exp.value;
+  return k.isInteger() && k.num >= 2n && k.num <= 64n && disfavoured(x.base.fn, prefer);
 }
 
 /** `f(w)^k` (k >= 2) with the disfavoured square replaced through the Pythagorean identity. */
 function reducePower(x: Expr, prefer: Prefer): Expr {
-  if (x.kind !== "pow" || x.base.kind !== "call" || x.exp.kind !== "num") return x;
-  const k = x.exp.value;
-  if (!k.isInteger() || k.num < 2n || k.num > 64n) return x;
+  if (x.kind !== "pow" || x.base.kind !== "call" || x.exp.kind !== "num" || !reduciblePower(x, prefer)) return x;
   const fn = x.base.fn;
+  const k = x.exp.value;
   const w = x.base.args[0]!;
   const sq = (g: FunctionName): Expr => pow(call(g, [w]), TWO);
-  let square: Expr | null = null;
-  if (prefer === "cos" && fn === "sin") square = sub(ONE, sq("cos"));
-  else if (prefer === "sin" && fn === "cos") square = sub(ONE, sq("sin"));
-  else if (prefer === "cos" && fn === "sinh") square = sub(sq("cosh"), ONE);
-  else if (prefer === "sin" && fn === "cosh") square = add(ONE, sq("sinh"));
-  if (square === null) return x;
+  let square: Expr;
+  if (fn === "sin") square = sub(ONE, sq("cos"));
+  else if (fn === "cos") square = sub(ONE, sq("sin"));
+  else if (fn === "sinh") square = sub(sq("cosh"), ONE);
+  else square = add(ONE, sq("sinh"));
   const n = Number(k.num);
   return mulAll([pow(x.base, num(n % 2)), pow(square, num(Math.floor(n / 2)))]);
 }
 
+/**
+ * False when `trigRational(e, prefer)` is `e` itself: the rational layer has no quotient function
+ * (tan, cot, sec, csc and their hyperbolic cousins), no double angle of an argument present, no
+ * power that `reducePower` rewrites and no negative numeric power, so the common denominator and
+ * the cancellation leave it as it is.
+ */
+function trigRationalMayChange(e: Expr, prefer: Prefer, args: ReadonlySet<Expr>): boolean {
+  const seen = new Set<Expr>();
+  const go = (x: Expr): boolean => {
+    if (seen.has(x)) return false;
+    seen.add(x);
+    if (x.kind === "call") return TRIG.has(x.fn) && (QUOTIENTS.has(x.fn) || halfIn(x.args[0]!, args) !== null);
+    if (x.kind === "pow" && ((x.exp.kind === "num" && x.exp.value.sign() < 0) || reduciblePower(x, prefer))) return true;
+    if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) if (go(a)) return true;
+    return false;
+  };
+  return go(e);
+}
+
 export function trigRational(e: Expr, prefer: Prefer): Expr {
   const args = layerArguments(e, new Set());
+  if (!trigRationalMayChange(e, prefer, args)) return e;
   let r = mapLayer(e, (x) => {
     if (x.kind !== "call") return x;
     return quotientForm(x.fn, x.args[0]!) ?? x;

@@ -6,7 +6,8 @@ import { limits, setLimits, resetLimits } from "../../src/core/limits.js";
 import type { Expr } from "../../src/core/node.js";
 import { Rational } from "../../src/core/rational.js";
 import { AtomTable, fromPoly, toPoly } from "../../src/poly/convert.js";
-import { polyGcd } from "../../src/poly/gcd.js";
+import { provablyCoprime } from "../../src/poly/coprime.js";
+import { polyGcd, polyGcdByPrs } from "../../src/poly/gcd.js";
 import {
   constantValue,
   isZeroPoly,
@@ -111,6 +112,41 @@ describe("polynomial gcd", () => {
   ])("gcd %s", (_, a, b, g) => {
     const t = new AtomTable([x, y, z]);
     expect(fromPoly(polyGcd(toPoly(a, t), toPoly(b, t)), t)).toBe(g);
+  });
+});
+
+describe("modular coprimality test", () => {
+  const nonConstant = nonZero.filter((p) => constantValue(p) === null);
+
+  it("never calls polynomials with a common non-constant factor coprime", () => {
+    fc.assert(
+      fc.property(nonZero, nonZero, nonConstant, (a, b, c) => {
+        expect(provablyCoprime(polyMul(a, c), polyMul(b, c))).toBe(false);
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+  });
+
+  it("agrees with the gcd: coprime means a constant gcd", () => {
+    fc.assert(
+      fc.property(nonZero, nonZero, (a, b) => {
+        if (provablyCoprime(a, b)) expect(constantValue(polyGcdByPrs(a, b))).not.toBeNull();
+      }),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+
+  it.each<[string, Expr, Expr, boolean]>([
+    ["x^2 + 1, 2*x", add(pow(x, num(2)), num(1)), mul(num(2), x), true],
+    ["x^3 + 2*x + 5, x^4 - 1", add(pow(x, num(3)), mul(num(2), x), num(5)), sub(pow(x, num(4)), num(1)), true],
+    ["x^2 - 1, x - 1", sub(pow(x, num(2)), num(1)), sub(x, num(1)), false],
+    ["no shared variable", add(x, num(1)), add(y, num(1)), true],
+    ["multivariate coprime", add(mul(x, y), num(1)), add(x, y), true],
+    ["multivariate common factor", mul(add(x, y), add(x, num(3))), mul(add(x, y), sub(y, num(2))), false],
+    ["rational coefficients", add(mul(num(Rational.of(1, 3)), x), num(Rational.of(2, 7))), sub(x, num(5)), true],
+  ])("%s", (_, a, b, coprime) => {
+    const t = new AtomTable([x, y, z]);
+    expect(provablyCoprime(toPoly(a, t), toPoly(b, t))).toBe(coprime);
   });
 });
 

@@ -2,13 +2,13 @@
 // random real points (negative ones included) wherever both are finite.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, call, num, sym } from "../../src/core/build.js";
+import { add, call, mul, num, sym } from "../../src/core/build.js";
 import { DomainError } from "../../src/core/errors.js";
 import type { Expr } from "../../src/core/node.js";
 import { parse } from "../../src/parse/parser.js";
 import { isNonnegative, isPositive } from "../../src/rewrite/assumptions.js";
 import { applyRule, compileRule, compiledRules } from "../../src/rewrite/engine.js";
-import { instantiate, matchTop } from "../../src/rewrite/pattern.js";
+import { instantiate, matchTop, mayMatchTop } from "../../src/rewrite/pattern.js";
 import { RULES } from "../../src/rewrite/rules.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";
 
@@ -81,6 +81,27 @@ describe("matching modulo order with a rest", () => {
     ["sqrt-of-square-nonnegative", "sqrt(x^2)"],
   ])("%s does not rewrite %s", (id, input) => {
     expect(applyRule(rule(id), parse(input))).toEqual([]);
+  });
+
+  it("the shape prefilter never rejects a subject that matches", () => {
+    const rules = compiledRules();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: rules.length - 1 }), fc.array(exprArb, { minLength: 3, maxLength: 3 }), exprArb, fc.boolean(), (i, values, extra, asSum) => {
+        const r = rules[i]!;
+        const b = new Map([...r.wildcards.keys()].map((n, k) => [n, values[k % values.length]!]));
+        let instance: Expr;
+        try {
+          instance = instantiate(r.lhs, b, r.wildcards);
+        } catch (err) {
+          if (err instanceof DomainError) return;
+          throw err;
+        }
+        for (const subject of [instance, asSum ? add(instance, extra) : mul(instance, extra), extra]) {
+          if (matchTop(r.lhs, subject).length > 0) expect(mayMatchTop(r.lhs, subject), `${r.rule.id} on ${String(subject)}`).toBe(true);
+        }
+      }),
+      { seed: 32, numRuns: 3000 },
+    );
   });
 
   it("conditional rules apply under the stated assumption only", () => {

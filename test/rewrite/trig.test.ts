@@ -7,9 +7,12 @@ import { DomainError, LimitError } from "../../src/core/errors.js";
 import type { FunctionName } from "../../src/core/functions.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
 import type { Expr } from "../../src/core/node.js";
+import { Rational } from "../../src/core/rational.js";
 import { parse } from "../../src/parse/parser.js";
+import { print } from "../../src/print/plain.js";
 import { cost } from "../../src/rewrite/cost.js";
-import { expandShallow } from "../../src/rewrite/expand.js";
+import { sortedAtomTable, toPoly } from "../../src/poly/convert.js";
+import { costLowerBound, expandShallow, productCostFloor } from "../../src/rewrite/expand.js";
 import { collectFactored } from "../../src/rewrite/factor.js";
 import { distributeCoefficient, factorTerms, pullSumContent } from "../../src/rewrite/simplify.js";
 import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
@@ -138,4 +141,28 @@ describe("algebraic candidates", () => {
       { seed: 5, numRuns: 200 },
     );
   });
+
+  it("the cost floor of a product of plain sums never exceeds the expansion's lower bound", () => {
+    // Plain sums of monomials in a few atoms, times factors that do or do not share those atoms.
+    const atom = fc.constantFrom<Expr>(x, y, call("sin", [x]), call("log", [y]), pow(x, x));
+    const monomial = fc.tuple(fc.integer({ min: -3, max: 3 }), atom, fc.integer({ min: -2, max: 3 })).map(([c, a, k]) => mul(num(c), pow(a, num(k))));
+    const plainSum = fc.array(monomial, { minLength: 2, maxLength: 3 }).map((ts) => add(...ts));
+    const other = fc.constantFrom<Expr>(x, pow(x, num(-2)), pow(add(pow(x, num(2)), num(1)), num(-3)), call("exp", [x]), call("exp", [y]), call("sin", [x]), pow(y, num(Rational.HALF)), pow(call("log", [y]), num(-1)));
+    const product = fc
+      .tuple(fc.integer({ min: -4, max: 4 }), fc.array(plainSum, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 3 }), fc.array(other, { maxLength: 3 }))
+      .map(([c, sums, k, others]) => mul(num(c), pow(sums[0]!, num(k)), ...sums.slice(1), ...others));
+    let applied = 0;
+    fc.assert(
+      fc.property(product, (e) => {
+        const options = { allowNegative: true };
+        const table = sortedAtomTable([e], options);
+        const floor = productCostFloor(e, options);
+        if (floor > 0) applied++;
+        expect(floor, print(e)).toBeLessThanOrEqual(costLowerBound(toPoly(e, table, options), table));
+      }),
+      { seed: 6, numRuns: 400 },
+    );
+    expect(applied).toBeGreaterThan(100);
+  });
+
 });
