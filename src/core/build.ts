@@ -13,8 +13,6 @@ import { limits } from "./limits.js";
 import { Add, Call, Const, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 
-const table = new Map<string, Expr>();
-
 /** Rationals whose parts are below this magnitude need no size check. */
 const SMALL = 1n << 64n;
 
@@ -22,17 +20,70 @@ const SMALL = 1n << 64n;
 let created = 0;
 let budgetEnd = Infinity;
 
-function intern<T extends Expr>(key: string, make: () => T): T {
-  const hit = table.get(key);
-  if (hit !== undefined) return hit as T;
-  const node = make();
+// The intern tables. Atoms are keyed by their value; compound nodes by a 32-bit structural hash of
+// their kind (and function) and the ids of their arguments, confirmed by comparing the arguments
+// with `===` (arguments are interned, so that is structural equality). No key strings are built.
+const numbers = new Map<bigint, Map<bigint, Num>>(); // numerator -> denominator -> node
+const symbols = new Map<string, Sym>();
+const constants = new Map<string, Const>();
+/** Structural hash -> the node, or every node with that hash when hashes collide. */
+const compounds = new Map<number, Expr | Expr[]>();
+let distinctNodes = 0;
+
+const ADD_SEED = 0x2545f491;
+const MUL_SEED = 0x61c88647;
+const POW_SEED = 0x7feb352d;
+/** One seed per function name, so that sin(x) and cos(x) hash apart. */
+const CALL_SEEDS: ReadonlyMap<string, number> = new Map(
+  Object.keys(FUNCTION_ARITY).map((fn, i) => [fn, Math.imul(i + 1, 0x9e3779b1) ^ 0x3c6ef372]),
+);
+
+function mixId(h: number, id: number): number {
+  h = Math.imul(h ^ id, 0x5bd1e995);
+  return h ^ (h >>> 15);
+}
+
+function hashArgs(seed: number, args: readonly Expr[]): number {
+  let h = seed;
+  for (let i = 0; i < args.length; i++) h = mixId(h, args[i]!.id);
+  return h;
+}
+
+/** Whether `node` is `kind` (`fn`) of exactly `args`. */
+function sameNode(node: Expr, kind: Expr["kind"], fn: string | undefined, args: readonly Expr[]): boolean {
+  if (node.kind !== kind || (fn !== undefined && (node as Call).fn !== fn)) return false;
+  const have = node.args;
+  if (have.length !== args.length) return false;
+  for (let i = 0; i < args.length; i++) if (have[i] !== args[i]) return false;
+  return true;
+}
+
+function findCompound(hash: number, kind: Expr["kind"], fn: string | undefined, args: readonly Expr[]): Expr | undefined {
+  const bucket = compounds.get(hash);
+  if (bucket === undefined) return undefined;
+  if (!Array.isArray(bucket)) return sameNode(bucket, kind, fn, args) ? bucket : undefined;
+  for (const node of bucket) if (sameNode(node, kind, fn, args)) return node;
+  return undefined;
+}
+
+/** Checks the limits for a node about to enter the tables; returns it. */
+function admit<T extends Expr>(node: T): T {
   if (node.depth > limits.maxDepth) {
     throw new LimitError("maxDepth", limits.maxDepth, `expression nested ${node.depth} deep`);
   }
   if (++created > budgetEnd) {
     throw new LimitError("maxNodes", limits.maxNodes, "the operation created too many expression nodes");
   }
-  table.set(key, node);
+  distinctNodes++;
+  return node;
+}
+
+function storeCompound<T extends Expr>(hash: number, node: T): T {
+  admit(node);
+  const bucket = compounds.get(hash);
+  if (bucket === undefined) compounds.set(hash, node);
+  else if (Array.isArray(bucket)) bucket.push(node);
+  else compounds.set(hash, [bucket, node]);
   return node;
 }
 
@@ -52,13 +103,7 @@ export function withNodeBudget<T>(work: () => T): T {
 
 /** Number of distinct nodes interned so far (for tests and limits). */
 export function internedCount(): number {
-  return table.size;
-}
-
-function idList(args: readonly Expr[]): string {
-  let s = "";
-  for (const a of args) s += a.id + ",";
-  return s;
+  return distinctNodes;
 }
 
 // ---------------------------------------------------------------- atoms
@@ -66,7 +111,13 @@ function idList(args: readonly Expr[]): string {
 export function num(value: Rational | bigint | number): Num {
   const r = value instanceof Rational ? value : typeof value === "bigint" ? Rational.int(value) : rationalFromNumber(value);
   checkBits(r);
-  return intern("n" + r.toString(), () => new Num(r));
+  let byDen = numbers.get(r.num);
+  if (byDen === undefined) numbers.set(r.num, (byDen = new Map()));
+  const hit = byDen.get(r.den);
+  if (hit !== undefined) return hit;
+  const node = admit(new Num(r));
+  byDen.set(r.den, node);
+  return node;
 }
 
 /** The exact rational a finite double denotes in its shortest decimal form (0.1 is 1/10). */
@@ -79,11 +130,19 @@ export function rationalFromNumber(x: number): Rational {
 }
 
 export function sym(name: string): Sym {
-  return intern("s" + name, () => new Sym(name));
+  const hit = symbols.get(name);
+  if (hit !== undefined) return hit;
+  const node = admit(new Sym(name));
+  symbols.set(name, node);
+  return node;
 }
 
 export function constant(name: ConstName): Const {
-  return intern("c" + name, () => new Const(name));
+  const hit = constants.get(name);
+  if (hit !== undefined) return hit;
+  const node = admit(new Const(name));
+  constants.set(name, node);
+  return node;
 }
 
 export const ZERO = num(0);
@@ -106,19 +165,32 @@ function checkBits(r: Rational): void {
 
 /** Trusted: `args` is a canonical, sorted, combined argument list of length >= 2. */
 export function internAdd(args: readonly Expr[]): Add {
-  return intern("a" + idList(args), () => new Add(args));
+  const h = hashArgs(ADD_SEED, args);
+  return (findCompound(h, "add", undefined, args) as Add | undefined) ?? storeCompound(h, new Add(args));
 }
 /** Trusted: `args` is a canonical, sorted, combined argument list of length >= 2. */
 export function internMul(args: readonly Expr[]): Mul {
-  return intern("m" + idList(args), () => new Mul(args));
+  const h = hashArgs(MUL_SEED, args);
+  return (findCompound(h, "mul", undefined, args) as Mul | undefined) ?? storeCompound(h, new Mul(args));
 }
 /** Trusted: `base^exp` is already canonical. */
 export function internPow(base: Expr, exp: Expr): Pow {
-  return intern("p" + base.id + "," + exp.id, () => new Pow(base, exp));
+  const h = mixId(mixId(POW_SEED, base.id), exp.id);
+  const isThis = (node: Expr): node is Pow => node.kind === "pow" && node.base === base && node.exp === exp;
+  const bucket = compounds.get(h);
+  if (bucket !== undefined) {
+    if (!Array.isArray(bucket)) {
+      if (isThis(bucket)) return bucket;
+    } else {
+      for (const node of bucket) if (isThis(node)) return node;
+    }
+  }
+  return storeCompound(h, new Pow(base, exp));
 }
 /** Trusted: `fn(args)` is already canonical. */
 export function internCall(fn: FunctionName, args: readonly Expr[]): Call {
-  return intern("f" + fn + ":" + idList(args), () => new Call(fn, args));
+  const h = hashArgs(CALL_SEEDS.get(fn)!, args);
+  return (findCompound(h, "call", fn, args) as Call | undefined) ?? storeCompound(h, new Call(fn, args));
 }
 
 // ---------------------------------------------------------------- decomposition helpers
@@ -145,11 +217,19 @@ export function compareTerms(a: Expr, b: Expr): number {
   return compareExpr(ra, rb) || ca.cmp(cb);
 }
 
+/** Base of a factor: `x^3` -> x, `x` -> x. */
+function baseOf(f: Expr): Expr {
+  return f.kind === "pow" ? f.base : f;
+}
+
+/** Exponent of a factor: `x^3` -> 3, `x` -> 1. */
+function exponentOf(f: Expr): Expr {
+  return f.kind === "pow" ? f.exp : ONE;
+}
+
 /** Order of factors in a product: by base, then by exponent. */
 export function compareFactors(a: Expr, b: Expr): number {
-  const [ba, ea] = baseAndExponent(a);
-  const [bb, eb] = baseAndExponent(b);
-  return compareExpr(ba, bb) || compareExpr(ea, eb);
+  return compareExpr(baseOf(a), baseOf(b)) || compareExpr(exponentOf(a), exponentOf(b));
 }
 
 // ---------------------------------------------------------------- sums
@@ -161,31 +241,57 @@ export function add(...terms: Expr[]): Expr {
 /** The canonical sum of `terms`: flattened, like terms collected, numbers folded, sorted. */
 export function addAll(terms: readonly Expr[]): Expr {
   if (terms.length === 1) return terms[0]!;
+  // Every non-numeric term as (coefficient, rest, the term itself); canonical sums nest no sums.
   let constantPart = Rational.ZERO;
-  const coefficients = new Map<Expr, Rational>();
-  const collect = (t: Expr, scale: Rational): void => {
-    if (t.kind === "num") {
-      constantPart = constantPart.add(scale.mul(t.value));
-    } else if (t.kind === "add") {
-      for (const a of t.args) collect(a, scale);
-    } else {
-      const [c, rest] = splitCoefficient(t);
-      const k = scale.mul(c);
-      const prev = coefficients.get(rest);
-      coefficients.set(rest, prev === undefined ? k : prev.add(k));
-    }
-  };
-  for (const t of terms) collect(t, Rational.ONE);
-
-  const pairs: [Expr, Rational][] = [];
-  for (const [rest, c] of coefficients) if (!c.isZero()) pairs.push([rest, c]);
-  pairs.sort((p, q) => compareExpr(p[0], q[0]));
+  const entries: TermEntry[] = [];
+  for (const t of terms) {
+    if (t.kind === "add") {
+      for (const a of t.args) {
+        if (a.kind === "num") constantPart = constantPart.add(a.value);
+        else entries.push(termEntry(a));
+      }
+    } else if (t.kind === "num") constantPart = constantPart.add(t.value);
+    else entries.push(termEntry(t));
+  }
+  // Sorting by rest puts like terms next to each other, and the output order is that order.
+  if (entries.length > 1) entries.sort(compareEntryRests);
   const args: Expr[] = [];
   if (!constantPart.isZero()) args.push(num(constantPart));
-  for (const [rest, c] of pairs) args.push(scaleTerm(c, rest));
+  for (let i = 0; i < entries.length; ) {
+    const first = entries[i]!;
+    let j = i + 1;
+    while (j < entries.length && entries[j]!.rest === first.rest) j++;
+    if (j === i + 1) {
+      args.push(first.term); // alone: the term is already canonical
+    } else {
+      let c = first.coefficient;
+      for (let k = i + 1; k < j; k++) c = c.add(entries[k]!.coefficient);
+      if (!c.isZero()) args.push(scaleTerm(c, first.rest));
+    }
+    i = j;
+  }
   if (args.length === 0) return ZERO;
   if (args.length === 1) return args[0]!;
   return internAdd(args);
+}
+
+/** A non-numeric term `coefficient * rest` of a sum being built. */
+interface TermEntry {
+  readonly coefficient: Rational;
+  readonly rest: Expr;
+  readonly term: Expr;
+}
+
+function termEntry(t: Expr): TermEntry {
+  if (t.kind === "mul" && t.args[0]!.kind === "num") {
+    const rest = t.args.length === 2 ? t.args[1]! : internMul(t.args.slice(1));
+    return { coefficient: (t.args[0] as Num).value, rest, term: t };
+  }
+  return { coefficient: Rational.ONE, rest: t, term: t };
+}
+
+function compareEntryRests(p: TermEntry, q: TermEntry): number {
+  return compareExpr(p.rest, q.rest);
 }
 
 /** `c * rest` where `rest` is a non-numeric, non-sum term without coefficient. */
@@ -212,29 +318,42 @@ export function mul(...factors: Expr[]): Expr {
 /** The canonical product of `factors`: flattened, powers of equal bases combined, sorted. */
 export function mulAll(factors: readonly Expr[]): Expr {
   if (factors.length === 1) return factors[0]!;
+  // Flatten: canonical products nest no products and hold at most one number, first.
   let coefficient = Rational.ONE;
-  const exponents = new Map<Expr, Expr[]>();
-  const collect = (f: Expr): void => {
-    if (f.kind === "num") coefficient = coefficient.mul(f.value);
-    else if (f.kind === "mul") for (const a of f.args) collect(a);
-    else {
-      const [b, e] = baseAndExponent(f);
-      const list = exponents.get(b);
-      if (list === undefined) exponents.set(b, [e]);
-      else list.push(e);
-    }
-  };
-  for (const f of factors) collect(f);
+  const flat: Expr[] = [];
+  for (const f of factors) {
+    if (f.kind === "mul") {
+      for (const a of f.args) {
+        if (a.kind === "num") coefficient = coefficient.mul(a.value);
+        else flat.push(a);
+      }
+    } else if (f.kind === "num") coefficient = coefficient.mul(f.value);
+    else flat.push(f);
+  }
   if (coefficient.isZero()) return ZERO;
   checkBits(coefficient);
 
+  // Sorting by (base, exponent) puts powers of one base next to each other; the output order is
+  // that order, because a merged run keeps its base.
+  if (flat.length > 1) flat.sort(compareFactors);
   const out: Expr[] = [];
   const again: Expr[] = [];
-  for (const [b, es] of exponents) {
-    const p = es.length === 1 ? (es[0] === ONE ? b : pow(b, es[0]!)) : pow(b, addAll(es));
-    if (p.kind === "num") coefficient = coefficient.mul(p.value);
-    else if (p.kind === "mul" || baseAndExponent(p)[0] !== b) again.push(p); // e*e is exp(2): merge anew
-    else out.push(p);
+  for (let i = 0; i < flat.length; ) {
+    const first = flat[i]!;
+    const b = baseOf(first);
+    let j = i + 1;
+    while (j < flat.length && baseOf(flat[j]!) === b) j++;
+    if (j === i + 1) {
+      out.push(first); // alone: the factor is already canonical
+    } else {
+      const exponents: Expr[] = [];
+      for (let k = i; k < j; k++) exponents.push(exponentOf(flat[k]!));
+      const p = pow(b, addAll(exponents));
+      if (p.kind === "num") coefficient = coefficient.mul(p.value);
+      else if (p.kind === "mul" || baseOf(p) !== b) again.push(p); // e*e is exp(2): merge anew
+      else out.push(p);
+    }
+    i = j;
   }
   if (again.length > 0) return mulAll([num(coefficient), ...out, ...again]);
   if (coefficient.isZero()) return ZERO;
@@ -244,7 +363,6 @@ export function mulAll(factors: readonly Expr[]): Expr {
     const k = num(coefficient);
     return addAll(out[0]!.args.map((t) => mulAll([k, t])));
   }
-  out.sort(compareFactors);
   if (!coefficient.isOne()) out.unshift(num(coefficient));
   if (out.length === 0) return num(coefficient);
   if (out.length === 1) return out[0]!;

@@ -82,6 +82,8 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
+    if (o.num === 0n) return this;
+    if (this.num === 0n) return o;
     if (this.den === 1n && o.den === 1n) return Rational.int(this.num + o.num);
     return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
   }
@@ -89,6 +91,8 @@ export class Rational {
     return this.add(o.neg());
   }
   mul(o: Rational): Rational {
+    if (o === Rational.ONE) return this;
+    if (this === Rational.ONE) return o;
     if (this.den === 1n && o.den === 1n) return Rational.int(this.num * o.num);
     return Rational.of(this.num * o.num, this.den * o.den);
   }
