@@ -232,9 +232,9 @@ async function main() {
     "not repeated). Every result is evaluated at the corpus check points (symgrad with its own `evaluate`, peers' printed results",
     "with mathjs) and compared with relative tolerance 1e-9 plus absolute 1e-12, retrying at 50 digits when float64 fails.",
     "Time ratios use the problems both systems got right; size is the corpus `size` of the printed result, against SymPy's",
-    "simplified result (`sympy_size`). symgrad simplifies its results by default and memoises simplification across calls;",
-    "the benchmark gives every call a cache of its own (see `bench/lib/systems.mjs`), so each timed call pays for its",
-    "simplification as a call on a new formula would. The machine may be shared: absolute times move from run to run.",
+    "simplified result (`sympy_size`). symgrad simplifies its results by default and memoises simplified forms, costs and",
+    "free symbols across calls; every timed call first drops all of them (`clearCaches`, see `bench/lib/systems.mjs`), so it",
+    "pays for its work as a call on a new formula would. The machine may be shared: absolute times move from run to run.",
     "",
   );
   if (opts.corpus) {

@@ -5,6 +5,7 @@ export { SymgradError, ParseError, DomainError, LimitError } from "./core/errors
 export { setLimits, resetLimits, DEFAULT_LIMITS, type Limits } from "./core/limits.js";
 export { FUNCTION_NAMES, type FunctionName } from "./core/functions.js";
 export { freeSymbols } from "./core/traverse.js";
+export { clearCaches } from "./core/memo.js";
 export { parse, type ParseOptions } from "./parse/parser.js";
 export { print } from "./print/plain.js";
 export { toLatex } from "./print/latex.js";

@@ -23,6 +23,7 @@ import { limits } from "../core/limits.js";
 import type { Call, Expr, Mul } from "../core/node.js";
 import { freeSymbolSet, substitute } from "../core/traverse.js";
 import { compiledDerivativeTable, PLACEHOLDERS } from "./derivative-table.js";
+import { NodeMemo } from "../core/memo.js";
 
 /** The product rule writes at most this many factors' terms side by side before splitting in halves. */
 const FLAT_PRODUCT_RULE_MAX = 8;
@@ -109,7 +110,7 @@ export function checkOrder(order: number): void {
 }
 
 const NONE: readonly Expr[] = Object.freeze([]);
-const argIndexCache = new WeakMap<Expr, ReadonlyMap<string, readonly Expr[]>>();
+const argIndexCache = new NodeMemo<ReadonlyMap<string, readonly Expr[]>>();
 
 /** The arguments of `node` that contain the symbol `v`, in argument order. */
 function argsContaining(node: Expr, v: string): readonly Expr[] {

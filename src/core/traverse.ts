@@ -4,6 +4,7 @@
  */
 import { rebuild } from "./build.js";
 import type { Expr } from "./node.js";
+import { NodeMemo } from "./memo.js";
 
 /**
  * Calls `visit(node, results)` once per distinct node in post-order (arguments before the node),
@@ -45,7 +46,7 @@ export function foldGraph<T>(
   return memo.get(root)!;
 }
 
-const freeCache = new WeakMap<Expr, ReadonlySet<string>>();
+const freeCache = new NodeMemo<ReadonlySet<string>>();
 const EMPTY: ReadonlySet<string> = new Set();
 
 /** The names of the symbols in `e` (cached per node; nodes are immutable). */

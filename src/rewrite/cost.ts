@@ -10,8 +10,9 @@ import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph } from "../core/traverse.js";
 import { displayTerms } from "../print/layout.js";
+import { NodeMemo } from "../core/memo.js";
 
-const memo = new WeakMap<Expr, number>();
+const memo = new NodeMemo<number>();
 
 function rationalCost(r: Rational): number {
   const sign = r.sign() < 0 ? 1 : 0;

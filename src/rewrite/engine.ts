@@ -15,6 +15,7 @@ import { cost } from "./cost.js";
 import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
 import { foldGraph, withMappedArgs } from "../core/traverse.js";
+import { NodeMemo } from "../core/memo.js";
 
 export interface CompiledRule {
   readonly rule: Rule;
@@ -67,7 +68,7 @@ function rulesOfKind(kind: string): readonly CompiledRule[] {
   return byKind.get(kind) ?? NO_RULES;
 }
 
-const headCache = new WeakMap<Expr, ReadonlySet<string>>();
+const headCache = new NodeMemo<ReadonlySet<string>>();
 const NO_HEADS: ReadonlySet<string> = new Set();
 
 /** The function names called anywhere in `e` (memoised per node). */

@@ -38,6 +38,7 @@ import { collectFactored } from "./factor.js";
 import { cancelTop, factorMap, togetherRational } from "./rational.js";
 import { hasTrigHead, hasTrigWork, productToSum, trigRational } from "./trig.js";
 import { polyWorkLeft, withPolyBudget } from "../poly/poly.js";
+import { registerCache } from "../core/memo.js";
 
 export interface SimplifyOptions {
   /** Facts about symbols that conditional rules may use, e.g. `{ x: "positive" }`. */
@@ -90,6 +91,10 @@ const MAX_MONOMIAL_SUM_FACTORING = 16;
 
 const nodeCache = new Map<string, WeakMap<Expr, [Expr, readonly string[]]>>();
 const resultCache = new Map<string, WeakMap<Expr, Expr>>();
+registerCache(() => {
+  nodeCache.clear();
+  resultCache.clear();
+});
 
 /** Most assumption sets whose caches are kept (the oldest is dropped first). */
 const MAX_CACHED_ASSUMPTIONS = 64;
@@ -114,9 +119,15 @@ interface Run {
   exhausted: boolean;
 }
 
+/** The cache key of an assumption set; "" for none, the common case, without building strings. */
+function assumptionsKey(assume: Assumptions): string {
+  for (const _ in assume) return JSON.stringify(Object.entries(assume).sort());
+  return "";
+}
+
 export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): SimplifyReport {
   const assume = options.assume ?? {};
-  const key = JSON.stringify(Object.entries(assume).sort());
+  const key = assumptionsKey(assume);
   const results = cacheFor(resultCache, key);
   const known = results.get(e);
   if (known !== undefined) return { result: known, stoppedBy: "fixpoint", steps: [], work: 0 };

@@ -17,6 +17,7 @@ import { add, addAll, call, div, HALF, mulAll, num, ONE, pow, rebuild, sub, TWO 
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { cancelTop, togetherRational } from "./rational.js";
+import { NodeMemo } from "../core/memo.js";
 
 type Prefer = "sin" | "cos";
 
@@ -138,7 +139,7 @@ function doubleAngle(fn: FunctionName, w: Expr, prefer: Prefer): Expr | null {
   }
 }
 
-const halves = new WeakMap<Expr, Expr>();
+const halves = new NodeMemo<Expr>();
 
 /** `u/2` when that is an argument in `args` (so f(u) is a double angle of something present). */
 function halfIn(u: Expr, args: { has(x: Expr): boolean }): Expr | null {
