@@ -108,8 +108,16 @@ export function internedCount(): number {
 
 // ---------------------------------------------------------------- atoms
 
+/** Integers in [-SMALL_INT_RANGE, SMALL_INT_RANGE] are looked up by index, without hashing a bigint. */
+const SMALL_INT_RANGE = 256;
+const smallInts: (Num | undefined)[] = new Array(2 * SMALL_INT_RANGE + 1).fill(undefined);
+
 export function num(value: Rational | bigint | number): Num {
   const r = value instanceof Rational ? value : typeof value === "bigint" ? Rational.int(value) : rationalFromNumber(value);
+  if (r.den === 1n && r.num >= -SMALL_INT_RANGE && r.num <= SMALL_INT_RANGE) {
+    const i = Number(r.num) + SMALL_INT_RANGE;
+    return (smallInts[i] ??= admit(new Num(r)));
+  }
   checkBits(r);
   let byDen = numbers.get(r.num);
   if (byDen === undefined) numbers.set(r.num, (byDen = new Map()));

@@ -46,43 +46,61 @@ export function foldGraph<T>(
   return memo.get(root)!;
 }
 
+/**
+ * The value of `compute` at `root`, memoised in `memo` for every node it needs: `compute(node)`
+ * runs once per node without a value, in post-order, so it may read its arguments' values from
+ * `memo`. Iterative; unlike `foldGraph` it keeps no per-call table (the memo is the visited set).
+ */
+export function foldIntoMemo<T>(root: Expr, memo: NodeMemo<T>, compute: (node: Expr) => T): T {
+  const known = memo.get(root);
+  if (known !== undefined) return known;
+  const stack: Expr[] = [root];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (memo.get(node) !== undefined) {
+      stack.pop();
+      continue;
+    }
+    let pending = false;
+    for (const a of node.args) {
+      if (memo.get(a) === undefined) {
+        stack.push(a);
+        pending = true;
+      }
+    }
+    if (pending) continue;
+    stack.pop();
+    memo.set(node, compute(node));
+  }
+  return memo.get(root)!;
+}
+
 const freeCache = new NodeMemo<ReadonlySet<string>>();
 const EMPTY: ReadonlySet<string> = new Set();
 
 /** The names of the symbols in `e` (cached per node; nodes are immutable). */
 export function freeSymbolSet(e: Expr): ReadonlySet<string> {
-  const hit = freeCache.get(e);
-  if (hit !== undefined) return hit;
-  return foldGraph<ReadonlySet<string>>(
-    e,
-    (node, results) => {
-      let out: ReadonlySet<string>;
-      if (node.kind === "sym") out = new Set([node.name]);
-      else if (node.args.length === 0) out = EMPTY;
-      else {
-        let largest = EMPTY;
-        for (const a of node.args) {
-          const s = results.get(a)!;
-          if (s.size > largest.size) largest = s;
+  return foldIntoMemo(e, freeCache, (node) => {
+    if (node.kind === "sym") return new Set([node.name]);
+    if (node.args.length === 0) return EMPTY;
+    let largest = EMPTY;
+    for (const a of node.args) {
+      const s = freeCache.get(a)!;
+      if (s.size > largest.size) largest = s;
+    }
+    let merged: Set<string> | null = null;
+    for (const a of node.args) {
+      const s = freeCache.get(a)!;
+      if (s === largest) continue;
+      for (const name of s) {
+        if (!largest.has(name)) {
+          merged ??= new Set(largest);
+          merged.add(name);
         }
-        let merged: Set<string> | null = null;
-        for (const a of node.args) {
-          const s = results.get(a)!;
-          if (s === largest) continue;
-          for (const name of s) {
-            if (!largest.has(name)) {
-              merged ??= new Set(largest);
-              merged.add(name);
-            }
-          }
-        }
-        out = merged ?? largest;
       }
-      freeCache.set(node, out);
-      return out;
-    },
-    (node) => freeCache.get(node),
-  );
+    }
+    return merged ?? largest;
+  });
 }
 
 /** The free symbols of `e`, sorted by name (code-unit order). */

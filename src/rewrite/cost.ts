@@ -8,7 +8,7 @@
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { foldGraph } from "../core/traverse.js";
+import { foldIntoMemo } from "../core/traverse.js";
 import { displayTerms } from "../print/layout.js";
 import { NodeMemo } from "../core/memo.js";
 
@@ -20,19 +20,9 @@ function rationalCost(r: Rational): number {
 }
 
 export function cost(e: Expr): number {
-  const hit = memo.get(e);
-  if (hit !== undefined) return hit;
   // Post-order over the graph (iterative, so deep nesting cannot overflow the stack): every
   // node's arguments, and their arguments, are costed before the node.
-  return foldGraph<number>(
-    e,
-    (node) => {
-      const c = computeCost(node);
-      memo.set(node, c);
-      return c;
-    },
-    (node) => memo.get(node),
-  );
+  return foldIntoMemo(e, memo, computeCost);
 }
 
 /** Cost of `e` as a term of a sum whose sign is printed as the operator (`a - 2*x`). */

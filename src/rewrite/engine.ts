@@ -14,7 +14,7 @@ import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
-import { foldGraph, withMappedArgs } from "../core/traverse.js";
+import { foldGraph, foldIntoMemo, withMappedArgs } from "../core/traverse.js";
 import { NodeMemo } from "../core/memo.js";
 
 export interface CompiledRule {
@@ -73,32 +73,24 @@ const NO_HEADS: ReadonlySet<string> = new Set();
 
 /** The function names called anywhere in `e` (memoised per node). */
 export function headsOf(e: Expr): ReadonlySet<string> {
-  const hit = headCache.get(e);
-  if (hit !== undefined) return hit;
-  return foldGraph<ReadonlySet<string>>(
-    e,
-    (node, done) => {
-      // Share the largest argument set when the node adds nothing to it.
-      let largest = NO_HEADS;
-      for (const a of node.args) {
-        const h = done.get(a)!;
-        if (h.size > largest.size) largest = h;
+  return foldIntoMemo(e, headCache, (node) => {
+    // Share the largest argument set when the node adds nothing to it.
+    let largest = NO_HEADS;
+    for (const a of node.args) {
+      const h = headCache.get(a)!;
+      if (h.size > largest.size) largest = h;
+    }
+    let s: Set<string> | null = null;
+    if (node.kind === "call" && !largest.has(node.fn)) (s = new Set(largest)).add(node.fn);
+    for (const a of node.args) {
+      const h = headCache.get(a)!;
+      if (h === largest) continue;
+      for (const name of h) {
+        if (!(s ?? largest).has(name)) (s ??= new Set(largest)).add(name);
       }
-      let s: Set<string> | null = null;
-      if (node.kind === "call" && !largest.has(node.fn)) (s = new Set(largest)).add(node.fn);
-      for (const a of node.args) {
-        const h = done.get(a)!;
-        if (h === largest) continue;
-        for (const name of h) {
-          if (!(s ?? largest).has(name)) (s ??= new Set(largest)).add(name);
-        }
-      }
-      const out = s ?? largest;
-      headCache.set(node, out);
-      return out;
-    },
-    (node) => headCache.get(node),
-  );
+    }
+    return s ?? largest;
+  });
 }
 
 function holds(p: Property, e: Expr, assume: Assumptions): boolean {
