@@ -6,7 +6,7 @@
  */
 import { addAll, mulAll, num, pow } from "../core/build.js";
 import type { Expr } from "../core/node.js";
-import { fromPoly, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { fromPoly, isPlainSum, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { factorPoly } from "../poly/factor.js";
 import { coefficientsIn, variablesOf, withPolyBudget } from "../poly/poly.js";
 import { limits } from "../core/limits.js";
@@ -46,6 +46,9 @@ const MAX_COLLECT_VARIABLES = 3;
  */
 export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
   if (e.kind !== "add") return e;
+  // A plain sum's polynomial has one monomial per term: without two terms that share a power of a
+  // symbol there is nothing to collect, which is decided here without building the polynomial.
+  if (isPlainSum(e) && !twoTermsShareASymbolPower(e)) return e;
   const table = sortedAtomTable([e]);
   // Only symbols are collection variables, and a coefficient needs another atom.
   if (table.atoms.length < 2 || !table.atoms.some((a) => a.kind === "sym")) return e;
@@ -73,4 +76,25 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
     }
   });
   return best;
+}
+
+/**
+ * True when two terms of the plain sum `e` have the same positive power of one symbol (`x` and
+ * `3*x*y`, or `x^2*sin(x)` and `x^2`), the powers `toPoly` reads as powers of the symbol's atom.
+ */
+function twoTermsShareASymbolPower(e: Expr): boolean {
+  const seen = new Set<string>();
+  for (const t of e.args) {
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      let key: string | null = null;
+      if (f.kind === "sym") key = f.name + "^1";
+      else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num" && f.exp.value.sign() > 0) {
+        key = f.base.name + "^" + f.exp.value.toString();
+      }
+      if (key === null) continue;
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
 }
