@@ -179,26 +179,52 @@ function mayMatch(pattern: Expr, subject: Expr): boolean {
   }
 }
 
+/**
+ * The factors of a product pattern that `matchProduct` assigns to distinct subject factors: all
+ * but its number and its first bare wildcard. Computed once per pattern node (patterns are the
+ * rules' left sides and their parts, a fixed set).
+ */
+const assignedFactors = new Map<Expr, readonly Expr[]>();
+
+function assignedFactorsOf(pattern: Expr): readonly Expr[] {
+  let parts = assignedFactors.get(pattern);
+  if (parts === undefined) {
+    const pf = splitProduct(pattern)[1];
+    const restVar = pf.find(isWildcard);
+    parts = pf.filter((p) => p !== restVar);
+    assignedFactors.set(pattern, parts);
+  }
+  return parts;
+}
+
+/** Some non-numeric factor of `subject` (a product, or a lone factor) may match `p`. */
+function someFactorMayMatch(p: Expr, subject: Expr): boolean {
+  if (subject.kind !== "mul") return subject.kind !== "num" && mayMatch(p, subject);
+  const args = subject.args;
+  for (let i = args[0]!.kind === "num" ? 1 : 0; i < args.length; i++) if (mayMatch(p, args[i]!)) return true;
+  return false;
+}
+
 /** See `matchProduct`: the factors other than the first bare wildcard go to distinct factors. */
 function mayMatchProduct(pattern: Expr, subject: Expr): boolean {
-  const pf = splitProduct(pattern)[1];
-  const sf = splitProduct(subject)[1];
-  const restVar = pf.find(isWildcard);
-  let assigned = 0;
-  for (const p of pf) {
-    if (p === restVar) continue;
-    assigned++;
-    if (!sf.some((f) => mayMatch(p, f))) return false;
-  }
-  return sf.length >= assigned;
+  const parts = assignedFactorsOf(pattern);
+  const factors = subject.kind === "mul" ? subject.args.length - (subject.args[0]!.kind === "num" ? 1 : 0) : subject.kind === "num" ? 0 : 1;
+  if (factors < parts.length) return false;
+  for (const p of parts) if (!someFactorMayMatch(p, subject)) return false;
+  return true;
 }
 
 /** See `matchSum`: every term of the pattern goes to a distinct term of the subject. */
 function mayMatchSum(pattern: Expr, subject: Expr): boolean {
-  const pt = splitSum(pattern)[1];
-  const st = splitSum(subject)[1];
+  const pt = pattern.kind === "add" ? pattern.args : [pattern];
+  if (subject.kind !== "add") return pt.length === 1 && mayMatch(pt[0]!, subject);
+  const st = subject.args;
   if (st.length < pt.length) return false;
-  for (const p of pt) if (!st.some((t) => mayMatch(p, t))) return false;
+  for (const p of pt) {
+    let found = false;
+    for (let i = 0; i < st.length && !found; i++) found = mayMatch(p, st[i]!);
+    if (!found) return false;
+  }
   return true;
 }
 
