@@ -71,14 +71,21 @@ export function productCostFloor(e: Expr, options: ToPolyOptions): number {
   if (e.kind !== "mul" && e.kind !== "pow") return 0;
   const expandingAtoms = new Set<Expr>();
   const fixed = new Map<Expr, number>();
+  let coefficient = Rational.ONE;
   let expanding = 0;
   let terms = 2;
+  /** The expanding factor when it is a lone plain sum to the first power. */
+  let loneSum: Expr | null = null;
   for (const f of e.kind === "mul" ? e.args : [e]) {
-    if (f.kind === "num") continue;
+    if (f.kind === "num") {
+      coefficient = f.value;
+      continue;
+    }
     if (f.kind === "add") {
       if (!isPlainSum(f, expandingAtoms)) return 0;
       expanding++;
       terms = f.args.length;
+      loneSum = f;
       continue;
     }
     const leaf = leafOf(f, options);
@@ -87,27 +94,63 @@ export function productCostFloor(e: Expr, options: ToPolyOptions): number {
       expanding++;
       const m = leaf.expand.args.length;
       terms = leaf.k === 1 ? m : m === 2 ? leaf.k + 1 : 2;
+      loneSum = leaf.k === 1 ? leaf.expand : null;
     } else fixed.set(leaf.atom, (fixed.get(leaf.atom) ?? 0) + leaf.k);
   }
   if (expanding === 0) return 0;
   if (expanding > 1) terms = 2;
-  let numCount = 0;
-  let numCost = 0;
-  let denCount = 0;
-  let denCost = 0;
+  const outside: FractionParts = { numCount: 0, numCost: 0, denCount: 0, denCost: 0 };
   for (const [atom, k] of fixed) {
     if (expandingAtoms.has(atom)) return 0;
-    if (k === 0) continue;
-    const c = cost(atom) + (k > 1 || k < -1 ? 2 : 0);
-    if (k > 0) {
-      numCount++;
-      numCost += c;
-    } else {
-      denCount++;
-      denCost += c;
-    }
+    addAtomPower(outside, atom, k);
   }
-  return terms - 1 + terms * fractionCost(Rational.ONE, numCount, numCost, denCount, denCost);
+  if (expanding === 1 && loneSum !== null) return distributedCost(coefficient, outside, loneSum, options);
+  return terms - 1 + terms * fractionCost(Rational.ONE, outside.numCount, outside.numCost, outside.denCount, outside.denCost);
+}
+
+/** Factor counts and costs of a numerator and a denominator, as `fractionCost` takes them. */
+interface FractionParts {
+  numCount: number;
+  numCost: number;
+  denCount: number;
+  denCost: number;
+}
+
+/** Adds `atom^k` to `parts` the way `costLowerBound` weighs it. */
+function addAtomPower(parts: FractionParts, atom: Expr, k: number): void {
+  if (k === 0) return;
+  const c = cost(atom) + (k > 1 || k < -1 ? 2 : 0);
+  if (k > 0) {
+    parts.numCount++;
+    parts.numCost += c;
+  } else {
+    parts.denCount++;
+    parts.denCost += c;
+  }
+}
+
+/**
+ * `costLowerBound` of the expansion of `coefficient * outside * sum` for a plain sum whose atoms
+ * are not among the outside ones, computed without expanding. Exact: each term of the sum is one
+ * term of the expansion (plain terms are distinct monomials, and the outside monomial multiplies
+ * them all alike), with the outside factors and the product of the coefficients.
+ */
+function distributedCost(coefficient: Rational, outside: FractionParts, sum: Expr, options: ToPolyOptions): number {
+  let total = sum.args.length - 1;
+  for (const t of sum.args) {
+    const parts = { ...outside };
+    let c = coefficient;
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      if (f.kind === "num") {
+        c = c.mul(f.value);
+        continue;
+      }
+      const leaf = leafOf(f, options) as { atom: Expr; k: number };
+      addAtomPower(parts, leaf.atom, leaf.k);
+    }
+    total += fractionCost(c, parts.numCount, parts.numCost, parts.denCount, parts.denCost);
+  }
+  return total;
 }
 
 /**
