@@ -66,6 +66,8 @@ export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null
  * largest and smallest monomials of a product never cancel). When the atoms of the other factors
  * occur in no expanding factor, every term carries them with their exponents, so each term costs
  * at least the fraction of those factors alone, and T terms have T - 1 operators between them.
+ * For a lone plain sum to the first power (times any monomial) the floor is exact: see
+ * `distributedCost`.
  */
 export function productCostFloor(e: Expr, options: ToPolyOptions): number {
   if (e.kind !== "mul" && e.kind !== "pow") return 0;
@@ -98,13 +100,13 @@ export function productCostFloor(e: Expr, options: ToPolyOptions): number {
     } else fixed.set(leaf.atom, (fixed.get(leaf.atom) ?? 0) + leaf.k);
   }
   if (expanding === 0) return 0;
+  if (expanding === 1 && loneSum !== null) return distributedCost(coefficient, fixed, loneSum, options);
   if (expanding > 1) terms = 2;
   const outside: FractionParts = { numCount: 0, numCost: 0, denCount: 0, denCost: 0 };
   for (const [atom, k] of fixed) {
     if (expandingAtoms.has(atom)) return 0;
     addAtomPower(outside, atom, k);
   }
-  if (expanding === 1 && loneSum !== null) return distributedCost(coefficient, outside, loneSum, options);
   return terms - 1 + terms * fractionCost(Rational.ONE, outside.numCount, outside.numCost, outside.denCount, outside.denCost);
 }
 
@@ -130,15 +132,15 @@ function addAtomPower(parts: FractionParts, atom: Expr, k: number): void {
 }
 
 /**
- * `costLowerBound` of the expansion of `coefficient * outside * sum` for a plain sum whose atoms
- * are not among the outside ones, computed without expanding. Exact: each term of the sum is one
- * term of the expansion (plain terms are distinct monomials, and the outside monomial multiplies
- * them all alike), with the outside factors and the product of the coefficients.
+ * `costLowerBound` of the expansion of `coefficient * outside * sum` for a plain sum and a
+ * monomial `outside` (atom -> exponent), computed without expanding. Exact: the terms of a plain
+ * sum are distinct monomials, and so are their products with one monomial, so each term of the sum
+ * is one term of the expansion, its exponents added to the outside ones.
  */
-function distributedCost(coefficient: Rational, outside: FractionParts, sum: Expr, options: ToPolyOptions): number {
+function distributedCost(coefficient: Rational, outside: ReadonlyMap<Expr, number>, sum: Expr, options: ToPolyOptions): number {
   let total = sum.args.length - 1;
   for (const t of sum.args) {
-    const parts = { ...outside };
+    const exponents = new Map(outside);
     let c = coefficient;
     for (const f of t.kind === "mul" ? t.args : [t]) {
       if (f.kind === "num") {
@@ -146,8 +148,10 @@ function distributedCost(coefficient: Rational, outside: FractionParts, sum: Exp
         continue;
       }
       const leaf = leafOf(f, options) as { atom: Expr; k: number };
-      addAtomPower(parts, leaf.atom, leaf.k);
+      exponents.set(leaf.atom, (exponents.get(leaf.atom) ?? 0) + leaf.k);
     }
+    const parts: FractionParts = { numCount: 0, numCost: 0, denCount: 0, denCost: 0 };
+    for (const [atom, k] of exponents) addAtomPower(parts, atom, k);
     total += fractionCost(c, parts.numCount, parts.numCost, parts.denCount, parts.denCost);
   }
   return total;

@@ -165,13 +165,13 @@ describe("algebraic candidates", () => {
     expect(applied).toBeGreaterThan(100);
   });
 
-  it("the cost floor of a lone plain sum times outside factors is the expansion's lower bound exactly", () => {
-    // One plain sum to the first power times factors whose atoms it does not contain: every term
+  it("the cost floor of a lone plain sum times a monomial is the expansion's lower bound exactly", () => {
+    // One plain sum to the first power times other factors (sharing its atoms or not): every term
     // of the sum is one term of the expansion, so the floor needs no polynomial and is exact.
     const inside = fc.constantFrom<Expr>(x, call("sin", [x]), pow(x, x));
     const monomial = fc.tuple(fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0), inside, fc.integer({ min: -2, max: 3 })).map(([c, a, k]) => mul(num(c), pow(a, num(k))));
     const plainSum = fc.array(monomial, { minLength: 2, maxLength: 4 }).map((ts) => add(...ts));
-    const outside = fc.constantFrom<Expr>(y, pow(y, num(-2)), call("exp", [y]), pow(y, num(Rational.HALF)), pow(call("log", [y]), num(-1)), pow(add(y, num(1)), num(-2)));
+    const outside = fc.constantFrom<Expr>(y, x, pow(x, num(-2)), pow(x, num(3)), call("sin", [x]), pow(y, num(-2)), call("exp", [y]), pow(y, num(Rational.HALF)), pow(call("log", [y]), num(-1)), pow(add(y, num(1)), num(-2)));
     const product = fc
       .tuple(fc.integer({ min: -4, max: 4 }).filter((c) => c !== 0), plainSum, fc.array(outside, { minLength: 1, maxLength: 3 }))
       .map(([c, s, others]) => mul(num(c), s, ...others));
