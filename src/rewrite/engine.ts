@@ -140,15 +140,32 @@ export interface RuleRunReport {
   steps: string[];
 }
 
+/** Per kind: heads set -> the rules of that kind whose heads are all in the set, in rule order. */
+const rulesByHeads = new Map<string, WeakMap<ReadonlySet<string>, readonly CompiledRule[]>>();
+
+/**
+ * The rules that may apply to a node of `kind` calling the functions `heads`. Cached per set
+ * object: `headsOf` shares one set between a node and its arguments when they call the same
+ * functions (and every node without calls has the same empty set), so most lookups hit.
+ */
+function applicableRules(kind: string, heads: ReadonlySet<string>): readonly CompiledRule[] {
+  let byHeads = rulesByHeads.get(kind);
+  if (byHeads === undefined) rulesByHeads.set(kind, (byHeads = new WeakMap()));
+  let rules = byHeads.get(heads);
+  if (rules === undefined) {
+    rules = rulesOfKind(kind).filter((r) => r.heads.every((h) => heads.has(h)));
+    byHeads.set(heads, rules);
+  }
+  return rules;
+}
+
 /** Rewrites `node` at its top until no rule lowers the cost (at most `limit` rewrites). */
 export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], limit = 32): Expr {
   let current = node;
   for (let n = 0; n < limit; n++) {
     let improved = false;
     const c = cost(current);
-    const heads = headsOf(current);
-    for (const r of rulesOfKind(current.kind)) {
-      if (!r.heads.every((h) => heads.has(h))) continue;
+    for (const r of applicableRules(current.kind, headsOf(current))) {
       for (const candidate of applyRule(r, current, assume)) {
         if (cost(candidate) < c) {
           current = candidate;
