@@ -84,6 +84,16 @@ function describeToken(t: Token): string {
   return `'${shown}'`;
 }
 
+/** Whether `text` is at most 15 ASCII digits (so `Number(text)` is exact). */
+function isShortInteger(text: string): boolean {
+  if (text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
 /** "a", "a or b", "a, b or c". */
 function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
@@ -111,7 +121,7 @@ interface Callee {
  */
 class Bracket {
   /** call: the arguments read so far. */
-  readonly args: Expr[] = [];
+  args: Expr[] | undefined = undefined;
 
   /** sum: the terms read so far, and whether the term being read follows a "-". */
   terms: Expr[] | undefined = undefined;
@@ -130,11 +140,12 @@ class Bracket {
 
   /**
    * power: the base of the "^" chain being read, the postfixes after each "^" so far, whether the
-   * signs between each "^" and its postfix negate it, and the levels the chain has opened.
+   * signs between each "^" and its postfix negate it, and the levels the chain has opened. The two
+   * arrays are only read by the parser, so they are emptied and reused by the bracket's next chain.
    */
   chainBase: Expr | undefined = undefined;
-  exponents: Expr[] = [];
-  negatedExponents: boolean[] = [];
+  exponents: Expr[] | undefined = undefined;
+  negatedExponents: boolean[] | undefined = undefined;
   chainLevels = 0;
 
   /** primary: the length of the `√` run before the primary being read (its open levels). */
@@ -234,7 +245,7 @@ class Parser {
   private closeBracket(sum: Expr): Expr | undefined {
     const b = this.bracket;
     if (b.closer === "call") {
-      b.args.push(sum);
+      (b.args ??= []).push(sum);
       if (this.kind() === ",") {
         this.advance();
         this.beginUnary();
@@ -245,7 +256,7 @@ class Parser {
     const close = this.advance();
     this.leave();
     this.bracket = this.outer.pop()!;
-    return b.callee === undefined ? sum : this.applyCall(b.callee, b.args, close);
+    return b.callee === undefined ? sum : this.applyCall(b.callee, b.args!, close);
   }
 
   /** unary = { "+" | "-" } power: reads the signs, one level each. */
@@ -362,8 +373,13 @@ class Parser {
   private powerAfter(postfix: Expr): Expr | undefined {
     const b = this.bracket;
     if (this.kind() === "^") {
-      if (b.chainBase === undefined) b.chainBase = postfix;
-      else b.exponents.push(postfix);
+      if (b.chainBase === undefined) {
+        b.chainBase = postfix;
+        b.exponents ??= [];
+        b.negatedExponents ??= [];
+      } else {
+        b.exponents!.push(postfix);
+      }
       this.enter(this.tok);
       b.chainLevels++;
       this.advance();
@@ -373,18 +389,16 @@ class Parser {
         b.chainLevels++;
         if (this.advance().kind === "-") negative = !negative;
       }
-      b.negatedExponents.push(negative);
+      b.negatedExponents!.push(negative);
       return undefined;
     }
     const base = b.chainBase;
     if (base === undefined) return postfix;
-    const bases = b.exponents;
-    const negatives = b.negatedExponents;
+    const bases = b.exponents!;
+    const negatives = b.negatedExponents!;
     bases.push(postfix);
     this.leave(b.chainLevels);
     b.chainBase = undefined;
-    b.exponents = [];
-    b.negatedExponents = [];
     b.chainLevels = 0;
     let n = bases.length - 1;
     let acc = negatives[n] ? neg(bases[n]!) : bases[n]!;
@@ -392,6 +406,8 @@ class Parser {
       const p = pow(bases[n]!, acc);
       acc = negatives[n] ? neg(p) : p;
     }
+    bases.length = 0;
+    negatives.length = 0;
     return pow(base, acc);
   }
 
@@ -509,7 +525,7 @@ class Parser {
    * `1e999999999` is a LimitError without building the integer.
    */
   private numberValue(t: Token): Expr {
-    if (t.text.length <= 15 && /^[0-9]+$/.test(t.text)) return num(Number(t.text));
+    if (isShortInteger(t.text)) return num(Number(t.text));
     const m = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(t.text)!;
     const mantissa = ((m[1] ?? "") + (m[2] ?? "")).replace(/^0+/, "");
     if (mantissa === "") return ZERO;
