@@ -6,10 +6,11 @@
  * is a loop over two states:
  * - expecting an operand (`primary`): read a `√` run and a number, name, call or "(" — a "(" opens
  *   a `Bracket` and stays in this state inside it;
- * - after an operand (`sumAfter` and the `...After` steps it chains): hand the finished value up
- *   through the rules in progress, innermost first; each step either consumes the operator that
- *   continues its rule (and the parser expects an operand again) or completes its rule and passes
- *   the result on. A completed `sum` closes the bracket and is an operand of the bracket around it.
+ * - after an operand (`afterOperand`): hand the finished primary up through the rules in progress,
+ *   innermost first (`postfixOf`, `powerAfter`, `unaryOf`, `implicitAfter`, `termAfter`,
+ *   `sumAfter`); each step either consumes the operator that continues its rule (and the parser
+ *   expects an operand again) or completes its rule and passes the result on. A completed `sum`
+ *   closes the bracket (`closeBracket`), and the result is an operand of the bracket around it.
  *
  * Contracts:
  * - Every node is built through `core/build.ts`; a run of `+`/`-` is ONE `addAll` call and a run of
@@ -116,8 +117,9 @@ interface Callee {
 }
 
 /**
- * The rules in progress inside one bracket (the whole input is the outermost one). Each run field
- * is `undefined` until its rule has read a second element, so a lone operand allocates nothing.
+ * The rules in progress inside one bracket (the whole input is the outermost one). The arrays are
+ * created on first use (a run's when an operator or a juxtaposed factor follows its first element),
+ * so a bracket around a lone operand allocates nothing more.
  */
 class Bracket {
   /** call: the arguments read so far. */
@@ -162,8 +164,9 @@ class Parser {
   private tok: Token;
   /** Open nesting levels; `enter` throws as soon as this exceeds `limits.maxDepth`. */
   private depth = 0;
-  /** The innermost open bracket, and the ones around it, innermost last. */
+  /** The innermost open bracket. */
   private bracket = new Bracket("end");
+  /** The brackets around it, innermost last. */
   private readonly outer: Bracket[] = [];
 
   constructor(
@@ -213,13 +216,14 @@ class Parser {
     return this.syntaxError(expected);
   }
 
-  /** input = sum END */
+  /** input = sum END. The main loop: expect an operand, then hand it (and any bracket it closes) up. */
   input(): Expr {
     this.beginUnary();
     for (;;) {
       let operand = this.primary();
       while (operand !== undefined) {
-        const sum = this.sumAfter(operand);
+        // After an operand: hand it up until an operator asks for the next one, or a bracket closes.
+        const sum = this.afterOperand(operand);
         if (sum === undefined) break;
         if (this.bracket.closer === "end") {
           if (this.kind() !== "end") throw this.afterOperandError();
@@ -330,14 +334,14 @@ class Parser {
    * current bracket; returns the bracket's complete `sum`, or `undefined` when an operator (or a
    * juxtaposed factor) continues one of them and another operand is expected.
    */
-  private sumAfter(primary: Expr): Expr | undefined {
+  private afterOperand(primary: Expr): Expr | undefined {
     const power = this.powerAfter(this.postfixOf(primary));
     if (power === undefined) return undefined;
     const implicit = this.implicitAfter(this.unaryOf(power));
     if (implicit === undefined) return undefined;
     const term = this.termAfter(implicit);
     if (term === undefined) return undefined;
-    return this.sumRunAfter(term);
+    return this.sumAfter(term);
   }
 
   /** postfix = primary { "²" | "³" }, and the `√` run before the primary, if any, applied to it. */
@@ -464,7 +468,7 @@ class Parser {
    * sum = term { ("+" | "-") term }. Returns the complete sum, or `undefined` after reading a "+"
    * or "-" (and the signs that start the next term).
    */
-  private sumRunAfter(term: Expr): Expr | undefined {
+  private sumAfter(term: Expr): Expr | undefined {
     const b = this.bracket;
     const t = b.subtract ? neg(term) : term;
     b.subtract = false;
