@@ -55,6 +55,9 @@ const SINGLE: Readonly<Record<string, TokenKind>> = {
   "\u221A": "√",
 };
 
+/** `SINGLE` for the ASCII characters, indexed by character code. */
+const ASCII_SINGLE: readonly (TokenKind | undefined)[] = Array.from({ length: 128 }, (_, c) => SINGLE[String.fromCharCode(c)]);
+
 /** The character that is always a token of its own, even next to letters: `2πr` is 2*π*r. */
 export const PI_CHAR = "\u03C0";
 
@@ -112,19 +115,28 @@ export class Lexer {
     const start = this.cp;
     if (this.i >= s.length) return { kind: "end", text: "", start, end: start };
     const c = s.charCodeAt(this.i);
-
-    if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.i + 1)))) return this.number();
+    if (c < 128) return this.asciiToken(c);
 
     const ch = String.fromCodePoint(s.codePointAt(this.i)!);
-    const cpValue = ch.codePointAt(0)!;
-    if (c === 95 || isNameLetter(cpValue, ch)) return this.name();
+    if (isNameLetter(ch.codePointAt(0)!, ch)) return this.name();
     if (ch === PI_CHAR) return this.take("name", 1, 1);
-    if (c === 42 && s.charCodeAt(this.i + 1) === 42) return this.take("^", 2, 2); // **
     const kind = SINGLE[ch];
     if (kind !== undefined) return this.take(kind, ch.length, 1);
 
     const what = describeChar(ch);
     throw new ParseError(`unexpected character ${what}`, s, start, start + 1, [], what);
+  }
+
+  /** The token starting with the ASCII character `c` (the fast path of `next`, same tokens). */
+  private asciiToken(c: number): Token {
+    const s = this.text;
+    if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.i + 1)))) return this.number();
+    if (c === 95 || isAsciiLetter(c)) return this.name();
+    if (c === 42 && s.charCodeAt(this.i + 1) === 42) return this.take("^", 2, 2); // **
+    const kind = ASCII_SINGLE[c];
+    if (kind !== undefined) return this.take(kind, 1, 1);
+    const what = describeChar(String.fromCharCode(c));
+    throw new ParseError(`unexpected character ${what}`, s, this.cp, this.cp + 1, [], what);
   }
 
   private take(kind: TokenKind, units: number, points: number): Token {

@@ -1,18 +1,33 @@
 /**
- * The recursive-descent parser of `grammar/symgrad.ebnf`: one method per grammar rule, named after
- * it (`sum`, `term`, `implicit`, `unary`, `power`, `postfix`, `primary`, `call`).
+ * The parser of `grammar/symgrad.ebnf`. The grammar's rules (`sum`, `term`, `implicit`, `unary`,
+ * `power`, `postfix`, `primary`, `call`) keep their names here, but they are not functions that call
+ * each other: the rules only nest through brackets, so inside one bracket at most one instance of
+ * each rule is in progress, and its state is a field of that bracket's `Bracket` record. The parser
+ * is a loop over two states:
+ * - expecting an operand (`primary`): read a `√` run and a number, name, call or "(" — a "(" opens
+ *   a `Bracket` and stays in this state inside it;
+ * - after an operand (`afterOperand`): hand the finished primary up through the rules in progress,
+ *   innermost first (`postfixOf`, `powerAfter`, `unaryOf`, `implicitAfter`, `termAfter`,
+ *   `sumAfter`); each step either consumes the operator that continues its rule (and the parser
+ *   expects an operand again) or completes its rule and passes the result on. A completed `sum`
+ *   closes the bracket (`closeBracket`), and the result is an operand of the bracket around it.
  *
  * Contracts:
  * - Every node is built through `core/build.ts`; a run of `+`/`-` is ONE `addAll` call and a run of
  *   `*`/`/` or of juxtaposed factors is ONE `mulAll` call, so parsing is near-linear in the input.
+ * - Tokens are pulled, nesting levels opened and nodes built in the order of a plain
+ *   recursive-descent reading of the grammar (one token of lookahead), so whichever error comes
+ *   first in that reading is the one raised.
  * - Failures are typed: `ParseError` (syntax, unknown names, argument counts), `LimitError` (input
  *   length, nesting depth, number size) and whatever the builder raises (`DomainError` for `1/0`,
  *   `LimitError` for `10^10^10`). Nothing else escapes for any string input.
  * - Nesting is counted explicitly (parentheses, calls, `√`, unary signs, `^`, `²`/`³`) and a
- *   `LimitError("maxDepth")` is raised past `limits.maxDepth` levels. The rules never call each other
- *   on the JS stack: each rule is a generator that yields the sub-rule it needs to `run`, which keeps
- *   the rules in progress on a heap stack. So nesting depth costs heap, never JS stack, whatever
- *   `maxDepth` is set to. Right-recursive rules (signs, `^` chains, `√` chains) are loops.
+ *   `LimitError("maxDepth")` is raised past `limits.maxDepth` levels. A level is opened at its token
+ *   and closed when the rule it belongs to completes: "(" at its ")", a sign when its operand (a
+ *   `power`) is complete, every "^" of a chain and the signs after it when the whole chain is, a `√`
+ *   run when its `postfix` is, a run of "²"/"³" at its end. Open brackets are kept on a heap stack
+ *   (`outer`) and nothing recurses, so nesting depth costs heap, never JS stack, whatever `maxDepth`
+ *   is set to.
  */
 import { addAll, call, E, logBase, MINUS_ONE, mulAll, neg, num, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
 import { LimitError, ParseError } from "../core/errors.js";
@@ -59,29 +74,7 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   if (text.length > limits.maxInputLength) {
     throw new LimitError("maxInputLength", limits.maxInputLength, `an input of ${text.length} characters`);
   }
-  const parser = new Parser(text, options);
-  return run(parser.input());
-}
-
-/** A grammar rule in progress: it yields the sub-rule whose result it needs and receives that result. */
-interface Step extends Generator<Step, Expr, Expr> {}
-
-/** Runs `root` and the sub-rules it yields on an explicit stack; returns the result of `root`. */
-function run(root: Step): Expr {
-  const stack: Step[] = [root];
-  let sent: Expr | undefined;
-  for (;;) {
-    const top = stack[stack.length - 1]!;
-    const r = top.next(sent as Expr);
-    if (r.done === true) {
-      stack.pop();
-      if (stack.length === 0) return r.value;
-      sent = r.value;
-    } else {
-      stack.push(r.value);
-      sent = undefined;
-    }
-  }
+  return new Parser(text, options).input();
 }
 
 /** Quotes a token's text for messages, shortening long names and numbers. */
@@ -90,6 +83,16 @@ function describeToken(t: Token): string {
   const chars = Array.from(t.text);
   const shown = chars.length > 24 ? chars.slice(0, 20).join("") + "..." : t.text;
   return `'${shown}'`;
+}
+
+/** Whether `text` is at most 15 ASCII digits (so `Number(text)` is exact). */
+function isShortInteger(text: string): boolean {
+  if (text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
 }
 
 /** "a", "a or b", "a, b or c". */
@@ -103,15 +106,68 @@ function argumentCount(counts: readonly number[]): string {
   return `${listOf(counts.map(String))} argument${n === 1 ? "" : "s"}`;
 }
 
-type Closer = "paren" | "call";
+/** What ends a bracket: the end of the input, ")" of "(" ... ")", or ")" of a call's arguments. */
+type Closer = "end" | "paren" | "call";
+
+/** A callable name whose "(" has been read. */
+interface Callee {
+  readonly nameTok: Token;
+  readonly user: ((args: Expr[]) => Expr) | undefined;
+  readonly sugar: readonly number[] | undefined;
+}
+
+/**
+ * The rules in progress inside one bracket (the whole input is the outermost one). The arrays are
+ * created on first use (a run's when an operator or a juxtaposed factor follows its first element),
+ * so a bracket around a lone operand allocates nothing more.
+ */
+class Bracket {
+  /** call: the arguments read so far. */
+  args: Expr[] | undefined = undefined;
+
+  /** sum: the terms read so far, and whether the term being read follows a "-". */
+  terms: Expr[] | undefined = undefined;
+  subtract = false;
+
+  /** term: the factors read so far, and whether the factor being read follows a "/". */
+  factors: Expr[] | undefined = undefined;
+  divide = false;
+
+  /** implicit: the juxtaposed factors read so far. */
+  juxtaposed: Expr[] | undefined = undefined;
+
+  /** unary: the levels opened by the signs before the current factor, and whether they negate it. */
+  signLevels = 0;
+  negative = false;
+
+  /**
+   * power: the base of the "^" chain being read, the postfixes after each "^" so far, whether the
+   * signs between each "^" and its postfix negate it, and the levels the chain has opened. The two
+   * arrays are only read by the parser, so they are emptied and reused by the bracket's next chain.
+   */
+  chainBase: Expr | undefined = undefined;
+  exponents: Expr[] | undefined = undefined;
+  negatedExponents: boolean[] | undefined = undefined;
+  chainLevels = 0;
+
+  /** primary: the length of the `√` run before the primary being read (its open levels). */
+  roots = 0;
+
+  constructor(
+    readonly closer: Closer,
+    readonly callee?: Callee,
+  ) {}
+}
 
 class Parser {
   private readonly lexer: Lexer;
   private tok: Token;
   /** Open nesting levels; `enter` throws as soon as this exceeds `limits.maxDepth`. */
   private depth = 0;
-  /** The brackets open around the current position, innermost last. */
-  private readonly closers: Closer[] = [];
+  /** The innermost open bracket. */
+  private bracket = new Bracket("end");
+  /** The brackets around it, innermost last. */
+  private readonly outer: Bracket[] = [];
 
   constructor(
     private readonly text: string,
@@ -151,112 +207,153 @@ class Parser {
 
   /** The error when a complete operand is followed by something that cannot continue it. */
   private afterOperandError(): ParseError {
-    const inner = this.closers[this.closers.length - 1];
-    const expected = inner === undefined ? ["an operator", "end of input"] : inner === "paren" ? ["an operator", "')'"] : ["an operator", "','", "')'"];
+    const closer = this.bracket.closer;
+    const expected = closer === "end" ? ["an operator", "end of input"] : closer === "paren" ? ["an operator", "')'"] : ["an operator", "','", "')'"];
     const t = this.tok;
-    if (t.kind === ")" && inner === undefined) {
+    if (t.kind === ")" && closer === "end") {
       return new ParseError("unexpected ')' without a matching '('", this.text, t.start, t.end, expected, "')'");
     }
     return this.syntaxError(expected);
   }
 
-  /** input = sum end */
-  *input(): Step {
-    const e = yield this.sum();
-    if (this.kind() !== "end") throw this.afterOperandError();
-    return e;
-  }
-
-  /** sum = term { ("+" | "-") term } */
-  private *sum(): Step {
-    const first = yield this.term();
-    if (this.kind() !== "+" && this.kind() !== "-") return first;
-    const terms = [first];
-    while (this.kind() === "+" || this.kind() === "-") {
-      const minus = this.advance().kind === "-";
-      const t = yield this.term();
-      terms.push(minus ? neg(t) : t);
+  /** input = sum END. The main loop: expect an operand, then hand it (and any bracket it closes) up. */
+  input(): Expr {
+    this.beginUnary();
+    for (;;) {
+      let operand = this.primary();
+      while (operand !== undefined) {
+        // After an operand: hand it up until an operator asks for the next one, or a bracket closes.
+        const sum = this.afterOperand(operand);
+        if (sum === undefined) break;
+        if (this.bracket.closer === "end") {
+          if (this.kind() !== "end") throw this.afterOperandError();
+          return sum;
+        }
+        operand = this.closeBracket(sum);
+      }
     }
-    return addAll(terms);
   }
 
-  /** term = implicit { ("*" | "/") implicit } */
-  private *term(): Step {
-    const first = yield this.implicit();
-    if (this.kind() !== "*" && this.kind() !== "/") return first;
-    const factors = [first];
-    while (this.kind() === "*" || this.kind() === "/") {
-      const divide = this.advance().kind === "/";
-      const f = yield this.implicit();
-      factors.push(divide ? pow(f, MINUS_ONE) : f);
-    }
-    return mulAll(factors);
-  }
-
-  /** implicit = unary { power }, where each further power starts with a name, "(" or "√". */
-  private *implicit(): Step {
-    const first = yield this.unary();
-    if (!this.startsFactor()) return first;
-    const factors = [first];
-    while (this.startsFactor()) factors.push(yield this.power());
-    return mulAll(factors);
-  }
-
-  private startsFactor(): boolean {
-    const k = this.kind();
-    return k === "name" || k === "(" || k === "√";
-  }
-
-  /** unary = { "+" | "-" } power */
-  private *unary(): Step {
-    let levels = 0;
-    let negative = false;
-    while (this.kind() === "+" || this.kind() === "-") {
-      this.enter(this.tok);
-      levels++;
-      if (this.advance().kind === "-") negative = !negative;
-    }
-    const p = yield this.power();
-    this.leave(levels);
-    return negative ? neg(p) : p;
+  /** Opens a bracket closed by `closer` inside the current one; the next token starts its first `sum`. */
+  private openBracket(closer: Closer, callee?: Callee): void {
+    this.outer.push(this.bracket);
+    this.bracket = new Bracket(closer, callee);
+    this.beginUnary();
   }
 
   /**
-   * power = postfix [ "^" { "+" | "-" } power ], right-associative: the chain
-   * b0 ^ s1 b1 ^ s2 b2 ... is b0^(s1 (b1^(s2 (b2 ...)))) with each s a run of signs.
+   * The bracket's `sum` is complete: ends the "(" group, or the call argument, that it is. Returns
+   * the primary the bracket makes in the one around it, or `undefined` when a "," starts another
+   * argument.
    */
-  private *power(): Step {
-    const base = yield this.postfix();
-    if (this.kind() !== "^") return base;
-    const bases: Expr[] = [];
-    const negatives: boolean[] = [];
-    let levels = 0;
-    while (this.kind() === "^") {
-      this.enter(this.tok);
-      levels++;
-      this.advance();
-      let negative = false;
-      while (this.kind() === "+" || this.kind() === "-") {
-        this.enter(this.tok);
-        levels++;
-        if (this.advance().kind === "-") negative = !negative;
+  private closeBracket(sum: Expr): Expr | undefined {
+    const b = this.bracket;
+    if (b.closer === "call") {
+      (b.args ??= []).push(sum);
+      if (this.kind() === ",") {
+        this.advance();
+        this.beginUnary();
+        return undefined;
       }
-      negatives.push(negative);
-      bases.push(yield this.postfix());
     }
-    this.leave(levels);
-    let n = bases.length - 1;
-    let acc = negatives[n] ? neg(bases[n]!) : bases[n]!;
-    for (n--; n >= 0; n--) {
-      const p = pow(bases[n]!, acc);
-      acc = negatives[n] ? neg(p) : p;
-    }
-    return pow(base, acc);
+    if (this.kind() !== ")") throw this.afterOperandError();
+    const close = this.advance();
+    this.leave();
+    this.bracket = this.outer.pop()!;
+    return b.callee === undefined ? sum : this.applyCall(b.callee, b.args!, close);
   }
 
-  /** postfix = primary { "²" | "³" } */
-  private *postfix(): Step {
-    return this.superscripts(yield this.primary(OPERAND));
+  /** unary = { "+" | "-" } power: reads the signs, one level each. */
+  private beginUnary(): void {
+    const b = this.bracket;
+    while (this.kind() === "+" || this.kind() === "-") {
+      this.enter(this.tok);
+      b.signLevels++;
+      if (this.advance().kind === "-") b.negative = !b.negative;
+    }
+  }
+
+  /**
+   * Expecting an operand: primary = NUMBER | NAME | call | "(" sum ")" | "√" { "√" } postfix.
+   * Returns the primary, or `undefined` when it opened a bracket (whose first operand is next).
+   */
+  private primary(): Expr | undefined {
+    const b = this.bracket;
+    while (this.kind() === "√") {
+      this.enter(this.tok);
+      b.roots++;
+      this.advance();
+    }
+    const t = this.tok;
+    switch (t.kind) {
+      case "number":
+        this.advance();
+        return this.numberValue(t);
+      case "name": {
+        this.advance();
+        if (this.kind() === "(") return this.openCall(t);
+        const c = CONSTANTS.get(t.text);
+        if (c !== undefined) return c;
+        if (this.isCallable(t.text)) throw this.syntaxError([`'(' after '${t.text}'`]);
+        return sym(t.text);
+      }
+      case "(":
+        this.advance();
+        this.enter(t);
+        this.openBracket("paren");
+        return undefined;
+      default:
+        throw this.syntaxError(b.roots > 0 ? ROOT_OPERAND : OPERAND);
+    }
+  }
+
+  /**
+   * call = NAME "(" [ sum { "," sum } ] ")"; `nameTok` is consumed and the current token is "(".
+   * Returns the call's value when the argument list is empty, else opens its bracket.
+   */
+  private openCall(nameTok: Token): Expr | undefined {
+    const name = nameTok.text;
+    const user = this.options.functions?.get(name);
+    const sugar = Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ? SUGAR_ARITY[name] : undefined;
+    if (user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
+
+    const open = this.advance();
+    this.enter(open);
+    const callee: Callee = { nameTok, user, sugar };
+    if (this.kind() === ")") {
+      const close = this.advance();
+      this.leave();
+      return this.applyCall(callee, [], close);
+    }
+    this.openBracket("call", callee);
+    return undefined;
+  }
+
+  /**
+   * After an operand: `primary` is complete. Passes it up through the rules in progress in the
+   * current bracket; returns the bracket's complete `sum`, or `undefined` when an operator (or a
+   * juxtaposed factor) continues one of them and another operand is expected.
+   */
+  private afterOperand(primary: Expr): Expr | undefined {
+    const power = this.powerAfter(this.postfixOf(primary));
+    if (power === undefined) return undefined;
+    const implicit = this.implicitAfter(this.unaryOf(power));
+    if (implicit === undefined) return undefined;
+    const term = this.termAfter(implicit);
+    if (term === undefined) return undefined;
+    return this.sumAfter(term);
+  }
+
+  /** postfix = primary { "²" | "³" }, and the `√` run before the primary, if any, applied to it. */
+  private postfixOf(primary: Expr): Expr {
+    let e = this.superscripts(primary);
+    const b = this.bracket;
+    if (b.roots > 0) {
+      for (let i = 0; i < b.roots; i++) e = sqrt(e);
+      this.leave(b.roots);
+      b.roots = 0;
+    }
+    return e;
   }
 
   /** `base` raised by the superscripts "²" and "³" that follow it, left to right. */
@@ -273,78 +370,129 @@ class Parser {
   }
 
   /**
-   * primary = number | name | call | "(" sum ")" | "√" { "√" } postfix
-   * `expected` is what the error lists when no primary starts here.
+   * power = postfix [ "^" { "+" | "-" } power ], right-associative: the chain
+   * b0 ^ s1 b1 ^ s2 b2 ... is b0^(s1 (b1^(s2 (b2 ...)))) with each s a run of signs.
+   * Returns the complete power, or `undefined` after reading a "^" and its signs.
    */
-  private *primary(expected: readonly string[]): Step {
-    const t = this.tok;
-    switch (t.kind) {
-      case "number":
-        this.advance();
-        return this.numberValue(t);
-      case "name": {
-        this.advance();
-        if (this.kind() === "(") return yield this.call(t);
-        const c = CONSTANTS.get(t.text);
-        if (c !== undefined) return c;
-        if (this.isCallable(t.text)) throw this.syntaxError([`'(' after '${t.text}'`]);
-        return sym(t.text);
+  private powerAfter(postfix: Expr): Expr | undefined {
+    const b = this.bracket;
+    if (this.kind() === "^") {
+      if (b.chainBase === undefined) {
+        b.chainBase = postfix;
+        b.exponents ??= [];
+        b.negatedExponents ??= [];
+      } else {
+        b.exponents!.push(postfix);
       }
-      case "(": {
-        this.advance();
-        this.enter(t);
-        this.closers.push("paren");
-        const e = yield this.sum();
-        if (this.kind() !== ")") throw this.afterOperandError();
-        this.advance();
-        this.closers.pop();
-        this.leave();
-        return e;
+      this.enter(this.tok);
+      b.chainLevels++;
+      this.advance();
+      let negative = false;
+      while (this.kind() === "+" || this.kind() === "-") {
+        this.enter(this.tok);
+        b.chainLevels++;
+        if (this.advance().kind === "-") negative = !negative;
       }
-      case "√": {
-        let roots = 0;
-        while (this.kind() === "√") {
-          this.enter(this.tok);
-          roots++;
-          this.advance();
-        }
-        let e = this.superscripts(yield this.primary(ROOT_OPERAND));
-        for (let i = 0; i < roots; i++) e = sqrt(e);
-        this.leave(roots);
-        return e;
-      }
-      default:
-        throw this.syntaxError(expected);
+      b.negatedExponents!.push(negative);
+      return undefined;
     }
+    const base = b.chainBase;
+    if (base === undefined) return postfix;
+    const bases = b.exponents!;
+    const negatives = b.negatedExponents!;
+    bases.push(postfix);
+    this.leave(b.chainLevels);
+    b.chainBase = undefined;
+    b.chainLevels = 0;
+    let n = bases.length - 1;
+    let acc = negatives[n] ? neg(bases[n]!) : bases[n]!;
+    for (n--; n >= 0; n--) {
+      const p = pow(bases[n]!, acc);
+      acc = negatives[n] ? neg(p) : p;
+    }
+    bases.length = 0;
+    negatives.length = 0;
+    return pow(base, acc);
+  }
+
+  /** unary = { "+" | "-" } power: the signs read by `beginUnary`, if any, applied to `power`. */
+  private unaryOf(power: Expr): Expr {
+    const b = this.bracket;
+    this.leave(b.signLevels);
+    b.signLevels = 0;
+    if (!b.negative) return power;
+    b.negative = false;
+    return neg(power);
+  }
+
+  /**
+   * implicit = unary { power }, where each further power starts with a name, "(" or "√".
+   * Returns the complete implicit product, or `undefined` when another factor starts here.
+   */
+  private implicitAfter(factor: Expr): Expr | undefined {
+    const b = this.bracket;
+    const k = this.kind();
+    if (k === "name" || k === "(" || k === "√") {
+      (b.juxtaposed ??= []).push(factor);
+      return undefined;
+    }
+    const run = b.juxtaposed;
+    if (run === undefined) return factor;
+    b.juxtaposed = undefined;
+    run.push(factor);
+    return mulAll(run);
+  }
+
+  /**
+   * term = implicit { ("*" | "/") implicit }. Returns the complete term, or `undefined` after
+   * reading a "*" or "/" (and the signs that start the next factor).
+   */
+  private termAfter(implicit: Expr): Expr | undefined {
+    const b = this.bracket;
+    const factor = b.divide ? pow(implicit, MINUS_ONE) : implicit;
+    b.divide = false;
+    if (this.kind() === "*" || this.kind() === "/") {
+      (b.factors ??= []).push(factor);
+      b.divide = this.advance().kind === "/";
+      this.beginUnary();
+      return undefined;
+    }
+    const run = b.factors;
+    if (run === undefined) return factor;
+    b.factors = undefined;
+    run.push(factor);
+    return mulAll(run);
+  }
+
+  /**
+   * sum = term { ("+" | "-") term }. Returns the complete sum, or `undefined` after reading a "+"
+   * or "-" (and the signs that start the next term).
+   */
+  private sumAfter(term: Expr): Expr | undefined {
+    const b = this.bracket;
+    const t = b.subtract ? neg(term) : term;
+    b.subtract = false;
+    if (this.kind() === "+" || this.kind() === "-") {
+      (b.terms ??= []).push(t);
+      b.subtract = this.advance().kind === "-";
+      this.beginUnary();
+      return undefined;
+    }
+    const run = b.terms;
+    if (run === undefined) return t;
+    b.terms = undefined;
+    run.push(t);
+    return addAll(run);
   }
 
   private isCallable(name: string): boolean {
     return this.options.functions?.has(name) === true || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) || isFunctionName(name);
   }
 
-  /** call = name "(" [ sum { "," sum } ] ")"; `nameTok` is consumed and the current token is "(". */
-  private *call(nameTok: Token): Step {
+  /** The value of a call whose arguments and ")" (`close`) have been read; checks the argument count. */
+  private applyCall(callee: Callee, args: Expr[], close: Token): Expr {
+    const { nameTok, user, sugar } = callee;
     const name = nameTok.text;
-    const user = this.options.functions?.get(name);
-    const sugar = Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ? SUGAR_ARITY[name] : undefined;
-    if (user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
-
-    const open = this.advance();
-    this.enter(open);
-    this.closers.push("call");
-    const args: Expr[] = [];
-    if (this.kind() !== ")") {
-      args.push(yield this.sum());
-      while (this.kind() === ",") {
-        this.advance();
-        args.push(yield this.sum());
-      }
-      if (this.kind() !== ")") throw this.afterOperandError();
-    }
-    const close = this.advance();
-    this.closers.pop();
-    this.leave();
-
     if (user !== undefined) return user(args);
     const counts = sugar ?? [FUNCTION_ARITY[name as keyof typeof FUNCTION_ARITY]];
     if (!counts.includes(args.length)) {
@@ -381,7 +529,7 @@ class Parser {
    * `1e999999999` is a LimitError without building the integer.
    */
   private numberValue(t: Token): Expr {
-    if (t.text.length <= 15 && /^[0-9]+$/.test(t.text)) return num(Number(t.text));
+    if (isShortInteger(t.text)) return num(Number(t.text));
     const m = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(t.text)!;
     const mantissa = ((m[1] ?? "") + (m[2] ?? "")).replace(/^0+/, "");
     if (mantissa === "") return ZERO;
