@@ -120,8 +120,13 @@ interface FractionParts {
 
 /** Adds `atom^k` to `parts` the way `costLowerBound` weighs it. */
 function addAtomPower(parts: FractionParts, atom: Expr, k: number): void {
+  if (k !== 0) addPower(parts, cost(atom), k);
+}
+
+/** Adds a power `a^k` (k != 0) of an atom of cost `atomCost`: |k| > 1 costs 2 more than `a`. */
+function addPower(parts: FractionParts, atomCost: number, k: number): void {
   if (k === 0) return;
-  const c = cost(atom) + (k > 1 || k < -1 ? 2 : 0);
+  const c = atomCost + (k > 1 || k < -1 ? 2 : 0);
   if (k > 0) {
     parts.numCount++;
     parts.numCost += c;
@@ -167,23 +172,9 @@ export function costLowerBound(p: Poly, table: AtomTable): number {
   const atomCost = table.atoms.map(cost);
   let total = Math.max(0, p.size - 1);
   for (const t of p.values()) {
-    let numCount = 0;
-    let numCost = 0;
-    let denCount = 0;
-    let denCost = 0;
-    for (let i = 0; i < t.mono.length; i++) {
-      const k = t.mono[i]!;
-      if (k === 0) continue;
-      const c = atomCost[i]! + (k > 1 || k < -1 ? 2 : 0);
-      if (k > 0) {
-        numCount++;
-        numCost += c;
-      } else {
-        denCount++;
-        denCost += c;
-      }
-    }
-    total += fractionCost(t.coef, numCount, numCost, denCount, denCost);
+    const parts: FractionParts = { numCount: 0, numCost: 0, denCount: 0, denCost: 0 };
+    for (let i = 0; i < t.mono.length; i++) addPower(parts, atomCost[i]!, t.mono[i]!);
+    total += fractionCost(t.coef, parts.numCount, parts.numCost, parts.denCount, parts.denCost);
   }
   return total;
 }
