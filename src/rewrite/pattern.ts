@@ -197,21 +197,33 @@ function assignedFactorsOf(pattern: Expr): readonly Expr[] {
   return parts;
 }
 
-/** Some non-numeric factor of `subject` (a product, or a lone factor) may match `p`. */
-function someFactorMayMatch(p: Expr, subject: Expr): boolean {
-  if (subject.kind !== "mul") return subject.kind !== "num" && mayMatch(p, subject);
-  const args = subject.args;
-  for (let i = args[0]!.kind === "num" ? 1 : 0; i < args.length; i++) if (mayMatch(p, args[i]!)) return true;
-  return false;
-}
-
-/** See `matchProduct`: the factors other than the first bare wildcard go to distinct factors. */
+/**
+ * See `matchProduct`: the factors other than the first bare wildcard go to distinct factors. So
+ * every such part needs a factor of its shape, and (the parts together) at least as many factors
+ * of some part's shape as there are parts: `exp(a_)*exp(b_)` needs two exp factors.
+ */
 function mayMatchProduct(pattern: Expr, subject: Expr): boolean {
   const parts = assignedFactorsOf(pattern);
-  const factors = subject.kind === "mul" ? subject.args.length - (subject.args[0]!.kind === "num" ? 1 : 0) : subject.kind === "num" ? 0 : 1;
-  if (factors < parts.length) return false;
-  for (const p of parts) if (!someFactorMayMatch(p, subject)) return false;
-  return true;
+  const factors: readonly Expr[] = subject.kind === "mul" ? subject.args : subject.kind === "num" ? [] : [subject];
+  const first = factors.length > 0 && factors[0]!.kind === "num" ? 1 : 0;
+  if (factors.length - first < parts.length) return false;
+  if (parts.length > 31) return true; // beyond the bit set below; matchTop decides
+  let matched = 0; // parts with a factor of their shape
+  let shaped = 0; // factors of some part's shape
+  let partHit = 0; // bit i: part i has a factor (parts are few: a rule's left side)
+  for (let i = first; i < factors.length; i++) {
+    let any = false;
+    for (let j = 0; j < parts.length; j++) {
+      if (!mayMatch(parts[j]!, factors[i]!)) continue;
+      any = true;
+      if ((partHit & (1 << j)) === 0) {
+        partHit |= 1 << j;
+        matched++;
+      }
+    }
+    if (any) shaped++;
+  }
+  return matched === parts.length && shaped >= parts.length;
 }
 
 /** See `matchSum`: every term of the pattern goes to a distinct term of the subject. */

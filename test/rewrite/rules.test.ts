@@ -104,6 +104,15 @@ describe("matching modulo order with a rest", () => {
     );
   });
 
+  it.each([
+    ["exp-product", "x*exp(x)", false], // two parts of one shape need two factors of it
+    ["exp-product", "x*exp(x)*exp(y)", true],
+    ["double-angle-sin", "x*sin(x)", false],
+    ["double-angle-sin", "sin(x)*cos(y)", true], // the shapes are there; matchTop finds u differs
+  ])("the shape prefilter of %s on %s is %s", (id, input, expected) => {
+    expect(mayMatchTop(rule(id).lhs, parse(input))).toBe(expected);
+  });
+
   it("conditional rules apply under the stated assumption only", () => {
     const r = rule("sqrt-of-square-nonnegative");
     expect(applyRule(r, parse("sqrt(x^2)"), { x: "nonnegative" })).toEqual([parse("x")]);
