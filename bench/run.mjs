@@ -45,6 +45,10 @@ function parseArgs(argv) {
   opts.scalingLimitMs ??= opts.quick ? 1000 : 3000;
   opts.baselineScalingLimitMs ??= opts.quick ? 5000 : 30000;
   opts.timing = opts.quick ? { warmupMs: 2, targetMs: 5, minSamples: 3, slowMs: 50 } : { warmupMs: 5, targetMs: 20, minSamples: 5, slowMs: 100 };
+  // A scaling size is one formula run many times in a row: a longer warm-up and more timed calls,
+  // so that the small sizes are not timed while the JIT is still compiling the family's code paths
+  // (which would flatten the fitted growth exponents).
+  opts.scalingTiming = opts.quick ? opts.timing : { warmupMs: 30, targetMs: 150, minSamples: 5, slowMs: 500 };
   // The scaling study also times symgrad without simplification, to separate the derivative's growth from the simplifier's.
   opts.scalingSystems = [BASELINE, RAW, ...opts.systems.filter((s) => s !== BASELINE)];
   return opts;
@@ -105,7 +109,7 @@ async function runScaling(pool, opts) {
         }
         const task = fam.make(n);
         const limitMs = s === BASELINE || s === RAW ? opts.baselineScalingLimitMs : opts.scalingLimitMs;
-        const r = await pool.get(s).run(task, { limitMs, timing: opts.timing });
+        const r = await pool.get(s).run(task, { limitMs, timing: opts.scalingTiming });
         out.push({ family: fam.id, system: s, n, ...r });
         log(`scaling ${fam.id} n=${n} ${s}: ${r.outcome} ${r.medianMs !== undefined ? fmt(r.medianMs) + "ms" : r.error ?? ""}`);
         // Larger sizes only cost more: stop a system after its first timeout or crash, or when
@@ -270,6 +274,8 @@ async function main() {
     const sc = scalingSection(scaling, opts);
     md.push("## Scaling", "", "![time against n, log-log](scaling.svg)", "");
     md.push(`${RAW} is symgrad with \`{ simplify: false }\`: the canonical derivative without simplification.`,
+      `Each size is timed like a corpus problem but with about ${opts.scalingTiming.targetMs} ms of timed calls after ${opts.scalingTiming.warmupMs} ms of warm-up (a first call slower than ${opts.scalingTiming.slowMs} ms is repeated at most 3 times);`,
+      "symgrad starts every family in a new worker, warmed up on unrelated formulas, with empty interning tables.",
       "Times in ms (✗: wrong result; timeout: over the limit; —: not run after a smaller size timed out or was predicted to). Result nodes are",
       "the distinct nodes of symgrad's result graph (`foldGraph` over all results); printed length is the length of the printed",
       "results in characters (a tree, so shared subgraphs count every time they occur).", "");

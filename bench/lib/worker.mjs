@@ -88,12 +88,24 @@ async function handle(system, { id, task, timing }) {
   return result;
 }
 
+/** How long a new worker differentiates warm-up formulas before its first task. */
+const WARMUP_MS = 300;
+
 const system = await SYSTEM_LOADERS[workerData.system]();
-// One-time initialisation (rule tables compiled on first use, lazy imports) is not the cost of a
-// derivative: pay it before the first timed task.
+// One-time initialisation (rule tables compiled on first use, lazy imports) and the JIT's first
+// tiers are not the cost of a derivative: a new worker (the scaling families start each with a new
+// symgrad worker) first runs a few unrelated formulas for WARMUP_MS, so that the first sizes of a
+// family are not timed on cold code.
 try {
-  system.prepare({ expr: "x^2*sin(x) + exp(x)/(1 + x)", vars: ["x"] })();
-  system.prepare({ expr: "x*y + cos(x*y)", vars: ["x", "y"] })();
+  const warmups = [
+    { expr: "x^2*sin(x) + exp(x)/(1 + x)", vars: ["x"] },
+    { expr: "x*y + cos(x*y)", vars: ["x", "y"] },
+    { expr: "log(1 + x^2)*atan(x)/sqrt(x)", vars: ["x"] },
+    { expr: "(x^3 - 2*x)/(x^2 + 1)^2", vars: ["x"] },
+  ].map((t) => system.prepare(t));
+  const start = performance.now();
+  do for (const run of warmups) run();
+  while (performance.now() - start < WARMUP_MS);
 } catch {
   // A system that fails here fails the same way on the tasks, where it is reported.
 }
