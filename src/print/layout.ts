@@ -150,6 +150,22 @@ export function displayTerms(args: readonly Expr[]): Expr[] {
   return out;
 }
 
+/** `displayTerms(args)[0]` in one pass, without sorting: the first term of highest degree. */
+export function firstDisplayedTerm(args: readonly Expr[]): Expr {
+  const start = args[0]!.kind === "num" ? 1 : 0;
+  if (start === args.length) return args[0]!;
+  let best = args[start]!;
+  let bestDegree = degreeOf(best);
+  for (let i = start + 1; i < args.length; i++) {
+    const d = degreeOf(args[i]!);
+    if (compareDegrees(d, bestDegree) > 0) {
+      best = args[i]!;
+      bestDegree = d;
+    }
+  }
+  return best;
+}
+
 /**
  * Writes a sum in display order with both printers' sign convention: the first term as it is,
  * each later one as " + term" or, when its coefficient is negative, " - " and its magnitude.

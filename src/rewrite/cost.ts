@@ -4,12 +4,12 @@
  *
  * It follows the printer's conventions: a product with negative powers prints as a fraction
  * (`2*x/y^2`), `u^(1/2)` as `sqrt(u)`, a negative term of a sum replaces its `+` by `-`, and
- * a sum whose first displayed term (`displayTerms`) is negative starts with a unary minus.
+ * a sum whose first displayed term (`firstDisplayedTerm`) is negative starts with a unary minus.
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldIntoMemo } from "../core/traverse.js";
-import { displayTerms } from "../print/layout.js";
+import { firstDisplayedTerm } from "../print/layout.js";
 import { NodeMemo } from "../core/memo.js";
 
 const memo = new NodeMemo<number>();
@@ -49,7 +49,7 @@ function computeCost(e: Expr): number {
       let total = e.args.length - 1;
       for (const t of e.args) total += unsignedTermCost(t)[0];
       // The term printed first shows its sign as a unary minus.
-      return unsignedTermCost(displayTerms(e.args)[0]!)[1] ? total + 1 : total;
+      return unsignedTermCost(firstDisplayedTerm(e.args))[1] ? total + 1 : total;
     }
     case "mul":
       return mulCost(e.args);

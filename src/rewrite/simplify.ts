@@ -23,7 +23,7 @@
  * Soundness: every candidate equals the node wherever the node is defined.
  */
 import { addAll, mulAll, num, pow, splitCoefficient } from "../core/build.js";
-import { displayTerms } from "../print/layout.js";
+import { firstDisplayedTerm } from "../print/layout.js";
 import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
@@ -345,7 +345,7 @@ function sumContent(s: Expr, signed: boolean): [Rational, Expr] {
     l = (l / gcd(l, c.den)) * c.den;
   }
   let c = Rational.of(g, l);
-  if (signed && splitCoefficient(displayTerms(s.args)[0]!)[0].sign() < 0) c = c.neg();
+  if (signed && splitCoefficient(firstDisplayedTerm(s.args))[0].sign() < 0) c = c.neg();
   if (c.isOne()) return [c, s];
   const k = num(c.inv());
   return [c, addAll(s.args.map((t) => mulAll([k, t])))];

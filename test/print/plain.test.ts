@@ -6,6 +6,7 @@ import type { Expr } from "../../src/core/node.js";
 import { Rational } from "../../src/core/rational.js";
 import { parse } from "../../src/parse/parser.js";
 import { print } from "../../src/print/plain.js";
+import { displayTerms, firstDisplayedTerm } from "../../src/print/layout.js";
 import { arbExpr } from "../support/arbitrary.js";
 
 const x = sym("x");
@@ -163,5 +164,26 @@ describe("plain printer: size and depth", () => {
     expect(parse(s)).toBe(e);
     // e(i+1) = e(i)*(e(i) + 1) holds e(i) twice, so x occurs 2^10 times.
     expect(s.split("x").length - 1).toBe(2 ** 10);
+  });
+});
+
+describe("firstDisplayedTerm", () => {
+  it("is the first term of displayTerms, found without sorting", () => {
+    const sums = fc.array(arbExpr(2), { minLength: 2, maxLength: 6 }).map((ts) => add(...ts)).filter((s) => s.kind === "add");
+    fc.assert(
+      fc.property(sums, (s) => {
+        expect(firstDisplayedTerm(s.args)).toBe(displayTerms(s.args)[0]);
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ["x + x^3 + 2", "x^3"],
+    ["x*y + x^2 + 1", "x^2"], // equal degrees: canonical order decides, as in the printout
+    ["sin(x) + 3", "sin(x)"],
+  ])("of %s is %s", (text, first) => {
+    const s = parse(text);
+    expect(firstDisplayedTerm(s.args)).toBe(parse(first));
   });
 });
