@@ -23,7 +23,7 @@ let budgetEnd = Infinity;
 // The intern tables. Atoms are keyed by their value; compound nodes by a 32-bit structural hash of
 // their kind (and function) and the ids of their arguments, confirmed by comparing the arguments
 // with `===` (arguments are interned, so that is structural equality). No key strings are built.
-const numbers = new Map<bigint, Map<bigint, Num>>(); // numerator -> denominator -> node
+const numbers = new Map<bigint, Map<bigint, Num>>(); // other rationals: numerator -> denominator -> node
 const symbols = new Map<string, Sym>();
 const constants = new Map<string, Const>();
 /** Structural hash -> the node, or every node with that hash when hashes collide. */
@@ -111,12 +111,18 @@ export function internedCount(): number {
 /** Integers in [-SMALL_INT_RANGE, SMALL_INT_RANGE] are looked up by index, without hashing a bigint. */
 const SMALL_INT_RANGE = 256;
 const smallInts: (Num | undefined)[] = new Array(2 * SMALL_INT_RANGE + 1).fill(undefined);
+/** Other integers that are safe JS numbers are keyed by that number (cheaper to hash than a bigint). */
+const SAFE_INT = BigInt(Number.MAX_SAFE_INTEGER);
+const safeInts = new Map<number, Num>();
 
 export function num(value: Rational | bigint | number): Num {
   const r = value instanceof Rational ? value : typeof value === "bigint" ? Rational.int(value) : rationalFromNumber(value);
-  if (r.den === 1n && r.num >= -SMALL_INT_RANGE && r.num <= SMALL_INT_RANGE) {
-    const i = Number(r.num) + SMALL_INT_RANGE;
-    return (smallInts[i] ??= admit(new Num(r)));
+  if (r.den === 1n && r.num >= -SAFE_INT && r.num <= SAFE_INT) {
+    const n = Number(r.num);
+    if (n >= -SMALL_INT_RANGE && n <= SMALL_INT_RANGE) return (smallInts[n + SMALL_INT_RANGE] ??= admit(new Num(r)));
+    let node = safeInts.get(n);
+    if (node === undefined) safeInts.set(n, (node = admit(new Num(r))));
+    return node;
   }
   checkBits(r);
   let byDen = numbers.get(r.num);
