@@ -4,9 +4,10 @@
  * The table is typed `Record<FunctionName, ...>`, so a function without a derivative does not
  * compile. The formulas are parsed once, on first use, by `compiledDerivativeTable`.
  */
-import { sym } from "../core/build.js";
+import { rebuild, sym } from "../core/build.js";
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
+import { freeSymbolSet } from "../core/traverse.js";
 import { parse } from "../parse/parser.js";
 
 export const DERIVATIVE_TABLE: Readonly<Record<FunctionName, readonly string[]>> = {
@@ -58,4 +59,34 @@ export function compiledDerivativeTable(): Readonly<Record<FunctionName, readonl
     compiled = out;
   }
   return compiled;
+}
+
+/** A table formula as a function of the call's arguments: the formula with u (and v) replaced. */
+export type OuterDerivative = (args: readonly Expr[]) => Expr;
+
+let instantiators: Record<FunctionName, readonly OuterDerivative[]> | null = null;
+
+/**
+ * The partials of `fn` as functions of its arguments, compiled once from the parsed table: the
+ * same canonical nodes as substituting the arguments for u and v, without walking the formula
+ * and keeping a map on every use of the chain rule.
+ */
+export function outerDerivatives(fn: FunctionName): readonly OuterDerivative[] {
+  if (instantiators === null) {
+    const table = compiledDerivativeTable();
+    const out = {} as Record<FunctionName, readonly OuterDerivative[]>;
+    for (const name of Object.keys(table) as FunctionName[]) out[name] = table[name].map(instantiator);
+    instantiators = out;
+  }
+  return instantiators[fn];
+}
+
+/** `template` as a function of the placeholders' values; subtrees without a placeholder are kept. */
+function instantiator(template: Expr): OuterDerivative {
+  const position = PLACEHOLDERS.indexOf(template);
+  if (position >= 0) return (args) => args[position]!;
+  const free = freeSymbolSet(template);
+  if (!PLACEHOLDERS.some((p) => p.kind === "sym" && free.has(p.name))) return () => template;
+  const parts = template.args.map(instantiator);
+  return (args) => rebuild(template, parts.map((part) => part(args)));
 }

@@ -21,8 +21,8 @@ import { addAll, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } 
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Call, Expr, Mul } from "../core/node.js";
-import { freeSymbolSet, substitute } from "../core/traverse.js";
-import { compiledDerivativeTable, PLACEHOLDERS } from "./derivative-table.js";
+import { freeSymbolSet } from "../core/traverse.js";
+import { outerDerivatives } from "./derivative-table.js";
 import { NodeMemo } from "../core/memo.js";
 
 /** The product rule writes at most this many factors' terms side by side before splitting in halves. */
@@ -217,10 +217,8 @@ function canonicalRun(fs: readonly Expr[], lo: number, hi: number): Expr {
 
 /** The chain rule: d f(u1, ..., un) = sum_i (df/dui)(u1, ..., un) * d ui. */
 function differentiateCall(node: Call, d: (a: Expr) => Derivative): Derivative {
-  const partials = compiledDerivativeTable()[node.fn];
-  const bindings = new Map<Expr, Expr>();
-  node.args.forEach((a, i) => bindings.set(PLACEHOLDERS[i]!, a));
-  const outer = (i: number): Expr => substitute(partials[i]!, bindings);
+  const partials = outerDerivatives(node.fn);
+  const outer = (i: number): Expr => partials[i]!(node.args);
   if (node.args.length === 1) return times([outer(0)], d(node.args[0]!));
   const terms: Expr[] = [];
   node.args.forEach((a, i) => {

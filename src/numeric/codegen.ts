@@ -20,8 +20,8 @@ import { sym, ZERO } from "../core/build.js";
 import { DomainError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { foldGraph, freeSymbolSet, substitute } from "../core/traverse.js";
-import { compiledDerivativeTable, PLACEHOLDERS } from "../calculus/derivative-table.js";
+import { foldGraph, freeSymbolSet } from "../core/traverse.js";
+import { outerDerivatives } from "../calculus/derivative-table.js";
 import { evaluate } from "./evaluate.js";
 import { emitRationalPower, FLOAT_FUNCTIONS, literal } from "./float-functions.js";
 
@@ -247,12 +247,10 @@ export class Emitter {
         return;
       }
       case "call": {
-        const partials = compiledDerivativeTable()[node.fn];
-        const bindings = new Map<Expr, Expr>();
-        node.args.forEach((u, i) => bindings.set(PLACEHOLDERS[i]!, u));
+        const partials = outerDerivatives(node.fn);
         node.args.forEach((u, i) => {
           if (!dependsOnVariables(u)) return;
-          const partial = substitute(partials[i]!, bindings);
+          const partial = partials[i]!(node.args);
           if (partial === ZERO) return;
           contribute(u, signedProduct(a.neg, [a.code, this.atom(partial)]));
         });

@@ -3,12 +3,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diff, gradient, hessian, jacobian } from "../../src/api/calculus.js";
-import { compiledDerivativeTable, DERIVATIVE_TABLE } from "../../src/calculus/derivative-table.js";
+import { compiledDerivativeTable, DERIVATIVE_TABLE, outerDerivatives } from "../../src/calculus/derivative-table.js";
+import { sym } from "../../src/core/build.js";
 import { LimitError } from "../../src/core/errors.js";
 import { FUNCTION_NAMES } from "../../src/core/functions.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
 import type { Expr } from "../../src/core/node.js";
-import { freeSymbols } from "../../src/core/traverse.js";
+import { freeSymbols, substitute } from "../../src/core/traverse.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { parse } from "../../src/parse/parser.js";
 import { toLatex } from "../../src/print/latex.js";
@@ -173,5 +174,18 @@ describe("derivative matches a central finite difference (property)", () => {
       }),
       { seed: 11, numRuns: 200 },
     );
+  });
+});
+
+describe("outerDerivatives", () => {
+  it("builds the same node as substituting the arguments into the parsed formula", () => {
+    const table = compiledDerivativeTable();
+    const args = [parse("x^2 + y"), parse("sin(z)")];
+    for (const fn of Object.keys(table) as (keyof typeof table)[]) {
+      table[fn].forEach((formula, i) => {
+        const bindings = new Map([[sym("u"), args[0]!], [sym("v"), args[1]!]]);
+        expect(outerDerivatives(fn)[i]!(args.slice(0, table[fn].length === 2 ? 2 : 1)), `${fn} partial ${i}`).toBe(substitute(formula, bindings));
+      });
+    }
   });
 });
