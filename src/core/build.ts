@@ -16,7 +16,7 @@ import { bitLength, exactRoot, Rational } from "./rational.js";
 /** Rationals whose parts are below this magnitude need no size check. */
 const SMALL = 1n << 64n;
 
-/** Nodes created so far, and the count at which the innermost `withNodeBudget` stops. */
+/** Nodes created (and interned) so far, and the count at which the innermost `withNodeBudget` stops. */
 let created = 0;
 let budgetEnd = Infinity;
 
@@ -28,7 +28,6 @@ const symbols = new Map<string, Sym>();
 const constants = new Map<string, Const>();
 /** Structural hash -> the node, or every node with that hash when hashes collide. */
 const compounds = new Map<number, Expr | Expr[]>();
-let distinctNodes = 0;
 
 const ADD_SEED = 0x2545f491;
 const MUL_SEED = 0x61c88647;
@@ -71,10 +70,10 @@ function admit<T extends Expr>(node: T): T {
   if (node.depth > limits.maxDepth) {
     throw new LimitError("maxDepth", limits.maxDepth, `expression nested ${node.depth} deep`);
   }
-  if (++created > budgetEnd) {
+  if (created + 1 > budgetEnd) {
     throw new LimitError("maxNodes", limits.maxNodes, "the operation created too many expression nodes");
   }
-  distinctNodes++;
+  created++; // only nodes that enter the tables count, so `created` is the interned count
   return node;
 }
 
@@ -103,7 +102,7 @@ export function withNodeBudget<T>(work: () => T): T {
 
 /** Number of distinct nodes interned so far (for tests and limits). */
 export function internedCount(): number {
-  return distinctNodes;
+  return created;
 }
 
 // ---------------------------------------------------------------- atoms
@@ -189,17 +188,9 @@ export function internMul(args: readonly Expr[]): Mul {
 }
 /** Trusted: `base^exp` is already canonical. */
 export function internPow(base: Expr, exp: Expr): Pow {
-  const h = mixId(mixId(POW_SEED, base.id), exp.id);
-  const isThis = (node: Expr): node is Pow => node.kind === "pow" && node.base === base && node.exp === exp;
-  const bucket = compounds.get(h);
-  if (bucket !== undefined) {
-    if (!Array.isArray(bucket)) {
-      if (isThis(bucket)) return bucket;
-    } else {
-      for (const node of bucket) if (isThis(node)) return node;
-    }
-  }
-  return storeCompound(h, new Pow(base, exp));
+  const args = [base, exp]; // a Pow's args are [base, exp]
+  const h = hashArgs(POW_SEED, args);
+  return (findCompound(h, "pow", undefined, args) as Pow | undefined) ?? storeCompound(h, new Pow(base, exp));
 }
 /** Trusted: `fn(args)` is already canonical. */
 export function internCall(fn: FunctionName, args: readonly Expr[]): Call {
