@@ -97,11 +97,19 @@ function holds(p: Property, e: Expr, assume: Assumptions): boolean {
   return p === "positive" ? isPositive(e, assume) : isNonnegative(e, assume);
 }
 
+/** True when `heads` has every function that `r`'s left side calls (else `r` cannot match). */
+function callsRuleHeads(r: CompiledRule, heads: ReadonlySet<string>): boolean {
+  return r.heads.every((h) => heads.has(h));
+}
+
 /** The results of applying `r` at the top of `node` (every match, conditions checked). */
 export function applyRule(r: CompiledRule, node: Expr, assume: Assumptions = {}): Expr[] {
-  if (r.lhs.kind !== node.kind) return [];
-  const heads = headsOf(node);
-  if (!r.heads.every((h) => heads.has(h))) return [];
+  if (r.lhs.kind !== node.kind || !callsRuleHeads(r, headsOf(node))) return [];
+  return rewritesOf(r, node, assume);
+}
+
+/** `applyRule` for a rule of `node`'s kind whose heads `node` calls (checked by the caller). */
+function rewritesOf(r: CompiledRule, node: Expr, assume: Assumptions): Expr[] {
   if (!mayMatchTop(r.lhs, node)) return [];
   const out: Expr[] = [];
   for (const m of matchTop(r.lhs, node)) {
@@ -153,7 +161,7 @@ function applicableRules(kind: string, heads: ReadonlySet<string>): readonly Com
   if (byHeads === undefined) rulesByHeads.set(kind, (byHeads = new WeakMap()));
   let rules = byHeads.get(heads);
   if (rules === undefined) {
-    rules = rulesOfKind(kind).filter((r) => r.heads.every((h) => heads.has(h)));
+    rules = rulesOfKind(kind).filter((r) => callsRuleHeads(r, heads));
     byHeads.set(heads, rules);
   }
   return rules;
@@ -166,7 +174,7 @@ export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], lim
     let improved = false;
     const c = cost(current);
     for (const r of applicableRules(current.kind, headsOf(current))) {
-      for (const candidate of applyRule(r, current, assume)) {
+      for (const candidate of rewritesOf(r, current, assume)) {
         if (cost(candidate) < c) {
           current = candidate;
           steps.push(r.rule.id);
