@@ -123,7 +123,7 @@ function addAtomPower(parts: FractionParts, atom: Expr, k: number): void {
   if (k !== 0) addPower(parts, cost(atom), k);
 }
 
-/** Adds a power `a^k` (k != 0) of an atom of cost `atomCost`: |k| > 1 costs 2 more than `a`. */
+/** Adds a power `a^k` of an atom of cost `atomCost` (nothing for k = 0): |k| > 1 costs 2 more than `a`. */
 function addPower(parts: FractionParts, atomCost: number, k: number): void {
   if (k === 0) return;
   const c = atomCost + (k > 1 || k < -1 ? 2 : 0);

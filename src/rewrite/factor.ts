@@ -81,19 +81,16 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
 /**
  * True when two terms of the plain sum `e` have the same positive power of one symbol (`x` and
  * `3*x*y`, or `x^2*sin(x)` and `x^2`), the powers `toPoly` reads as powers of the symbol's atom.
+ * Interning makes equal powers the same factor node.
  */
 function twoTermsShareASymbolPower(e: Expr): boolean {
-  const seen = new Set<string>();
+  const seen = new Set<Expr>();
   for (const t of e.args) {
     for (const f of t.kind === "mul" ? t.args : [t]) {
-      let key: string | null = null;
-      if (f.kind === "sym") key = f.name + "^1";
-      else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num" && f.exp.value.sign() > 0) {
-        key = f.base.name + "^" + f.exp.value.toString();
-      }
-      if (key === null) continue;
-      if (seen.has(key)) return true;
-      seen.add(key);
+      const symbolPower = f.kind === "sym" || (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num" && f.exp.value.sign() > 0);
+      if (!symbolPower) continue;
+      if (seen.has(f)) return true;
+      seen.add(f);
     }
   }
   return false;
