@@ -274,7 +274,8 @@ async function main() {
     const sc = scalingSection(scaling, opts);
     md.push("## Scaling", "", "![time against n, log-log](scaling.svg)", "");
     md.push(`${RAW} is symgrad with \`{ simplify: false }\`: the canonical derivative without simplification.`,
-      `Each size is timed like a corpus problem but with about ${opts.scalingTiming.targetMs} ms of timed calls after ${opts.scalingTiming.warmupMs} ms of warm-up (a first call slower than ${opts.scalingTiming.slowMs} ms is repeated at most 3 times);`,
+      `Each size is timed like a corpus problem but with about ${opts.scalingTiming.targetMs} ms of timed calls after ${opts.scalingTiming.warmupMs} ms of warm-up (a first call slower than ${opts.scalingTiming.slowMs} ms is not repeated;`,
+      `calls over ${fmt((4 * opts.scalingTiming.targetMs) / opts.scalingTiming.minSamples)} ms get 3 timed samples);`,
       "symgrad starts every family in a new worker, warmed up on unrelated formulas, with empty interning tables.",
       "Times in ms (✗: wrong result; timeout: over the limit; —: not run after a smaller size timed out or was predicted to). Result nodes are",
       "the distinct nodes of symgrad's result graph (`foldGraph` over all results); printed length is the length of the printed",
