@@ -57,6 +57,6 @@ describe("symbench helpers", () => {
 
   it("states S3's term count correctly", () => {
     const s3 = CASES.find((c) => c.id === "S3")!;
-    expect((expand(parse(s3.base)) as { args: unknown[] }).args.length).toBe(s3.terms);
+    expect((expand(parse(s3.base)) as { args: readonly unknown[] }).args.length).toBe(s3.terms);
   });
 });
