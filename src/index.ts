@@ -29,5 +29,6 @@ export {
   type MinimizeResult,
   type GradcheckResult,
 } from "./api/numeric.js";
+export { loadMathjs, useMathjs } from "./numeric/mathjs-lazy.js";
 export { simplify, simplifyWithReport, expand, factor, cancel, together, type SimplifyOptions, type SimplifyReport } from "./api/algebra.js";
 export type { CalculusOptions } from "./api/calculus.js";
