@@ -1,0 +1,38 @@
+/** The pure parts of the plot (no DOM): the y range, tick values and the undefined runs. */
+
+/** The y interval shown for the finite values of `ys`. */
+export function yRange(ys: readonly number[]): [number, number] {
+  const finite = ys.filter((y) => Number.isFinite(y)).sort((a, b) => a - b);
+  if (finite.length === 0) return [-1, 1];
+  let lo = finite[Math.floor(finite.length * 0.02)]!;
+  let hi = finite[Math.ceil(finite.length * 0.98) - 1]!;
+  if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
+    lo -= 1;
+    hi += 1;
+  }
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+}
+
+/** Nice tick values covering [lo, hi]. */
+export function ticks(lo: number, hi: number, count = 6): number[] {
+  const step0 = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(step0));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= step0)!;
+  const out: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) out.push(k === 0 ? 0 : Number((k * step).toPrecision(12)));
+  return out;
+}
+
+/** Index ranges [i, j] of consecutive NaN entries. */
+export function runsOfNaN(ys: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < ys.length; i++) {
+    if (!Number.isNaN(ys[i]!)) continue;
+    let j = i;
+    while (j + 1 < ys.length && Number.isNaN(ys[j + 1]!)) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
