@@ -1,11 +1,25 @@
 /** The pure parts of the plot (no DOM): the y range, tick values and the undefined runs. */
 
-/** The y interval shown for the finite values of `ys`. */
-export function yRange(ys: readonly number[]): [number, number] {
+/** The [lo, hi] of the finite values of `ys` between the `p` and 1 - `p` quantiles, or null. */
+function bulk(ys: readonly number[], p: number): [number, number] | null {
   const finite = ys.filter((y) => Number.isFinite(y)).sort((a, b) => a - b);
-  if (finite.length === 0) return [-1, 1];
-  let lo = finite[Math.floor(finite.length * 0.02)]!;
-  let hi = finite[Math.ceil(finite.length * 0.98) - 1]!;
+  if (finite.length === 0) return null;
+  return [finite[Math.floor(finite.length * p)]!, finite[Math.max(0, Math.ceil(finite.length * (1 - p)) - 1)]!];
+}
+
+/**
+ * The y interval shown: the bulk (5% to 95% quantiles) of f, widened to the bulk of f' unless that
+ * would make f's span less than a quarter of the plot (a pole of f' must not flatten f), padded.
+ */
+export function yRange(f: readonly number[], df: readonly number[] = []): [number, number] {
+  const a = bulk(f, 0.05) ?? bulk(df, 0.05);
+  if (a === null) return [-1, 1];
+  let [lo, hi] = a;
+  const b = bulk(df, 0.05);
+  if (b !== null) {
+    const [l2, h2] = [Math.min(lo, b[0]), Math.max(hi, b[1])];
+    if (h2 - l2 <= 4 * Math.max(hi - lo, 1e-9)) [lo, hi] = [l2, h2];
+  }
   if (hi - lo < 1e-9 * Math.max(1, Math.abs(hi))) {
     lo -= 1;
     hi += 1;

@@ -2,8 +2,8 @@
  * The plot of f and f' as hand-drawn SVG. Contracts:
  * - a sample that is NaN (undefined, or not a finite real) breaks the curve: no segment is drawn
  *   across it, and runs of undefined samples of f are shaded and labelled "undefined";
- * - the y range is chosen from the 2nd to 98th percentile of the finite samples of both curves
- *   (padded), so a pole does not flatten the rest; a segment that leaves the range by more than
+ * - the y range comes from the bulk of the finite samples (plot-scale.ts `yRange`), so a pole
+ *   does not flatten the rest; a segment that leaves the range by more than
  *   the range's height is not drawn (a jump across a pole, not a steep curve).
  */
 import type { Plot } from "./compute.js";
@@ -35,7 +35,7 @@ export function drawPlot(svg: SVGSVGElement, plot: Plot | null, note: string): v
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   const { xs } = plot;
   const [x0, x1] = [xs[0]!, xs[xs.length - 1]!];
-  const [y0, y1] = yRange([...plot.f, ...plot.df]);
+  const [y0, y1] = yRange(plot.f, plot.df);
   const sx = (x: number) => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
   const sy = (y: number) => H - PAD.bottom - ((y - y0) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
 

@@ -65,6 +65,12 @@ describe("plot helpers", () => {
     expect(hi).toBeLessThan(2);
     expect(yRange([NaN, NaN])).toEqual([-1, 1]);
     expect(yRange([3, 3, 3])).toEqual([2 - 0.16, 4 + 0.16]);
+    // f' with a pole much taller than f: the range follows f.
+    const f = Array.from({ length: 100 }, (_, i) => Math.tan(-1.5 + (3 * i) / 99));
+    const df = f.map((y) => y * y + 1);
+    const [flo, fhi] = yRange(f, df);
+    expect(fhi - flo).toBeLessThan(3 * (Math.tan(1.5 * 0.9) * 2));
+    expect(yRange([0, 1], [0, 2])).toEqual([-0.16, 2.16]);
   });
 
   it("puts ticks on round numbers", () => {
