@@ -31,7 +31,15 @@ export function mathjs(): MathjsModule {
   return loaded;
 }
 
-/** Uses `m` (the module object of `import * as m from "mathjs"`) for every mathjs-backed function. */
+/**
+ * Uses `m` (the module object of `import * as mathjs from "mathjs"`) for every mathjs-backed
+ * function: `toMathjs`, `fromMathjs` and `evaluate` with `precision`. Only needed outside Node, and
+ * only instead of `loadMathjs`, e.g. when the page already imports mathjs.
+ *
+ * @throws TypeError when `m` is not the mathjs module.
+ * @example
+ * useMathjs({});                                // throws TypeError: useMathjs expects the mathjs module (import * as mathjs from "mathjs")
+ */
 export function useMathjs(m: MathjsModule): void {
   if (typeof m?.create !== "function" || typeof m?.parse !== "function") {
     throw new TypeError("useMathjs expects the mathjs module (import * as mathjs from \"mathjs\")");
@@ -39,7 +47,16 @@ export function useMathjs(m: MathjsModule): void {
   loaded = m;
 }
 
-/** Imports mathjs (a dynamic import, so bundlers split it off) and uses it; resolves once it is ready. */
+/**
+ * Imports mathjs (a dynamic `import("mathjs")`, which bundlers split into its own chunk) and uses
+ * it; resolves when it is ready. Needed once before `toMathjs`, `fromMathjs` or `evaluate` with
+ * `precision` outside Node (where mathjs is required synchronously on first use); calling it again
+ * does nothing.
+ *
+ * @example
+ * await loadMathjs();
+ * evaluate("exp(x)", { x: 1 }, { precision: 30 });  // => 2.718281828459045
+ */
 export async function loadMathjs(): Promise<void> {
   if (loaded !== null) return;
   useMathjs((await import("mathjs")) as MathjsModule);
