@@ -5,7 +5,8 @@
  * `loadMathjs()` has resolved.
  */
 import { build } from "esbuild";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
@@ -31,9 +32,9 @@ beforeAll(async () => {
   symlinkSync(ROOT, join(dir, "node_modules", "symgrad"), "dir");
 }, 120_000);
 
-afterAll(() => {
-  if (dir !== "") rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => {
+  if (dir !== "") await rm(dir, { recursive: true, force: true });
+}, 60_000);
 
 describe("browser bundle sizes", () => {
   it("measures every entry point", () => {

@@ -4,7 +4,8 @@
  * TypeScript compiled to CommonJS (checked with node16 and with legacy node10 resolution). Each
  * prints diff("x^2+3*x+2","x"), a LaTeX form and a mathjs BigNumber evaluation.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,9 +83,9 @@ beforeAll(() => {
   run(npm, ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], dir, { npm_config_loglevel: "error" });
 }, 120_000);
 
-afterAll(() => {
-  if (dir !== "") rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => {
+  if (dir !== "") await rm(dir, { recursive: true, force: true });
+}, 60_000);
 
 describe("the packed tarball", () => {
   it("holds the builds, the declarations, LICENSE and README, and no sources or tests", () => {
