@@ -1,0 +1,693 @@
+/**
+ * The reader of LaTeX math (`grammar/latex.ebnf`): `parseLatex(text)` returns the same canonical
+ * node as `parse` of the plain formula, e.g. `parseLatex("\\frac{1}{x}") === parse("1/x")`.
+ *
+ * Contracts:
+ * - Nothing is executed, defined or expanded: every command is looked up in the fixed tables of
+ *   `latex-tables.ts` or rejected. An unknown command is a ParseError naming it, with a suggestion
+ *   when a known command is close.
+ * - Every node is built through `core/build.ts`. Derivative operators (`\frac{d}{dx}`,
+ *   `\frac{\partial^2}{\partial x \partial y}`) are applied at once with `diff`, to the operand
+ *   their scope rule gives (`latex-derivative.ts`).
+ * - Errors are typed: ParseError with 0-based code-point `start`/`end` in the LaTeX source (an
+ *   unclosed `{`, `(`, `|` or `\left` is reported at the opening one), LimitError for the input
+ *   length, the nesting depth and the size of numbers, and whatever the builder and `diff` raise.
+ * - The reader is recursive descent. Nesting is counted and limited by `limits.maxDepth`; should
+ *   the JS stack run out first (a `maxDepth` set far above its default), that is a LimitError too.
+ */
+import { addAll, call, div, E, logBase, MINUS_ONE, mulAll, neg, num, ONE, PI, pow, sqrt, sym } from "../core/build.js";
+import { LimitError, ParseError } from "../core/errors.js";
+import { FUNCTION_ARITY, type FunctionName } from "../core/functions.js";
+import { limits } from "../core/limits.js";
+import type { Expr } from "../core/node.js";
+import { Rational } from "../core/rational.js";
+import { applyDerivative, derivativeAt, type DerivativeOperator } from "./latex-derivative.js";
+import { tokenizeLatex, type LatexToken } from "./latex-lexer.js";
+import { FUNCTION_COMMANDS, GREEK_COMMANDS, NOT_READ_COMMANDS, OPERATOR_NAMES, type LatexFunction } from "./latex-tables.js";
+import { closestName } from "./suggest.js";
+
+export interface LatexParseOptions {
+  /**
+   * Caller-defined functions, as for `parse`: `f(x)`, `f\left(x, y\right)` or
+   * `\operatorname{name}(x)` call the function with the canonical argument nodes.
+   */
+  functions?: ReadonlyMap<string, (args: Expr[]) => Expr>;
+}
+
+/**
+ * Parses LaTeX math into a canonical expression.
+ *
+ * @throws ParseError for what is not read, with the position in `text`.
+ * @throws LimitError when `text` is longer than `limits.maxInputLength`, nested deeper than
+ *   `limits.maxDepth`, or holds a number beyond `limits.maxIntegerBits`.
+ */
+export function parseLatex(text: string, options: LatexParseOptions = {}): Expr {
+  if (typeof text !== "string") throw new TypeError("parseLatex expects a string");
+  if (text.length > limits.maxInputLength) {
+    throw new LimitError("maxInputLength", limits.maxInputLength, `an input of ${text.length} characters`);
+  }
+  try {
+    return new LatexParser(text, options).input();
+  } catch (err) {
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw new LimitError("maxDepth", limits.maxDepth, "LaTeX input nested too deep for the reader's stack");
+    }
+    throw err;
+  }
+}
+
+/** The token that closes an abs opened by a bar (`|` or `\vert`) in the innermost context, if any. */
+type Bar = "|" | "\\vert" | null;
+
+/** What a factor position yields: an expression, or a derivative operator waiting for its operand. */
+type Factor = Expr | DerivativeOperator;
+
+const FRACTIONS: ReadonlySet<string> = new Set(["\\frac", "\\dfrac", "\\tfrac", "\\cfrac"]);
+const THREE = num(3);
+const BITS_PER_DIGIT = Math.log2(10);
+/** Names that are constants when they stand alone, as in the plain syntax. */
+const CONSTANT_NAMES: ReadonlyMap<string, Expr> = new Map([["e", E], ["pi", PI], ["\u03C0", PI]]);
+/** `\left` delimiters and the `\right` delimiter each one needs. */
+const LEFT_RIGHT: ReadonlyMap<string, string> = new Map([["(", ")"], ["[", "]"], ["\\{", "\\}"], ["|", "|"], ["\\lvert", "\\rvert"], ["\\vert", "\\vert"]]);
+const CLOSERS: ReadonlySet<string> = new Set(["}", ")", "]", "\\}", "\\right", "\\rvert"]);
+
+/** Every command the reader knows, for "did you mean" suggestions. */
+const KNOWN_COMMANDS: readonly string[] = [
+  ...FUNCTION_COMMANDS.keys(), ...[...GREEK_COMMANDS].map((g) => "\\" + g), ...FRACTIONS, ...LEFT_RIGHT.keys(),
+  "\\pi", "\\sqrt", "\\left", "\\right", "\\cdot", "\\times", "\\div", "\\ast", "\\mathrm", "\\mathit", "\\operatorname",
+  "\\exponentialE", "\\partial", "\\differentialD", "\\rvert", "\\}",
+];
+
+export function describeLatexToken(t: LatexToken): string {
+  if (t.kind === "end") return "end of input";
+  const chars = Array.from(t.text);
+  return `'${chars.length > 24 ? chars.slice(0, 20).join("") + "..." : t.text}'`;
+}
+
+export class LatexParser {
+  pos = 0;
+  private depth = 0;
+  readonly tokens: LatexToken[];
+
+  constructor(
+    readonly text: string,
+    private readonly options: LatexParseOptions,
+  ) {
+    this.tokens = tokenizeLatex(text);
+  }
+
+  /** The current token; reaching a bad character raises its error. */
+  peek(offset = 0): LatexToken {
+    const t = this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
+    if (t.kind === "bad" && offset === 0) throw t.error!;
+    return t;
+  }
+
+  advance(): LatexToken {
+    const t = this.peek();
+    if (t.kind !== "end") this.pos++;
+    return t;
+  }
+
+  isCommand(name: string, offset = 0): boolean {
+    const t = this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
+    return t.kind === "command" && t.text === name;
+  }
+
+  error(reason: string, at: LatexToken, expected: readonly string[] = [], end = at.end): ParseError {
+    return new ParseError(reason, this.text, at.start, Math.max(end, at.start), expected, describeLatexToken(at));
+  }
+
+  syntaxError(expected: string, at: LatexToken = this.peek()): ParseError {
+    return this.error(`expected ${expected} but found ${describeLatexToken(at)}`, at, [expected]);
+  }
+
+  enter(at: LatexToken): void {
+    if (++this.depth > limits.maxDepth) {
+      throw new LimitError("maxDepth", limits.maxDepth, `input nested more than ${limits.maxDepth} deep at column ${at.start + 1}`);
+    }
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /** input = sum END. */
+  input(): Expr {
+    const e = this.sum(null);
+    const t = this.peek();
+    if (t.kind === "end") return e;
+    if (t.kind === "}" || t.kind === ")" || t.kind === "]" || (t.kind === "command" && CLOSERS.has(t.text)) || t.kind === "|") {
+      const opener = t.text === "\\right" ? "\\left" : t.text === "}" ? "{" : t.text === ")" ? "(" : t.text === "]" ? "[" : t.text === "\\}" ? "\\{" : t.text === "\\rvert" ? "\\lvert" : "|";
+      throw this.error(`unexpected ${describeLatexToken(t)} without a matching '${opener}'`, t, ["an operator", "end of input"]);
+    }
+    throw this.syntaxError("an operator or end of input");
+  }
+
+  /** sum = signed { ("+" | "-") signed }. */
+  sum(bar: Bar): Expr {
+    const s = this.sumOrFactors(bar);
+    return Array.isArray(s) ? mulAll(s) : s;
+  }
+
+  /**
+   * A sum, or the factors of its one unsigned term when that is all it is. `\frac` multiplies
+   * its numerator's factors and the inverses of its denominator's in ONE product, as the plain
+   * parser reads `48*(x + 1)/(252*(y + 1))`: built separately, `48*(x + 1)` would distribute first.
+   */
+  sumOrFactors(bar: Bar): Expr | Expr[] {
+    const first = this.signedFactors(bar);
+    const k0 = this.peek().kind;
+    if (Array.isArray(first) && k0 !== "+" && k0 !== "-") return first;
+    const terms = [Array.isArray(first) ? mulAll(first) : first];
+    for (;;) {
+      const k = this.peek().kind;
+      if (k !== "+" && k !== "-") break;
+      this.advance();
+      const f = this.signedFactors(bar);
+      const t = Array.isArray(f) ? mulAll(f) : f;
+      terms.push(k === "-" ? neg(t) : t);
+    }
+    return terms.length === 1 ? terms[0]! : addAll(terms);
+  }
+
+  /** signed = { "+" | "-" } term: a sign applies to the whole product after it (`-2x` is -(2x)). */
+  private signedFactors(bar: Bar): Expr | Expr[] {
+    let negative = false;
+    let levels = 0;
+    while (this.peek().kind === "+" || this.peek().kind === "-") {
+      this.enter(this.peek());
+      levels++;
+      if (this.advance().kind === "-") negative = !negative;
+    }
+    const factors = this.termFactors(bar);
+    this.depth -= levels;
+    if (levels === 0) return factors;
+    return negative ? mulAll([MINUS_ONE, ...factors]) : mulAll(factors);
+  }
+
+  /**
+   * term = implicit { ("*" | "\cdot" | "\times" | "\ast" | "/" | "\div") [signs] implicit }, as
+   * its list of factors (a divisor's factors inverted one by one).
+   */
+  private termFactors(bar: Bar): Expr[] {
+    const factors = this.implicitFactors(bar, false);
+    for (;;) {
+      const t = this.peek();
+      const divide = t.kind === "/" || (t.kind === "command" && t.text === "\\div");
+      if (!divide && t.kind !== "*" && !(t.kind === "command" && (t.text === "\\cdot" || t.text === "\\times" || t.text === "\\ast"))) break;
+      this.advance();
+      let negative = false;
+      while (this.peek().kind === "+" || this.peek().kind === "-") if (this.advance().kind === "-") negative = !negative;
+      const run = this.implicitFactors(bar, false);
+      if (negative) run.push(MINUS_ONE);
+      for (const f of run) factors.push(divide ? pow(f, MINUS_ONE) : f);
+    }
+    return factors;
+  }
+
+  /**
+   * implicit = factor { factor }: juxtaposed factors, a product. A number never starts a later
+   * factor (`x 2` is an error). In a function's argument without brackets (`bare`), the run stops
+   * before another function, a bracket or a bar: `\sin x \cos x` is sin(x)*cos(x), `\ln 2x` is ln(2x).
+   * A derivative operator takes as its operand the bracketed factor right after it, or else the
+   * rest of this run.
+   */
+  implicit(bar: Bar, bare: boolean): Expr {
+    return mulAll(this.implicitFactors(bar, bare));
+  }
+
+  private implicitFactors(bar: Bar, bare: boolean): Expr[] {
+    const factors: Expr[] = [];
+    for (;;) {
+      const f = this.factor(bar);
+      if (f instanceof Object && "derivative" in f) {
+        const t = this.peek();
+        if (!this.startsFactor(t, bar, false)) throw this.syntaxError(`an expression for ${f.source} to apply to`, t);
+        const operand = this.startsBracket() ? this.factorExpr(bar) : this.implicit(bar, bare);
+        factors.push(applyDerivative(f, operand));
+      } else {
+        factors.push(f as Expr);
+      }
+      if (!this.startsFactor(this.peek(), bar, bare)) break;
+    }
+    return factors;
+  }
+
+  /** Whether `t` starts another factor of a product (numbers excepted, see `implicit`). */
+  private startsFactor(t: LatexToken, bar: Bar, bare: boolean): boolean {
+    switch (t.kind) {
+      case "letter":
+        return !bare || !this.options.functions?.has(t.text);
+      case "(":
+      case "[":
+      case "{":
+        return !bare;
+      case "|":
+        return !bare && bar !== "|";
+      case "command": {
+        const c = t.text;
+        if (GREEK_COMMANDS.has(c.slice(1)) || c === "\\pi" || c === "\\exponentialE" || c === "\\mathit" || c === "\\mathrm" || FRACTIONS.has(c) || c === "\\sqrt") return true;
+        if (bare) return false;
+        return FUNCTION_COMMANDS.has(c) || c === "\\operatorname" || c === "\\left" || c === "\\lvert" || c === "\\{" || (c === "\\vert" && bar !== "\\vert");
+      }
+      default:
+        return false;
+    }
+  }
+
+  private startsBracket(): boolean {
+    const t = this.peek();
+    return t.kind === "(" || t.kind === "[" || t.kind === "{" || (t.kind === "command" && (t.text === "\\left" || t.text === "\\{"));
+  }
+
+  /** A factor that must be an expression (not a derivative operator). */
+  private factorExpr(bar: Bar): Expr {
+    const f = this.factor(bar);
+    if (f instanceof Object && "derivative" in f) throw this.error(`${f.source} needs an operand here`, this.peek());
+    return f as Expr;
+  }
+
+  /** factor = primary [ "^" argument ]. */
+  private factor(bar: Bar): Factor {
+    const p = this.primary(bar);
+    if (p instanceof Object && "derivative" in p) return p;
+    return this.powerOf(p as Expr);
+  }
+
+  /** `base` raised to a following `^` argument, if any; a second `^` is an error. */
+  powerOf(base: Expr): Expr {
+    let e = base;
+    if (this.peek().kind === "^") {
+      const caret = this.advance();
+      this.enter(caret);
+      e = pow(base, this.argument("'^'"));
+      this.leave();
+      if (this.peek().kind === "^") throw this.error("double superscript: write {x^{a}}^{b} or x^{a b}", this.peek());
+    }
+    const t = this.peek();
+    if (t.kind === "'") throw this.error("primes (f') are not read: write \\frac{d}{dx} and the expression", t);
+    if (t.kind === "_") throw this.error("a subscript here is not read: only names take subscripts, written before any superscript (x_{1}^{2})", t);
+    return e;
+  }
+
+  /**
+   * The argument of `^`, `_`, `\frac` or `\sqrt`: a `{...}` group, or a single token as TeX reads
+   * it (one digit of a number, one letter, one symbol command): `x^23` is x^2*3, `\frac12` is 1/2.
+   */
+  argument(after: string): Expr {
+    const t = this.peek();
+    if (t.kind === "{") return this.group(null);
+    if (t.kind === "number") {
+      this.splitFirstDigit();
+      return this.primary(null) as Expr;
+    }
+    if (t.kind === "letter") {
+      this.advance();
+      return CONSTANT_NAMES.get(t.text) ?? sym(t.text);
+    }
+    if (t.kind === "command" && (GREEK_COMMANDS.has(t.text.slice(1)) || t.text === "\\pi" || t.text === "\\exponentialE")) {
+      this.advance();
+      return t.text === "\\pi" ? PI : t.text === "\\exponentialE" ? E : sym(t.text.slice(1));
+    }
+    throw this.syntaxError(`'{' or a single digit, letter or symbol after ${after}`, t);
+  }
+
+  /** A numerator or denominator: its factors when it is one product (see `sumOrFactors`). */
+  private fractionPart(after: string): Expr[] {
+    const open = this.peek();
+    if (open.kind !== "{") return [this.argument(after)];
+    this.advance();
+    this.enter(open);
+    const s = this.sumOrFactors(null);
+    this.expectClose(open, "}");
+    this.leave();
+    return Array.isArray(s) ? s : [s];
+  }
+
+  /** Splits a number token so that its first digit is a token of its own. */
+  splitFirstDigit(): void {
+    const t = this.peek();
+    if (t.text.length === 1) return;
+    const first: LatexToken = { kind: "number", text: t.text[0]!, start: t.start, end: t.start + 1 };
+    const rest: LatexToken = { kind: t.text[1] === "." ? "." : "number", text: t.text.slice(1), start: t.start + 1, end: t.end };
+    this.tokens.splice(this.pos, 1, first, rest);
+  }
+
+  /** "{" sum "}" (or the bracket pair starting at the current token), reporting an unclosed opener at itself. */
+  group(bar: Bar): Expr {
+    const open = this.advance();
+    const close = open.kind === "{" ? "}" : open.kind === "(" ? ")" : open.kind === "[" ? "]" : "\\}";
+    this.enter(open);
+    const e = this.sum(bar);
+    this.expectClose(open, close);
+    this.leave();
+    return e;
+  }
+
+  /** Consumes the closer `close` of `open`, or reports why it is missing. */
+  expectClose(open: LatexToken, close: string): void {
+    const t = this.peek();
+    if (t.text === close && (t.kind !== "command" || close.startsWith("\\"))) {
+      this.advance();
+      return;
+    }
+    if (t.kind === "end") throw this.error(`'${open.text}' is not closed: expected '${close}'`, open, [`'${close}'`]);
+    throw this.syntaxError(`an operator or '${close}' (to close '${open.text}' at column ${open.start + 1})`, t);
+  }
+
+  /** primary = number | name | constant | group | abs | fraction | root | function application | \left ... \right. */
+  private primary(bar: Bar): Factor {
+    const t = this.peek();
+    switch (t.kind) {
+      case "number":
+        this.advance();
+        return this.numberValue(t);
+      case "letter": {
+        const user = this.options.functions?.get(t.text);
+        if (user !== undefined) {
+          this.advance();
+          return this.application({ user, name: t.text }, t, bar);
+        }
+        return this.nameValue(this.readName());
+      }
+      case "(":
+      case "[":
+      case "{":
+        return this.group(null);
+      case "|": {
+        this.advance();
+        this.enter(t);
+        const e = this.sum("|");
+        this.expectClose(t, "|");
+        this.leave();
+        return call("abs", [e]);
+      }
+      case "command":
+        return this.command(t, bar);
+      default:
+        throw this.syntaxError("a number, a name, a command or '('", t);
+    }
+  }
+
+  private command(t: LatexToken, bar: Bar): Factor {
+    const c = t.text;
+    const g = c.slice(1);
+    if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.nameValue(this.readName());
+    if (c === "\\pi") return this.peek(1).kind === "_" ? this.nameValue(this.readName()) : (this.advance(), PI);
+    if (c === "\\exponentialE") return this.advance(), E;
+    const fn = FUNCTION_COMMANDS.get(c);
+    if (fn !== undefined) {
+      this.advance();
+      return this.application({ fn, name: c }, t, bar);
+    }
+    if (FRACTIONS.has(c)) {
+      const d = derivativeAt(this);
+      if (d !== undefined) return d;
+      this.advance();
+      this.enter(t);
+      const n = this.fractionPart(`'${c}'`);
+      const den = this.fractionPart(`'${c}' and its numerator`);
+      this.leave();
+      return mulAll([...n, ...den.map((f) => pow(f, MINUS_ONE))]);
+    }
+    switch (c) {
+      case "\\sqrt":
+        return this.root(t);
+      case "\\left":
+        return this.leftRight(t);
+      case "\\{":
+        return this.group(null);
+      case "\\lvert":
+      case "\\vert": {
+        this.advance();
+        this.enter(t);
+        const e = this.sum(c === "\\vert" ? "\\vert" : null);
+        this.expectClose(t, c === "\\vert" ? "\\vert" : "\\rvert");
+        this.leave();
+        return call("abs", [e]);
+      }
+      case "\\mathrm":
+      case "\\operatorname": {
+        const from = this.pos;
+        this.advance();
+        const text = this.textArgument(t);
+        const user = this.options.functions?.get(text);
+        const known = OPERATOR_NAMES.get(text);
+        if (user !== undefined) return this.application({ user, name: text }, t, bar);
+        if (known !== undefined) return this.application({ fn: known, name: `${c}{${text}}` }, t, bar);
+        if (c === "\\mathrm") {
+          this.pos = from;
+          return this.nameValue(this.readName());
+        }
+        const hint = closestName(text, [...OPERATOR_NAMES.keys(), ...(this.options.functions?.keys() ?? [])]);
+        const end = this.tokens[this.pos - 1]!.end;
+        throw this.error(`unknown function '${text}'` + (hint === undefined ? "" : ` (did you mean '${hint}'?)`), t, ["a function name"], end);
+      }
+      case "\\right":
+        throw this.error("'\\right' without a matching '\\left'", t);
+      case "\\partial":
+      case "\\differentialD":
+        throw this.error(`'${c}' is read only in a derivative such as \\frac{${c}}{${c} x}`, t);
+    }
+    if (c === "\\cdot" || c === "\\times" || c === "\\div" || c === "\\ast") throw this.syntaxError("a number, a name, a command or '('", t);
+    if (NOT_READ_COMMANDS.has(c)) throw this.error(`'${c}' is not read by parseLatex`, t);
+    const hint = closestName(c, KNOWN_COMMANDS);
+    throw this.error(`unknown command '${c}'` + (hint === undefined ? "" : ` (did you mean '${hint}'?)`), t, ["a known command"]);
+  }
+
+  /** `\sqrt{u}`, `\sqrt[n]{u}`: `\sqrt[3]` is the real cube root cbrt, other indices the power u^(1/n). */
+  private root(t: LatexToken): Expr {
+    this.advance();
+    this.enter(t);
+    let index: Expr | undefined;
+    if (this.peek().kind === "[") {
+      const open = this.advance();
+      index = this.sum(null);
+      this.expectClose(open, "]");
+    }
+    const u = this.argument("'\\sqrt'");
+    this.leave();
+    if (index === undefined) return sqrt(u);
+    return index === THREE ? call("cbrt", [u]) : pow(u, div(ONE, index));
+  }
+
+  /** `\left D sum \right D'`, where the delimiters pair as in LEFT_RIGHT; bars are abs. */
+  private leftRight(left: LatexToken): Expr {
+    this.advance();
+    const d = this.advance();
+    const close = LEFT_RIGHT.get(d.text);
+    if (close === undefined || (d.kind === "command") !== d.text.startsWith("\\")) {
+      throw this.syntaxError("'(', '[', '\\{' or '|' after '\\left'", d);
+    }
+    this.enter(left);
+    const e = this.sum(null);
+    const r = this.peek();
+    if (r.kind === "end") throw this.error(`'\\left${d.text}' has no matching '\\right${close}'`, left, [`'\\right${close}'`], d.end);
+    if (!(r.kind === "command" && r.text === "\\right")) throw this.syntaxError(`an operator or '\\right${close}' (to close '\\left${d.text}' at column ${left.start + 1})`, r);
+    this.advance();
+    const rd = this.peek();
+    if (rd.text !== close) throw this.syntaxError(`'${close}' after '\\right' (to match '\\left${d.text}' at column ${left.start + 1})`, rd);
+    this.advance();
+    this.leave();
+    return close === "|" || close === "\\rvert" || close === "\\vert" ? call("abs", [e]) : e;
+  }
+
+  /**
+   * A function applied to its argument. `^` and `_` may follow the function (either order):
+   * `\sin^2 x` is sin(x)^2, `\sin^{-1} x` is asin(x), `\log_{b} x` is log(x)/log(b). The argument
+   * is a bracket group (`\sin(x)`, `\sin\left(x\right)`, `\sin{\left(x \right)}`; after it a `^`
+   * raises the call), or else, for a one-argument function, the bare run of `implicit`.
+   */
+  private application(f: { fn: LatexFunction; name: string } | { user: (args: Expr[]) => Expr; name: string }, start: LatexToken, bar: Bar): Expr {
+    this.enter(start);
+    let power: Expr | undefined;
+    let base: Expr | undefined;
+    let fn = "fn" in f ? f.fn.fn : undefined;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === "^" && power === undefined) {
+        this.advance();
+        power = this.argument("'^'");
+        if (power === MINUS_ONE && "fn" in f) {
+          if (f.fn.inverse === undefined) throw this.error(`${f.name}^{-1} is not read: write the inverse function`, t);
+          fn = f.fn.inverse;
+          power = undefined;
+        } else if (power.kind === "num" && power.value.isNegative()) {
+          throw this.error(`a negative power written on ${f.name} is ambiguous: write (${f.name} x)^{-n}`, t);
+        }
+        continue;
+      }
+      if (t.kind === "_" && base === undefined && fn === "log") {
+        this.advance();
+        base = this.argument("'_'");
+        continue;
+      }
+      if (t.kind === "_") throw this.error(`a subscript on ${f.name} is not read`, t);
+      break;
+    }
+    const arity = fn === undefined ? undefined : FUNCTION_ARITY[fn as FunctionName];
+    let args: Expr[];
+    if (this.startsBracket()) {
+      args = arity === 1 ? [this.bracketArgument()] : this.argumentList();
+      if (power === undefined && this.peek().kind === "^") {
+        this.advance();
+        power = this.argument("'^'");
+      }
+    } else if (arity === 1) {
+      args = [this.implicit(bar, true)];
+    } else {
+      throw this.syntaxError(`'(' after ${f.name}`);
+    }
+    this.leave();
+    let value: Expr;
+    if ("user" in f) {
+      value = f.user(args);
+    } else {
+      if (args.length !== arity) throw this.error(`${f.name} takes ${arity} argument${arity === 1 ? "" : "s"}, got ${args.length}`, start, [], this.tokens[this.pos - 1]!.end);
+      value = fn === "log" && base !== undefined ? logBase(args[0]!, base) : call(fn!, args);
+    }
+    return power === undefined ? value : pow(value, power);
+  }
+
+  /** A bracket group or a `{...}` group as the one argument of a function. */
+  private bracketArgument(): Expr {
+    return this.isCommand("\\left") ? this.leftRight(this.peek()) : this.group(null);
+  }
+
+  /** `( a, b, ... )`, `\left( a, b \right)`, or either inside `{ }`: the arguments of a function of several. */
+  private argumentList(): Expr[] {
+    const open = this.peek();
+    if (open.kind === "{") {
+      this.advance();
+      this.enter(open);
+      const args = this.startsBracket() ? this.argumentList() : [this.sum(null)];
+      this.expectClose(open, "}");
+      this.leave();
+      return args;
+    }
+    const left = this.isCommand("\\left");
+    if (left) this.advance();
+    const d = this.advance();
+    const close = d.kind === "(" ? ")" : d.kind === "[" ? "]" : undefined;
+    if (close === undefined) throw this.syntaxError("'(' or '['", d);
+    this.enter(open);
+    const args = [this.sum(null)];
+    while (this.peek().kind === ",") {
+      this.advance();
+      args.push(this.sum(null));
+    }
+    if (left) {
+      if (this.peek().kind === "end") throw this.error(`'\\left${d.text}' has no matching '\\right${close}'`, open, [], d.end);
+      if (!this.isCommand("\\right")) throw this.syntaxError(`',' or '\\right${close}'`);
+      this.advance();
+    }
+    this.expectClose(left ? open : d, close);
+    this.leave();
+    return args;
+  }
+
+  /** The text of a `{...}` argument of `\mathrm`, `\mathit` or `\operatorname`: letters, digits and `\_`. */
+  textArgument(cmd: LatexToken): string {
+    const open = this.peek();
+    if (open.kind !== "{") throw this.syntaxError(`'{' after '${cmd.text}'`, open);
+    this.advance();
+    let text = "";
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === "}") break;
+      if (t.kind === "end") throw this.error(`'{' is not closed: expected '}'`, open, ["'}'"]);
+      if (t.kind === "letter" || t.kind === "number") text += t.text;
+      else if (t.kind === "command" && t.text === "\\_") text += "_";
+      else if (t.kind === "command" && t.text === "\\pi" && text === "") text += "pi";
+      else throw this.error(`${cmd.text}{...} may hold letters, digits and '\\_' only, not ${describeLatexToken(t)}`, t);
+      this.advance();
+    }
+    if (text === "") throw this.syntaxError(`a name in ${cmd.text}{...}`);
+    this.advance();
+    return text;
+  }
+
+  /**
+   * name = base [ "_" subscript ], where base is a letter, a Greek command, `\pi`, or
+   * `\mathit{...}` / `\mathrm{...}`. A subscript of digits is appended (`x_{1}` is x1, `\theta_0`
+   * is theta0); any other subscript is appended after "_" (`x_{i}` is x_i, `x_{ij}` is x_ij).
+   */
+  readName(): { name: string; start: LatexToken; bare: boolean } {
+    const t = this.advance();
+    let name: string;
+    if (t.kind === "letter") name = t.text;
+    else if (t.text === "\\mathit" || t.text === "\\mathrm") name = this.textArgument(t);
+    else name = t.text.slice(1);
+    if (!/^[\p{L}_][\p{L}0-9_]*$/u.test(name)) throw this.error(`'${name}' is not a name`, t, ["a name"], this.tokens[this.pos - 1]!.end);
+    if (this.peek().kind !== "_") return { name, start: t, bare: true };
+    this.advance();
+    return { name: joinSubscript(name, this.subscript()), start: t, bare: false };
+  }
+
+  /** The text of a subscript: one digit, letter or Greek command, or a `{...}` of them (nested subscripts allowed). */
+  private subscript(): string {
+    const t = this.peek();
+    if (t.kind === "{") {
+      this.advance();
+      this.enter(t);
+      let text = "";
+      while (this.peek().kind !== "}") {
+        if (this.peek().kind === "end") throw this.error("'{' is not closed: expected '}'", t, ["'}'"]);
+        if (this.peek().kind === "_") {
+          this.advance();
+          text = joinSubscript(text, this.subscript());
+        } else {
+          text += this.subscriptPiece();
+        }
+      }
+      this.advance();
+      this.leave();
+      if (text === "") throw this.error("an empty subscript", t);
+      return text;
+    }
+    if (t.kind === "number") this.splitFirstDigit();
+    return this.subscriptPiece();
+  }
+
+  private subscriptPiece(): string {
+    const t = this.peek();
+    if (t.kind === "letter" || (t.kind === "number" && /^[0-9]+$/.test(t.text))) {
+      this.advance();
+      return t.text;
+    }
+    if (t.kind === "command" && (GREEK_COMMANDS.has(t.text.slice(1)) || t.text === "\\pi")) {
+      this.advance();
+      return t.text.slice(1);
+    }
+    if (t.kind === "command" && (t.text === "\\mathrm" || t.text === "\\mathit")) {
+      this.advance();
+      return this.textArgument(t);
+    }
+    throw this.error(`a subscript may hold letters, digits and Greek letters only, not ${describeLatexToken(t)}`, t);
+  }
+
+  /** The node of a name read by `readName`: `e` and `\mathrm{e}` alone are the constant e. */
+  private nameValue(n: { name: string; bare: boolean }): Expr {
+    if (n.bare) {
+      const c = CONSTANT_NAMES.get(n.name);
+      if (c !== undefined) return c;
+    }
+    return sym(n.name);
+  }
+
+  /** The exact value of a number token; its size is estimated first, as in the plain parser. */
+  private numberValue(t: LatexToken): Expr {
+    const digits = t.text.replace(".", "").replace(/^0+/, "").length;
+    const bits = Math.ceil(Math.max(digits, t.text.length - t.text.indexOf(".")) * BITS_PER_DIGIT);
+    if (!(bits <= limits.maxIntegerBits + 4)) {
+      throw new LimitError("maxIntegerBits", limits.maxIntegerBits, `the number ${describeLatexToken(t)} at column ${t.start + 1} needs about ${bits} bits`);
+    }
+    return num(Rational.parseDecimal(t.text, Number.MAX_SAFE_INTEGER));
+  }
+}
+
+/** `x` and `1` make x1; `x` and `i` make x_i. */
+function joinSubscript(base: string, sub: string): string {
+  return /^[0-9]+$/.test(sub) ? base + sub : base + "_" + sub;
+}
