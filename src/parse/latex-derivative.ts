@@ -28,7 +28,16 @@ export interface DerivativeOperator {
   readonly source: string;
 }
 
-export function applyDerivative(op: DerivativeOperator, operand: Expr): Expr {
+/**
+ * `diff` of `operand` by the operator's steps. A lone name that is not one of the variables is
+ * refused: `\\frac{dy}{dx}` and `\\frac{d}{dx} y` mean a function y(x), and reading y as a
+ * constant would silently give 0.
+ */
+export function applyDerivative(op: DerivativeOperator, operand: Expr, at: LatexToken, p: LatexParser): Expr {
+  if (operand.kind === "sym" && !op.steps.includes(operand.name)) {
+    const vars = [...new Set([...op.steps].reverse())].join(", ");
+    throw p.error(`${op.source} of '${operand.name}' reads it as a function of ${vars}, which parseLatex cannot represent: write the expression itself`, at);
+  }
   return diff(operand, op.steps);
 }
 
@@ -111,7 +120,7 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
   p.pos = start;
   if (i !== denClose || vars.length === 0) return undefined;
 
-  const source = tokens.slice(start, denClose + 1).map((t) => t.text).join("");
+  const source = Array.from(p.text).slice(tokens[start]!.start, tokens[denClose]!.end).join("");
   const total = vars.reduce((n, v) => n + v.order, 0);
   if (total !== numOrder[0]) {
     throw p.error(`the order ${numOrder[0]} of the numerator of ${source} does not match the ${total} of its denominator`, tokens[start + 2]!, [], tokens[numOrder[1] - 1]!.end);
@@ -129,13 +138,15 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
   }
   p.pos = numOrder[1];
   const first = p.peek();
+  if (!p.startsFactor(first, null, false)) throw shapeError(p, source, first);
   p.enter(first);
-  const operand = p.sum(null);
+  const operand = p.implicit(null, false);
   p.leave();
-  if (p.pos !== numClose) throw p.syntaxError("an operator or '}'");
-  if (operand.kind === "sym" && !steps.includes(operand.name)) {
-    throw p.error(`${source} reads '${operand.name}' as a function of ${vars.map((v) => v.name).join(", ")}, which parseLatex cannot represent: write the expression itself`, first, [], tokens[numClose - 1]!.end);
-  }
+  if (p.pos !== numClose) throw shapeError(p, source, p.peek());
   p.pos = denClose + 1;
-  return applyDerivative(op, operand);
+  return applyDerivative(op, operand, first, p);
+}
+
+function shapeError(p: LatexParser, source: string, at: LatexToken): ParseError {
+  return p.error(`the numerator of ${source} must be the differential and one product: write \\frac{d}{dx}\\left(...\\right) for more`, at);
 }

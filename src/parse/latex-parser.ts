@@ -62,6 +62,8 @@ type Bar = "|" | "\\vert" | null;
 /** What a factor position yields: an expression, or a derivative operator waiting for its operand. */
 type Factor = Expr | DerivativeOperator;
 
+/** Letters that conventionally name functions: `f(x)` with a plain "(" is refused unless `f` is defined. */
+const FUNCTION_LETTERS: ReadonlySet<string> = new Set(["f", "g", "h"]);
 const FRACTIONS: ReadonlySet<string> = new Set(["\\frac", "\\dfrac", "\\tfrac", "\\cfrac"]);
 const THREE = num(3);
 const BITS_PER_DIGIT = Math.log2(10);
@@ -225,7 +227,7 @@ export class LatexParser {
         const t = this.peek();
         if (!this.startsFactor(t, bar, false)) throw this.syntaxError(`an expression for ${f.source} to apply to`, t);
         const operand = this.startsBracket() ? this.factorExpr(bar) : this.implicit(bar, bare);
-        factors.push(applyDerivative(f, operand));
+        factors.push(applyDerivative(f, operand, t, this));
       } else {
         factors.push(f as Expr);
       }
@@ -235,7 +237,7 @@ export class LatexParser {
   }
 
   /** Whether `t` starts another factor of a product (numbers excepted, see `implicit`). */
-  private startsFactor(t: LatexToken, bar: Bar, bare: boolean): boolean {
+  startsFactor(t: LatexToken, bar: Bar, bare: boolean): boolean {
     switch (t.kind) {
       case "letter":
         return !bare || !this.options.functions?.has(t.text);
@@ -368,6 +370,9 @@ export class LatexParser {
         if (user !== undefined) {
           this.advance();
           return this.application({ user, name: t.text }, t, bar);
+        }
+        if (FUNCTION_LETTERS.has(t.text) && this.peek(1).kind === "(") {
+          throw this.error(`'${t.text}(' reads as a call of an unknown function '${t.text}': pass it in options.functions, or write ${t.text} \\cdot (...) for a product`, t, ["a function name"]);
         }
         return this.nameValue(this.readName());
       }
