@@ -7,6 +7,7 @@ export { FUNCTION_NAMES, type FunctionName } from "./core/functions.js";
 export { freeSymbols } from "./core/traverse.js";
 export { clearCaches } from "./core/memo.js";
 export { parse, type ParseOptions } from "./parse/parser.js";
+export { parseLatex, type LatexParseOptions } from "./parse/latex-parser.js";
 export { print } from "./print/plain.js";
 export { toLatex } from "./print/latex.js";
 export { toExpr, type ExprInput } from "./api/input.js";

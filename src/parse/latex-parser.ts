@@ -32,6 +32,11 @@ export interface LatexParseOptions {
    * `\operatorname{name}(x)` call the function with the canonical argument nodes.
    */
   functions?: ReadonlyMap<string, (args: Expr[]) => Expr>;
+  /**
+   * Names that stand for expressions: with `f` defined as `x^2*y`, the name `f` reads as that
+   * expression, so `\frac{\partial^2 f}{\partial x \partial y}` is its mixed partial, 2*x.
+   */
+  definitions?: ReadonlyMap<string, Expr>;
 }
 
 /**
@@ -672,13 +677,13 @@ export class LatexParser {
     throw this.error(`a subscript may hold letters, digits and Greek letters only, not ${describeLatexToken(t)}`, t);
   }
 
-  /** The node of a name read by `readName`: `e` and `\mathrm{e}` alone are the constant e. */
+  /** The node of a name read by `readName`: `e` and `\mathrm{e}` alone are the constant e; a defined name is its expression. */
   private nameValue(n: { name: string; bare: boolean }): Expr {
     if (n.bare) {
       const c = CONSTANT_NAMES.get(n.name);
       if (c !== undefined) return c;
     }
-    return sym(n.name);
+    return this.options.definitions?.get(n.name) ?? sym(n.name);
   }
 
   /** The exact value of a number token; its size is estimated first, as in the plain parser. */
