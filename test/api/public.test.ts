@@ -39,6 +39,7 @@ describe("public LaTeX input", () => {
     expect(String(symgrad.parseLatex("\\frac{\\partial^2}{\\partial x \\partial y} x^2 y^3"))).toBe("6*x*y^2");
     expect(String(symgrad.parseLatex("\\theta_0 + x_{12} + x_{i}"))).toBe("theta0 + x12 + x_i");
     expect(String(symgrad.diff(symgrad.parseLatex("\\sqrt{x^2 + 1}"), "x"))).toBe("x/sqrt(x^2 + 1)");
+    expect(String(symgrad.parseLatex("\\frac{d}{dx} f", { definitions: new Map([["f", symgrad.parse("x^2*y")]]) }))).toBe("2*x*y");
     const e = symgrad.parse("x^2*sin(x)/sqrt(x + 1)");
     expect(symgrad.parseLatex(symgrad.toLatex(e))).toBe(e);
     expect(() => symgrad.parseLatex("\\frac{1}{\\sinn x}")).toThrow("unknown command '\\sinn' (did you mean '\\sin'?) at column 10");
