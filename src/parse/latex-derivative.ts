@@ -18,6 +18,7 @@ import { diff } from "../api/calculus.js";
 import { ParseError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import type { LatexToken } from "./latex-lexer.js";
+import { readName, type ReadName } from "./latex-names.js";
 import type { LatexParser } from "./latex-parser.js";
 
 export interface DerivativeOperator {
@@ -101,9 +102,9 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
     const d = differential(tokens, i);
     if (d < 0) return undefined;
     p.pos = d;
-    let name: { name: string; start: LatexToken; bare: boolean };
+    let name: ReadName;
     try {
-      name = p.readName();
+      name = readName(p);
     } catch (err) {
       p.pos = start;
       if (err instanceof ParseError) return undefined;

@@ -88,6 +88,13 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** How a message quotes a token: its text (long ones shortened), or "end of input". */
+export function describeLatexToken(t: LatexToken): string {
+  if (t.kind === "end") return "end of input";
+  const chars = Array.from(t.text);
+  return `'${chars.length > 24 ? chars.slice(0, 20).join("") + "..." : t.text}'`;
+}
+
 /** All tokens of `text`, ending with "end"; the first bad character ends the list as a "bad" token. */
 export function tokenizeLatex(text: string): LatexToken[] {
   const chars = Array.from(text);

@@ -15,15 +15,16 @@
  * - The reader is recursive descent. Nesting is counted and limited by `limits.maxDepth`; should
  *   the JS stack run out first (a `maxDepth` set far above its default), that is a LimitError too.
  */
-import { addAll, call, div, E, logBase, MINUS_ONE, mulAll, neg, num, ONE, PI, pow, sqrt, sym } from "../core/build.js";
+import { addAll, call, div, E, MINUS_ONE, mulAll, neg, num, ONE, PI, pow, sqrt, sym } from "../core/build.js";
 import { LimitError, ParseError } from "../core/errors.js";
-import { FUNCTION_ARITY, type FunctionName } from "../core/functions.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { applyDerivative, derivativeAt, type DerivativeOperator } from "./latex-derivative.js";
-import { tokenizeLatex, type LatexToken } from "./latex-lexer.js";
-import { FUNCTION_COMMANDS, GREEK_COMMANDS, NOT_READ_COMMANDS, OPERATOR_NAMES, type LatexFunction } from "./latex-tables.js";
+import { application } from "./latex-application.js";
+import { readName, textArgument } from "./latex-names.js";
+import { describeLatexToken, tokenizeLatex, type LatexToken } from "./latex-lexer.js";
+import { FUNCTION_COMMANDS, GREEK_COMMANDS, NOT_READ_COMMANDS, OPERATOR_NAMES } from "./latex-tables.js";
 import { closestName } from "./suggest.js";
 
 export interface LatexParseOptions {
@@ -62,7 +63,7 @@ export function parseLatex(text: string, options: LatexParseOptions = {}): Expr 
 }
 
 /** The token that closes an abs opened by a bar (`|` or `\vert`) in the innermost context, if any. */
-type Bar = "|" | "\\vert" | null;
+export type Bar = "|" | "\\vert" | null;
 
 /** What a factor position yields: an expression, or a derivative operator waiting for its operand. */
 type Factor = Expr | DerivativeOperator;
@@ -84,12 +85,6 @@ const KNOWN_COMMANDS: readonly string[] = [
   "\\pi", "\\sqrt", "\\left", "\\right", "\\cdot", "\\times", "\\div", "\\ast", "\\mathrm", "\\mathit", "\\operatorname",
   "\\exponentialE", "\\partial", "\\differentialD", "\\rvert", "\\}",
 ];
-
-export function describeLatexToken(t: LatexToken): string {
-  if (t.kind === "end") return "end of input";
-  const chars = Array.from(t.text);
-  return `'${chars.length > 24 ? chars.slice(0, 20).join("") + "..." : t.text}'`;
-}
 
 export class LatexParser {
   pos = 0;
@@ -263,7 +258,7 @@ export class LatexParser {
     }
   }
 
-  private startsBracket(): boolean {
+  startsBracket(): boolean {
     const t = this.peek();
     return t.kind === "(" || t.kind === "[" || t.kind === "{" || (t.kind === "command" && (t.text === "\\left" || t.text === "\\{"));
   }
@@ -374,12 +369,12 @@ export class LatexParser {
         const user = this.options.functions?.get(t.text);
         if (user !== undefined) {
           this.advance();
-          return this.application({ user, name: t.text }, t, bar);
+          return application(this, { user, name: t.text }, t, bar);
         }
         if (FUNCTION_LETTERS.has(t.text) && this.peek(1).kind === "(") {
           throw this.error(`'${t.text}(' reads as a call of an unknown function '${t.text}': pass it in options.functions, or write ${t.text} \\cdot (...) for a product`, t, ["a function name"]);
         }
-        return this.nameValue(this.readName());
+        return this.nameValue(readName(this));
       }
       case "(":
       case "[":
@@ -403,13 +398,13 @@ export class LatexParser {
   private command(t: LatexToken, bar: Bar): Factor {
     const c = t.text;
     const g = c.slice(1);
-    if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.nameValue(this.readName());
-    if (c === "\\pi") return this.peek(1).kind === "_" ? this.nameValue(this.readName()) : (this.advance(), PI);
+    if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.nameValue(readName(this));
+    if (c === "\\pi") return this.peek(1).kind === "_" ? this.nameValue(readName(this)) : (this.advance(), PI);
     if (c === "\\exponentialE") return this.advance(), E;
     const fn = FUNCTION_COMMANDS.get(c);
     if (fn !== undefined) {
       this.advance();
-      return this.application({ fn, name: c }, t, bar);
+      return application(this, { fn, name: c }, t, bar);
     }
     if (FRACTIONS.has(c)) {
       const d = derivativeAt(this);
@@ -441,14 +436,14 @@ export class LatexParser {
       case "\\operatorname": {
         const from = this.pos;
         this.advance();
-        const text = this.textArgument(t);
+        const text = textArgument(this, t);
         const user = this.options.functions?.get(text);
         const known = OPERATOR_NAMES.get(text);
-        if (user !== undefined) return this.application({ user, name: text }, t, bar);
-        if (known !== undefined) return this.application({ fn: known, name: `${c}{${text}}` }, t, bar);
+        if (user !== undefined) return application(this, { user, name: text }, t, bar);
+        if (known !== undefined) return application(this, { fn: known, name: `${c}{${text}}` }, t, bar);
         if (c === "\\mathrm") {
           this.pos = from;
-          return this.nameValue(this.readName());
+          return this.nameValue(readName(this));
         }
         const hint = closestName(text, [...OPERATOR_NAMES.keys(), ...(this.options.functions?.keys() ?? [])]);
         const end = this.tokens[this.pos - 1]!.end;
@@ -467,7 +462,7 @@ export class LatexParser {
   }
 
   /** `\sqrt{u}`, `\sqrt[n]{u}`: `\sqrt[3]` is the real cube root cbrt, other indices the power u^(1/n). */
-  private root(t: LatexToken): Expr {
+  root(t: LatexToken): Expr {
     this.advance();
     this.enter(t);
     let index: Expr | undefined;
@@ -483,7 +478,7 @@ export class LatexParser {
   }
 
   /** `\left D sum \right D'`, where the delimiters pair as in LEFT_RIGHT; bars are abs. */
-  private leftRight(left: LatexToken): Expr {
+  leftRight(left: LatexToken): Expr {
     this.advance();
     const d = this.advance();
     const close = LEFT_RIGHT.get(d.text);
@@ -501,180 +496,6 @@ export class LatexParser {
     this.advance();
     this.leave();
     return close === "|" || close === "\\rvert" || close === "\\vert" ? call("abs", [e]) : e;
-  }
-
-  /**
-   * A function applied to its argument. `^` and `_` may follow the function (either order):
-   * `\sin^2 x` is sin(x)^2, `\sin^{-1} x` is asin(x), `\log_{b} x` is log(x)/log(b). The argument
-   * is a bracket group (`\sin(x)`, `\sin\left(x\right)`, `\sin{\left(x \right)}`; after it a `^`
-   * raises the call), or else, for a one-argument function, the bare run of `implicit`.
-   */
-  private application(f: { fn: LatexFunction; name: string } | { user: (args: Expr[]) => Expr; name: string }, start: LatexToken, bar: Bar): Expr {
-    this.enter(start);
-    let power: Expr | undefined;
-    let base: Expr | undefined;
-    let fn = "fn" in f ? f.fn.fn : undefined;
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === "^" && power === undefined) {
-        this.advance();
-        power = this.argument("'^'");
-        if (power === MINUS_ONE && "fn" in f) {
-          if (f.fn.inverse === undefined) throw this.error(`${f.name}^{-1} is not read: write the inverse function`, t);
-          fn = f.fn.inverse;
-          power = undefined;
-        } else if (power.kind === "num" && power.value.isNegative()) {
-          throw this.error(`a negative power written on ${f.name} is ambiguous: write (${f.name} x)^{-n}`, t);
-        }
-        continue;
-      }
-      if (t.kind === "_" && base === undefined && fn === "log") {
-        this.advance();
-        base = this.argument("'_'");
-        continue;
-      }
-      if (t.kind === "_") throw this.error(`a subscript on ${f.name} is not read`, t);
-      break;
-    }
-    const arity = fn === undefined ? undefined : FUNCTION_ARITY[fn as FunctionName];
-    let args: Expr[];
-    if (this.startsBracket()) {
-      args = arity === 1 ? [this.bracketArgument()] : this.argumentList();
-      if (power === undefined && this.peek().kind === "^") {
-        this.advance();
-        power = this.argument("'^'");
-      }
-    } else if (arity === 1) {
-      args = [this.implicit(bar, true)];
-    } else {
-      throw this.syntaxError(`'(' after ${f.name}`);
-    }
-    this.leave();
-    let value: Expr;
-    if ("user" in f) {
-      value = f.user(args);
-    } else {
-      if (args.length !== arity) throw this.error(`${f.name} takes ${arity} argument${arity === 1 ? "" : "s"}, got ${args.length}`, start, [], this.tokens[this.pos - 1]!.end);
-      value = fn === "log" && base !== undefined ? logBase(args[0]!, base) : call(fn!, args);
-    }
-    return power === undefined ? value : pow(value, power);
-  }
-
-  /** A bracket group or a `{...}` group as the one argument of a function. */
-  private bracketArgument(): Expr {
-    return this.isCommand("\\left") ? this.leftRight(this.peek()) : this.group(null);
-  }
-
-  /** `( a, b, ... )`, `\left( a, b \right)`, or either inside `{ }`: the arguments of a function of several. */
-  private argumentList(): Expr[] {
-    const open = this.peek();
-    if (open.kind === "{") {
-      this.advance();
-      this.enter(open);
-      const args = this.startsBracket() ? this.argumentList() : [this.sum(null)];
-      this.expectClose(open, "}");
-      this.leave();
-      return args;
-    }
-    const left = this.isCommand("\\left");
-    if (left) this.advance();
-    const d = this.advance();
-    const close = d.kind === "(" ? ")" : d.kind === "[" ? "]" : undefined;
-    if (close === undefined) throw this.syntaxError("'(' or '['", d);
-    this.enter(open);
-    const args = [this.sum(null)];
-    while (this.peek().kind === ",") {
-      this.advance();
-      args.push(this.sum(null));
-    }
-    if (left) {
-      if (this.peek().kind === "end") throw this.error(`'\\left${d.text}' has no matching '\\right${close}'`, open, [], d.end);
-      if (!this.isCommand("\\right")) throw this.syntaxError(`',' or '\\right${close}'`);
-      this.advance();
-    }
-    this.expectClose(left ? open : d, close);
-    this.leave();
-    return args;
-  }
-
-  /** The text of a `{...}` argument of `\mathrm`, `\mathit` or `\operatorname`: letters, digits and `\_`. */
-  textArgument(cmd: LatexToken): string {
-    const open = this.peek();
-    if (open.kind !== "{") throw this.syntaxError(`'{' after '${cmd.text}'`, open);
-    this.advance();
-    let text = "";
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === "}") break;
-      if (t.kind === "end") throw this.error(`'{' is not closed: expected '}'`, open, ["'}'"]);
-      if (t.kind === "letter" || t.kind === "number") text += t.text;
-      else if (t.kind === "command" && t.text === "\\_") text += "_";
-      else if (t.kind === "command" && t.text === "\\pi" && text === "") text += "pi";
-      else throw this.error(`${cmd.text}{...} may hold letters, digits and '\\_' only, not ${describeLatexToken(t)}`, t);
-      this.advance();
-    }
-    if (text === "") throw this.syntaxError(`a name in ${cmd.text}{...}`);
-    this.advance();
-    return text;
-  }
-
-  /**
-   * name = base [ "_" subscript ], where base is a letter, a Greek command, `\pi`, or
-   * `\mathit{...}` / `\mathrm{...}`. A subscript of digits is appended (`x_{1}` is x1, `\theta_0`
-   * is theta0); any other subscript is appended after "_" (`x_{i}` is x_i, `x_{ij}` is x_ij).
-   */
-  readName(): { name: string; start: LatexToken; bare: boolean } {
-    const t = this.advance();
-    let name: string;
-    if (t.kind === "letter") name = t.text;
-    else if (t.text === "\\mathit" || t.text === "\\mathrm") name = this.textArgument(t);
-    else name = t.text.slice(1);
-    if (!/^[\p{L}_][\p{L}0-9_]*$/u.test(name)) throw this.error(`'${name}' is not a name`, t, ["a name"], this.tokens[this.pos - 1]!.end);
-    if (this.peek().kind !== "_") return { name, start: t, bare: true };
-    this.advance();
-    return { name: joinSubscript(name, this.subscript()), start: t, bare: false };
-  }
-
-  /** The text of a subscript: one digit, letter or Greek command, or a `{...}` of them (nested subscripts allowed). */
-  private subscript(): string {
-    const t = this.peek();
-    if (t.kind === "{") {
-      this.advance();
-      this.enter(t);
-      let text = "";
-      while (this.peek().kind !== "}") {
-        if (this.peek().kind === "end") throw this.error("'{' is not closed: expected '}'", t, ["'}'"]);
-        if (this.peek().kind === "_") {
-          this.advance();
-          text = joinSubscript(text, this.subscript());
-        } else {
-          text += this.subscriptPiece();
-        }
-      }
-      this.advance();
-      this.leave();
-      if (text === "") throw this.error("an empty subscript", t);
-      return text;
-    }
-    if (t.kind === "number") this.splitFirstDigit();
-    return this.subscriptPiece();
-  }
-
-  private subscriptPiece(): string {
-    const t = this.peek();
-    if (t.kind === "letter" || (t.kind === "number" && /^[0-9]+$/.test(t.text))) {
-      this.advance();
-      return t.text;
-    }
-    if (t.kind === "command" && (GREEK_COMMANDS.has(t.text.slice(1)) || t.text === "\\pi")) {
-      this.advance();
-      return t.text.slice(1);
-    }
-    if (t.kind === "command" && (t.text === "\\mathrm" || t.text === "\\mathit")) {
-      this.advance();
-      return this.textArgument(t);
-    }
-    throw this.error(`a subscript may hold letters, digits and Greek letters only, not ${describeLatexToken(t)}`, t);
   }
 
   /** The node of a name read by `readName`: `e` and `\mathrm{e}` alone are the constant e; a defined name is its expression. */
@@ -695,9 +516,4 @@ export class LatexParser {
     }
     return num(Rational.parseDecimal(t.text, Number.MAX_SAFE_INTEGER));
   }
-}
-
-/** `x` and `1` make x1; `x` and `i` make x_i. */
-function joinSubscript(base: string, sub: string): string {
-  return /^[0-9]+$/.test(sub) ? base + sub : base + "_" + sub;
 }

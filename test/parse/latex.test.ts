@@ -23,6 +23,16 @@ function roundTrips(e: Expr): void {
   expect(parseLatex(toLatex(e)), toLatex(e)).toBe(e);
 }
 
+/** simplify(e), or undefined when simplify refuses it with a typed error (it does for csc(0)). */
+function simplifiedOrUndefined(e: Expr): Expr | undefined {
+  try {
+    return simplify(e);
+  } catch (err) {
+    if (err instanceof SymgradError) return undefined;
+    throw err;
+  }
+}
+
 afterEach(() => resetLimits());
 
 describe("parseLatex(toLatex(e)) === e", () => {
@@ -44,7 +54,8 @@ describe("parseLatex(toLatex(e)) === e", () => {
     fc.assert(
       fc.property(arbExpr(4), (e) => {
         roundTrips(e);
-        roundTrips(simplify(e));
+        const simplified = simplifiedOrUndefined(e);
+        if (simplified !== undefined) roundTrips(simplified);
       }),
       { seed: 17, numRuns: 600 },
     );
