@@ -15,7 +15,8 @@
  *   `latex(e)` give a vector, a matrix, a number or text and stand alone on their line.
  * - `eval(...)` needs `loadNumeric()` of commands.ts to have resolved.
  * - A line that starts with a backslash is LaTeX, read by `parseLatex` with the defined names
- *   (and `ans`) as its `definitions`: `\\frac{d}{dx} f`.
+ *   (and `ans`) as its `definitions` and the functions with parameters as its `functions`:
+ *   `\\frac{d}{dx} f`, `\\frac{d}{dx} g(x^2)`, `g'(2)`.
  * - Nothing is ever evaluated as code: every expression goes through `parse` with the defined
  *   names and `diff`/`simplify` as its `functions` option.
  */
@@ -25,7 +26,7 @@ import { ParseError, SymgradError } from "../core/errors.js";
 import { CALLABLE_NAMES } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols, substitute } from "../core/traverse.js";
-import { parseLatex } from "../parse/latex-parser.js";
+import { parseLatex, type LatexParseOptions } from "../parse/latex-parser.js";
 import { parse } from "../parse/parser.js";
 import { Lexer, tokenize, type Token } from "../parse/lexer.js";
 import { toLatex } from "../print/latex.js";
@@ -160,7 +161,7 @@ function reservedKind(name: string): string | undefined {
 }
 
 function statement(state: SessionState, line: string): { state: SessionState; output: string } {
-  if (line.trimStart().startsWith("\\")) return showExpr(state, parseLatex(line, { definitions: namesOf(state) }));
+  if (line.trimStart().startsWith("\\")) return showExpr(state, parseLatex(line, latexNames(state)));
   const chars = Array.from(line);
   const definition = definitionHead(chars);
   if (definition !== undefined) return define(state, chars, definition);
@@ -170,12 +171,16 @@ function statement(state: SessionState, line: string): { state: SessionState; ou
   return showExpr(state, value);
 }
 
-/** The defined names and `ans` as expressions, for LaTeX input. */
-function namesOf(state: SessionState): Map<string, Expr> {
-  const names = new Map<string, Expr>();
-  for (const d of state.defs.values()) names.set(d.name, d.body);
-  if (state.ans !== undefined) names.set("ans", state.ans);
-  return names;
+/** For LaTeX input: defined names and `ans` as expressions, functions with parameters as functions. */
+function latexNames(state: SessionState): LatexParseOptions {
+  const definitions = new Map<string, Expr>();
+  const functions = new Map<string, (args: Expr[]) => Expr>();
+  for (const d of state.defs.values()) {
+    definitions.set(d.name, d.body);
+    if (d.explicit) functions.set(d.name, (args) => apply(d, args));
+  }
+  if (state.ans !== undefined) definitions.set("ans", state.ans);
+  return { definitions, functions };
 }
 
 function showExpr(state: SessionState, value: Expr): { state: SessionState; output: string } {

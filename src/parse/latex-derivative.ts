@@ -15,7 +15,9 @@
  * - Without one, the operator waits for its operand, which `LatexParser.implicit` supplies.
  */
 import { diff } from "../api/calculus.js";
-import { ParseError } from "../core/errors.js";
+import { sym } from "../core/build.js";
+import { DomainError, ParseError } from "../core/errors.js";
+import { substitute } from "../core/traverse.js";
 import type { Expr } from "../core/node.js";
 import type { LatexToken } from "./latex-lexer.js";
 import { readName, type ReadName } from "./latex-names.js";
@@ -39,7 +41,7 @@ export function applyDerivative(op: DerivativeOperator, operand: Expr, at: Latex
     const vars = [...new Set([...op.steps].reverse())].join(", ");
     throw p.error(`${op.source} of '${operand.name}' reads it as a function of ${vars}, which parseLatex cannot represent: write the expression itself`, at);
   }
-  return diff(operand, op.steps);
+  return diff(operand, op.steps.map((v) => sym(v)));
 }
 
 /** The index of the "}" matching the "{" at `open`, or -1. */
@@ -151,3 +153,21 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
 function shapeError(p: LatexParser, source: string, at: LatexToken): ParseError {
   return p.error(`the numerator of ${source} must be the differential and one product: write \\frac{d}{dx}\\left(...\\right) for more`, at);
 }
+
+/**
+ * f' (with `primes` primes) of a caller-defined function of one argument: u -> f^(n)(u), the
+ * n-th derivative of f(t) in a fresh symbol t with u put for t afterwards.
+ */
+export function derivativeOf(f: (args: Expr[]) => Expr, primes: number, name: string): (args: Expr[]) => Expr {
+  return (args) => {
+    if (args.length !== 1) throw new DomainError(`${name}${"'".repeat(primes)} needs a function of one argument, got ${args.length} arguments`);
+    const body = f([FRESH]);
+    let d = body;
+    for (let i = 0; i < primes; i++) d = diff(d, FRESH);
+    return substitute(d, new Map([[FRESH, args[0]!]]));
+  };
+}
+
+/** The argument symbol of f in derivativeOf; its name cannot be written in either syntax. */
+const FRESH_NAME = "\u0000t";
+const FRESH = sym(FRESH_NAME);

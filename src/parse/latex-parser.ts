@@ -20,7 +20,7 @@ import { LimitError, ParseError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { applyDerivative, derivativeAt, type DerivativeOperator } from "./latex-derivative.js";
+import { applyDerivative, derivativeAt, derivativeOf, type DerivativeOperator } from "./latex-derivative.js";
 import { application } from "./latex-application.js";
 import { readName, textArgument } from "./latex-names.js";
 import { describeLatexToken, tokenizeLatex, type LatexToken } from "./latex-lexer.js";
@@ -369,7 +369,12 @@ export class LatexParser {
         const user = this.options.functions?.get(t.text);
         if (user !== undefined) {
           this.advance();
-          return application(this, { user, name: t.text }, t, bar);
+          let primes = 0;
+          while (this.peek().kind === "'") {
+            this.advance();
+            primes++;
+          }
+          return application(this, { user: primes === 0 ? user : derivativeOf(user, primes, t.text), name: t.text + "'".repeat(primes) }, t, bar);
         }
         if (FUNCTION_LETTERS.has(t.text) && this.peek(1).kind === "(") {
           throw this.error(`'${t.text}(' reads as a call of an unknown function '${t.text}': pass it in options.functions, or write ${t.text} \\cdot (...) for a product`, t, ["a function name"]);

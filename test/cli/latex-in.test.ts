@@ -43,6 +43,9 @@ describe("LaTeX lines in the REPL", () => {
       ["\\frac{\\partial^2 f}{\\partial x \\partial y}", "2*x"],
       ["  \\frac{d}{dx} f", "2*x*y"],
       ["\\sqrt{\\mathrm{ans}} + 1", "sqrt(2)*sqrt(x*y) + 1"],
+      ["g(t) = t^3 + t", "g(t) = t^3 + t"],
+      ["\\frac{d}{dx} g(x^2)", "6*x^5 + 2*x"],
+      ["\\, g'(2) + g''(x)", "6*x + 13"],
     ];
     for (const [line, output] of lines) {
       const out = evaluateLine(state, line);

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { gradient, hessian } from "../../src/api/calculus.js";
-import { call, mulAll, sym } from "../../src/core/build.js";
+import { call, mulAll, num, pow, sym } from "../../src/core/build.js";
 import { LimitError, ParseError, SymgradError } from "../../src/core/errors.js";
 import { resetLimits, setLimits } from "../../src/core/limits.js";
 import type { Expr } from "../../src/core/node.js";
@@ -87,6 +87,20 @@ describe("parseLatex options", () => {
     expect(parseLatex("f\\left(y\\right) + 1", { functions })).toBe(parse("y^2 + 1"));
     expect(parseLatex("\\operatorname{softplus}(x)", { functions })).toBe(parse("log(exp(x) + 1)"));
     expect(parseLatex("\\frac{d}{dx} f(x^3)", { functions })).toBe(parse("6*x^5"));
+  });
+
+  it("reads primes on caller-defined functions of one argument as derivatives", () => {
+    const cube = new Map([["f", (args: Expr[]) => pow(args[0]!, num(3))]]);
+    expect(parseLatex("f'(x)", { functions: cube })).toBe(parse("3*x^2"));
+    expect(parseLatex("f''(2) + f'(\\sin x)", { functions: cube })).toBe(parse("12 + 3*sin(x)^2"));
+    expect(() => parseLatex("f'(x, y)", { functions: cube })).toThrow("f' needs a function of one argument, got 2 arguments");
+    expect(() => parseLatex("x'")).toThrow("primes (f') are not read");
+  });
+
+  it("reads names defined as expressions", () => {
+    const definitions = new Map([["f", parse("x^2*y")], ["g1", parse("sin(x)")]]);
+    expect(parseLatex("\\frac{\\partial^2 f}{\\partial x \\partial y}", { definitions })).toBe(parse("2*x"));
+    expect(parseLatex("g_{1} + \\frac{d}{dx} g_1", { definitions })).toBe(parse("sin(x) + cos(x)"));
   });
 
   it("suggests caller-defined names for unknown functions", () => {
