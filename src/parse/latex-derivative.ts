@@ -44,18 +44,6 @@ export function applyDerivative(op: DerivativeOperator, operand: Expr, at: Latex
   return diff(operand, op.steps.map((v) => sym(v)));
 }
 
-/** The index of the "}" matching the "{" at `open`, or -1. */
-function matchingBrace(tokens: readonly LatexToken[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    const k = tokens[i]!.kind;
-    if (k === "{") depth++;
-    else if (k === "}" && --depth === 0) return i;
-    else if (k === "bad" || k === "end") return -1;
-  }
-  return -1;
-}
-
 /** The index after a differential starting at `i`, or -1. */
 function differential(tokens: readonly LatexToken[], i: number): number {
   const t = tokens[i]!;
@@ -88,9 +76,9 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
   const tokens = p.tokens;
   const start = p.pos;
   if (tokens[start + 1]!.kind !== "{") return undefined;
-  const numClose = matchingBrace(tokens, start + 1);
+  const numClose = p.closingBrace(start + 1);
   if (numClose < 0 || tokens[numClose + 1]!.kind !== "{") return undefined;
-  const denClose = matchingBrace(tokens, numClose + 1);
+  const denClose = p.closingBrace(numClose + 1);
   if (denClose < 0) return undefined;
 
   const head = differential(tokens, start + 2);
@@ -123,7 +111,7 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
   p.pos = start;
   if (i !== denClose || vars.length === 0) return undefined;
 
-  const source = Array.from(p.text).slice(tokens[start]!.start, tokens[denClose]!.end).join("");
+  const source = p.sourceOf(tokens[start]!, tokens[denClose]!);
   const total = vars.reduce((n, v) => n + v.order, 0);
   if (total !== numOrder[0]) {
     throw p.error(`the order ${numOrder[0]} of the numerator of ${source} does not match the ${total} of its denominator`, tokens[start + 2]!, [], tokens[numOrder[1] - 1]!.end);

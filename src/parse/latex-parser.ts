@@ -90,12 +90,24 @@ export class LatexParser {
   pos = 0;
   private depth = 0;
   readonly tokens: LatexToken[];
+  /** The rest of a number token split by `splitFirstDigit`, by index. */
+  private readonly rests = new Map<number, LatexToken>();
+  /** For each "{" index, its matching "}" index (-1 when unclosed); computed on first use. */
+  private braces: Int32Array | undefined;
+  /** The code points of the text, for `sourceOf`; computed on first use. */
+  private chars: string[] | undefined;
 
   constructor(
     readonly text: string,
     private readonly options: LatexParseOptions,
   ) {
     this.tokens = tokenizeLatex(text);
+  }
+
+  /** The source text from the start of `first` to the end of `last`. */
+  sourceOf(first: LatexToken, last: LatexToken): string {
+    this.chars ??= Array.from(this.text);
+    return this.chars.slice(first.start, last.end).join("");
   }
 
   /** The current token; reaching a bad character raises its error. */
@@ -107,7 +119,13 @@ export class LatexParser {
 
   advance(): LatexToken {
     const t = this.peek();
-    if (t.kind !== "end") this.pos++;
+    if (t.kind === "end") return t;
+    const rest = this.rests.get(this.pos);
+    if (rest === undefined) this.pos++;
+    else {
+      this.tokens[this.pos] = rest;
+      this.rests.delete(this.pos);
+    }
     return t;
   }
 
@@ -226,7 +244,9 @@ export class LatexParser {
       if (f instanceof Object && "derivative" in f) {
         const t = this.peek();
         if (!this.startsFactor(t, bar, false)) throw this.syntaxError(`an expression for ${f.source} to apply to`, t);
+        this.enter(t);
         const operand = this.startsBracket() ? this.factorExpr(bar) : this.implicit(bar, bare);
+        this.leave();
         factors.push(applyDerivative(f, operand, t, this));
       } else {
         factors.push(f as Expr);
@@ -327,13 +347,30 @@ export class LatexParser {
     return Array.isArray(s) ? s : [s];
   }
 
-  /** Splits a number token so that its first digit is a token of its own. */
+  /**
+   * Splits the current number token so that its first digit is a token of its own; the rest
+   * becomes the current token once the digit is consumed (`advance`). Indexes never shift, so the
+   * split costs O(1) and `closingBrace` stays valid.
+   */
   splitFirstDigit(): void {
     const t = this.peek();
     if (t.text.length === 1) return;
-    const first: LatexToken = { kind: "number", text: t.text[0]!, start: t.start, end: t.start + 1 };
-    const rest: LatexToken = { kind: t.text[1] === "." ? "." : "number", text: t.text.slice(1), start: t.start + 1, end: t.end };
-    this.tokens.splice(this.pos, 1, first, rest);
+    this.tokens[this.pos] = { kind: "number", text: t.text[0]!, start: t.start, end: t.start + 1 };
+    this.rests.set(this.pos, { kind: t.text[1] === "." ? "." : "number", text: t.text.slice(1), start: t.start + 1, end: t.end });
+  }
+
+  /** The index of the "}" matching the "{" at index `open`, or -1 when it is not closed. */
+  closingBrace(open: number): number {
+    if (this.braces === undefined) {
+      const match = new Int32Array(this.tokens.length).fill(-1);
+      const stack: number[] = [];
+      this.tokens.forEach((t, i) => {
+        if (t.kind === "{") stack.push(i);
+        else if (t.kind === "}" && stack.length > 0) match[stack.pop()!] = i;
+      });
+      this.braces = match;
+    }
+    return this.braces[open] ?? -1;
   }
 
   /** "{" sum "}" (or the bracket pair starting at the current token), reporting an unclosed opener at itself. */
