@@ -146,6 +146,9 @@ describe("parseLatex on hostile input", () => {
     ["\\sin ".repeat(5_000) + "x", "maxDepth"],
     ["-".repeat(5_000) + "x", "maxDepth"],
     ["x^{".repeat(5_000) + "x", "maxDepth"],
+    ["\\frac{d}{dx}".repeat(20_000) + "x", "maxDepth"],
+    ["\\frac{d".repeat(20_000), "maxDepth"],
+    ["|".repeat(100_000), "maxDepth"],
     ["9".repeat(400_000), "maxIntegerBits"],
   ])("%#: a LimitError, not a crash", (input, limit) => {
     const err = error(input);
