@@ -253,6 +253,10 @@ export class LatexParser {
       }
       if (!this.startsFactor(this.peek(), bar, bare)) break;
     }
+    const t = this.peek();
+    if (t.kind === "number" && !bare) {
+      throw this.error(`a number after a factor needs an operator: write \\cdot ${t.text} (TeX reads x_12 as x_1 2 and x^23 as x^2 3)`, t, ["an operator"]);
+    }
     return factors;
   }
 
