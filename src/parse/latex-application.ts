@@ -28,6 +28,10 @@ export function application(p: LatexParser, f: Applied, start: LatexToken, bar: 
     const t = p.peek();
     if (t.kind === "^" && power === undefined) {
       p.advance();
+      const open = p.peek();
+      if (open.kind === "{" && (p.peek(1).kind === "(" || p.isCommand("\\left", 1))) {
+        throw p.error(`a bracketed superscript on ${f.name} (${f.name}^{(n)}) denotes a derivative order, which parseLatex does not read`, open);
+      }
       power = p.argument("'^'");
       if (power === MINUS_ONE && "fn" in f) {
         if (f.fn.inverse === undefined) throw p.error(`${f.name}^{-1} is not read: write the inverse function`, t);

@@ -273,9 +273,10 @@ export class LatexParser {
         return !bare && bar !== "|";
       case "command": {
         const c = t.text;
+        if (FUNCTION_COMMANDS.has(c)) return !bare;
         if (GREEK_COMMANDS.has(c.slice(1)) || c === "\\pi" || c === "\\exponentialE" || c === "\\mathit" || c === "\\mathrm" || FRACTIONS.has(c) || c === "\\sqrt") return true;
         if (bare) return false;
-        return FUNCTION_COMMANDS.has(c) || c === "\\operatorname" || c === "\\left" || c === "\\lvert" || c === "\\{" || (c === "\\vert" && bar !== "\\vert");
+        return c === "\\operatorname" || c === "\\left" || c === "\\lvert" || c === "\\{" || (c === "\\vert" && bar !== "\\vert");
       }
       default:
         return false;
@@ -444,14 +445,14 @@ export class LatexParser {
   private command(t: LatexToken, bar: Bar): Factor {
     const c = t.text;
     const g = c.slice(1);
-    if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.nameValue(readName(this));
-    if (c === "\\pi") return this.peek(1).kind === "_" ? this.nameValue(readName(this)) : (this.advance(), PI);
-    if (c === "\\exponentialE") return this.advance(), E;
     const fn = FUNCTION_COMMANDS.get(c);
     if (fn !== undefined) {
       this.advance();
       return application(this, { fn, name: c }, t, bar);
     }
+    if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.nameValue(readName(this));
+    if (c === "\\pi") return this.peek(1).kind === "_" ? this.nameValue(readName(this)) : (this.advance(), PI);
+    if (c === "\\exponentialE") return this.advance(), E;
     if (FRACTIONS.has(c)) {
       const d = derivativeAt(this);
       if (d !== undefined) return d;

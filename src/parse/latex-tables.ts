@@ -3,7 +3,7 @@
  * recognises but deliberately does not read. `grammar/latex.ebnf` lists the same tables in words.
  */
 import { FUNCTION_NAMES, type FunctionName } from "../core/functions.js";
-import { GREEK_LOWER, GREEK_UPPER, GREEK_VARIANTS } from "../print/latex.js";
+import { GREEK_LOWER, GREEK_UPPER, GREEK_VARIANTS, latexOperator } from "../print/latex.js";
 
 /** A function as LaTeX spells it: the node's function, or "log" with an optional base. */
 export interface LatexFunction {
@@ -22,18 +22,33 @@ function entry(fn: FunctionName): LatexFunction {
   return inverse === undefined ? { fn } : { fn, inverse };
 }
 
-/** Function commands of LaTeX itself (`\sin x`). `\log` is the natural logarithm, as symgrad prints it. */
+/** The spellings toLatex gives the functions (`latexOperator`), by function. */
+const PRINTED: readonly (readonly [FunctionName, string])[] = FUNCTION_NAMES.flatMap((f) => {
+  const spelling = latexOperator(f);
+  return spelling === undefined ? [] : [[f, spelling] as const];
+});
+const OPERATORNAME = /^\\operatorname\{([^}]*)\}$/;
+
+/**
+ * Function commands (`\\sin x`): every command toLatex writes for a function, plus `\\exp` and
+ * `\\ln`. `\\log` is the natural logarithm, as symgrad prints it.
+ */
 export const FUNCTION_COMMANDS: ReadonlyMap<string, LatexFunction> = new Map([
-  ...(["sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "coth", "exp", "log"] as const).map((f) => [`\\${f}`, entry(f)] as const),
+  ...PRINTED.filter(([, s]) => !OPERATORNAME.test(s)).map(([f, s]) => [s, entry(f)] as const),
+  ["\\exp", entry("exp")],
   ["\\ln", entry("log")],
-  ["\\arcsin", entry("asin")],
-  ["\\arccos", entry("acos")],
-  ["\\arctan", entry("atan")],
 ]);
 
-/** Names inside `\operatorname{...}` or `\mathrm{...}` that are functions: symgrad's own and their usual spellings. */
+/**
+ * Names inside `\\operatorname{...}` or `\\mathrm{...}` that are functions: symgrad's own names,
+ * the names toLatex writes there, and their usual spellings.
+ */
 export const OPERATOR_NAMES: ReadonlyMap<string, LatexFunction> = new Map([
   ...FUNCTION_NAMES.map((f) => [f, entry(f)] as const),
+  ...PRINTED.flatMap(([f, s]) => {
+    const m = OPERATORNAME.exec(s);
+    return m === null ? [] : [[m[1]!, entry(f)] as const];
+  }),
   ...(
     [
       ["ln", "log"], ["arcsin", "asin"], ["arccos", "acos"], ["arctan", "atan"], ["arccot", "acot"], ["arcsec", "asec"],

@@ -11,7 +11,7 @@
  * - Time is linear in the size of the printed tree; recursion depth is at most a small constant
  *   times the node depth.
  */
-import type { FunctionName } from "../core/functions.js";
+import { FUNCTION_NAMES, type FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
@@ -22,6 +22,22 @@ export function toLatex(e: Expr): string {
   const out = boundedOutput();
   emit(e, out);
   return out.join("");
+}
+
+/**
+ * The command toLatex writes before the arguments of `fn` (`\\sin`, `\\operatorname{sech}`), or
+ * undefined for a function with a notation of its own. parseLatex reads these spellings back.
+ */
+export function latexOperator(fn: FunctionName): string | undefined {
+  return operatorOf(fn);
+}
+
+let functionSpellings: ReadonlySet<string> | undefined;
+
+/** Whether the command `\\name` is the spelling of a function (a symbol of that name must not print so). */
+function isFunctionSpelling(command: string): boolean {
+  functionSpellings ??= new Set(FUNCTION_NAMES.map(operatorOf).filter((s): s is string => s !== undefined));
+  return functionSpellings.has(command);
 }
 
 /**
@@ -98,7 +114,7 @@ function prettyName(name: string): string | undefined {
   const m = /^(\p{L}+)([0-9]*)$/u.exec(parts[0]!);
   if (m === null || (m[2] !== "" && parts.length > 1)) return undefined;
   const letters = m[1]!;
-  const head = isGreekName(letters) ? "\\" + letters : Array.from(letters).length === 1 ? letters : undefined;
+  const head = isGreekName(letters) && !isFunctionSpelling("\\" + letters) ? "\\" + letters : Array.from(letters).length === 1 ? letters : undefined;
   if (head === undefined) return undefined;
   if (m[2] !== "") return head + "_{" + m[2] + "}";
   if (parts.length === 1) return head;
