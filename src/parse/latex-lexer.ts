@@ -8,7 +8,7 @@
  *   Commands are only ever looked up in tables; nothing is defined, expanded or executed.
  * - Spacing and style commands (`\,`, `\quad`, `\displaystyle`, `\bigl`, `~`, ...) produce no
  *   token; `\mleft`/`\mright` (MathLive) are `\left`/`\right`.
- * - A number is `digits [ "." digits ] | "." digits`, without an exponent: `2e3` is 2*e*3.
+ * - A number is `digits [ "." digits ] | "." digits`, without an exponent: `2e3` is 2*e followed by 3 (an error).
  * - A character outside the grammar does not throw at once: it becomes a "bad" token carrying its
  *   ParseError, raised when the parser reaches it, so the leftmost error wins.
  */
