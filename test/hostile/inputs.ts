@@ -300,7 +300,35 @@ const syntax: HostileCase[] = [
 ];
 
 /** Every row (the table is the union of the categories above). */
+// ---------------------------------------------------------------- number literals JavaScript reads otherwise
+
+const numbers: HostileCase[] = [
+  { category: "number", input: "0x10*x", op: "diff", expect: "ok", printed: "16" },
+  { category: "number", input: "0b101*x", op: "diff", expect: "ok", printed: "5" },
+  { category: "number", input: "0o17*x", op: "diff", expect: "ok", printed: "15" },
+  { category: "number", input: "1_000*x", op: "diff", expect: "ok", printed: "1000" },
+  { category: "number", input: "0xFF_FF*x^2", op: "diff", expect: "ok", printed: "131070*x" },
+  { category: "number", input: "0x10*x", op: "evaluate", scope: { x: 2 }, expect: "ok", value: 32 },
+  { category: "number", input: "0x", op: "parse", expect: "ParseError", column: 3, message: /'0x' must be followed by a hexadecimal digit/ },
+  { category: "number", input: "0x*y", op: "diff", expect: "ParseError", column: 3 },
+  { category: "number", input: "0b102*x", op: "diff", expect: "ParseError", column: 5, message: /'2' is not a binary digit/ },
+  { category: "number", input: "0o9", op: "parse", expect: "ParseError", column: 3, message: /octal digit/ },
+  { category: "number", input: "0x1g", op: "parse", expect: "ParseError", column: 4, message: /'g' right after the hexadecimal number '0x1'/ },
+  { category: "number", input: "0x1.8", op: "parse", expect: "ParseError", column: 4, message: /no fraction/ },
+  { category: "number", input: "1_x", op: "diff", expect: "ParseError", column: 2, message: /digit separator '_' must stand between two digits/ },
+  { category: "number", input: "1__000*x", op: "diff", expect: "ParseError", column: 2 },
+  { category: "number", input: "1000_", op: "parse", expect: "ParseError", column: 5 },
+  { category: "number", input: "010*x", op: "diff", expect: "ParseError", column: 1, message: /leading zero in '010'.*0o10 for octal/ },
+  { category: "number", input: "2e", op: "print", expect: "ok", printed: "2*e" },
+  { category: "number", input: "2e+", op: "parse", expect: "ParseError", column: 4 },
+  { category: "number", input: "2e+x", op: "diff", expect: "ok", printed: "1" },
+  { category: "number", input: "1e", op: "diff", expect: "ok", printed: "0" },
+  { category: "number", input: "0x" + "f".repeat(300_000), op: "parse", expect: "LimitError", limit: "maxIntegerBits" },
+  { category: "number", input: "0b" + "1".repeat(1100), op: "evaluate", expect: "ok", value: Infinity },
+];
+
 export const HOSTILE_INPUTS: readonly HostileCase[] = [
+  ...numbers,
   ...deep,
   ...huge,
   ...exponents,
