@@ -100,6 +100,21 @@ export function withNodeBudget<T>(work: () => T): T {
   }
 }
 
+/**
+ * Runs `work` outside every node budget, and gives the enclosing budgets back the nodes it
+ * created: what `work` builds is not charged to the caller's operation (built-in tables).
+ */
+export function outsideNodeBudget<T>(work: () => T): T {
+  const saved = budgetEnd;
+  const before = created;
+  budgetEnd = Infinity;
+  try {
+    return work();
+  } finally {
+    budgetEnd = saved === Infinity ? saved : saved + (created - before);
+  }
+}
+
 /** Number of distinct nodes interned so far (for tests and limits). */
 export function internedCount(): number {
   return created;

@@ -327,7 +327,19 @@ const numbers: HostileCase[] = [
   { category: "number", input: "0b" + "1".repeat(1100), op: "evaluate", expect: "ok", value: Infinity },
 ];
 
+// ---------------------------------------------------------------- tight limits and the built-in tables
+// (test/core/limits-tight.test.ts also checks these with the tables compiled for the first time.)
+
+const tight: HostileCase[] = [
+  { category: "tight-limit", input: "sin(x)", op: "diff", expect: "ok", printed: "cos(x)", limits: { maxDepth: 4 } },
+  { category: "tight-limit", input: "sin(x)", op: "diff", expect: "ok", printed: "cos(x)", limits: { maxNodes: 50 } },
+  { category: "tight-limit", input: "asec(x)", op: "diff", expect: "ok", limits: { maxInputLength: 7 } },
+  { category: "tight-limit", input: "sin(x)^2 + cos(x)^2", op: "simplify", expect: "ok", printed: "1", limits: { maxDepth: 4, maxNodes: 50 } },
+  { category: "tight-limit", input: "sin(sin(sin(x)))", op: "diff", expect: "LimitError", limit: "maxDepth", limits: { maxDepth: 4 } },
+];
+
 export const HOSTILE_INPUTS: readonly HostileCase[] = [
+  ...tight,
   ...numbers,
   ...deep,
   ...huge,
