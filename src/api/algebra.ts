@@ -5,16 +5,19 @@ import * as factoring from "../rewrite/factor.js";
 import * as rational from "../rewrite/rational.js";
 import * as simplifying from "../rewrite/simplify.js";
 import { toExpr, type ExprInput } from "./input.js";
+import { checkAssumptions } from "../parse/text-input.js";
 
 export type { SimplifyOptions, SimplifyReport } from "../rewrite/simplify.js";
 
 /** The cheapest equivalent form found, never changing a value where the input is defined. */
 export function simplify(input: ExprInput, options?: simplifying.SimplifyOptions): Expr {
+  checkAssumptions(options?.assume);
   return simplifying.simplify(toExpr(input), options);
 }
 
 /** `simplify` with the budget that stopped it and the rewrites applied. */
 export function simplifyWithReport(input: ExprInput, options?: simplifying.SimplifyOptions): simplifying.SimplifyReport {
+  checkAssumptions(options?.assume);
   return simplifying.simplifyWithReport(toExpr(input), options);
 }
 

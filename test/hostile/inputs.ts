@@ -13,6 +13,7 @@ import type { Limits } from "../../src/core/limits.js";
  * - `value`: for numeric operations, the expected number (NaN and infinities compared exactly).
  * - `printed`: for symbolic operations, the expected plain-text result.
  * - `limits`: limits changed for this row only.
+ * - `assume`: for "simplify", the assumptions (run through the public, validating `simplify`).
  * - `known`: a known defect outside this directory's ownership; such rows are reported, not run.
  */
 
@@ -50,6 +51,8 @@ export interface HostileCase {
   readonly value?: number;
   readonly printed?: string;
   readonly known?: string;
+  /** For "simplify": the assumptions, passed as given (unchecked types, to test their validation). */
+  readonly assume?: unknown;
   /** Limits set for this row only (reset after it). */
   readonly limits?: Partial<Limits>;
 }
@@ -338,7 +341,32 @@ const tight: HostileCase[] = [
   { category: "tight-limit", input: "sin(sin(sin(x)))", op: "diff", expect: "LimitError", limit: "maxDepth", limits: { maxDepth: 4 } },
 ];
 
+// ---------------------------------------------------------------- names and option words given as text
+
+const words: HostileCase[] = [
+  { category: "text-option", input: "x^2", op: "diff", vars: ["x+y"], expect: "ParseError", column: 2, message: /expected one variable name but found '\+' after 'x'/ },
+  { category: "text-option", input: "x^2", op: "diff", vars: ["pi"], expect: "ParseError", column: 1, message: /'pi' is a constant, not a variable/ },
+  { category: "text-option", input: "x^2", op: "diff", vars: ["e"], expect: "ParseError", column: 1, message: /constant/ },
+  { category: "text-option", input: "x^2", op: "diff", vars: ["sin"], expect: "ParseError", column: 1, message: /'sin' is a function, not a variable/ },
+  { category: "text-option", input: "x^2", op: "diff", vars: [""], expect: "ParseError", column: 1, message: /expected a variable name but found end of input/ },
+  { category: "text-option", input: "x^2", op: "diff", vars: ["  "], expect: "ParseError", column: 3 },
+  { category: "text-option", input: "x^2", op: "diff", vars: ["2"], expect: "ParseError", column: 1 },
+  { category: "text-option", input: "x^2", op: "diff", vars: ["x y"], expect: "ParseError", column: 3 },
+  { category: "text-option", input: "x^2", op: "diff", vars: ["x€"], expect: "ParseError", column: 2, message: /unexpected character/ },
+  { category: "text-option", input: "x^2", op: "diff", vars: [" x "], expect: "ok", printed: "2*x" },
+  { category: "text-option", input: "x^2", op: "gradient", vars: ["x", "y+1"], expect: "ParseError", column: 2 },
+  { category: "text-option", input: "x", op: "simplify", assume: { x: "postive" }, expect: "ParseError", column: 1, message: /unknown assumption 'postive' for x \(did you mean 'positive'\?\)/ },
+  { category: "text-option", input: "x", op: "simplify", assume: { x: "big" }, expect: "ParseError", message: /expected one of 'positive', 'nonnegative'/ },
+  { category: "text-option", input: "x", op: "simplify", assume: { "x+1": "positive" }, expect: "ParseError", column: 2 },
+  { category: "text-option", input: "x", op: "simplify", assume: { pi: "positive" }, expect: "ParseError", message: /constant/ },
+  { category: "text-option", input: "x/sqrt(x^2)", op: "simplify", assume: { x: "positive" }, expect: "ok", printed: "1" },
+  { category: "text-option", input: "y*sqrt(x^2) + sin(sqrt(x^2))", op: "simplify", assume: { x: "nonnegative" }, expect: "ok", printed: "x*y + sin(x)" },
+  { category: "text-option", input: "(x^2)^(3/2)", op: "simplify", assume: { x: "positive" }, expect: "ok", printed: "x^3" },
+  { category: "text-option", input: "x/sqrt(x^2)", op: "simplify", assume: {}, expect: "ok", printed: "x/sqrt(x^2)" },
+];
+
 export const HOSTILE_INPUTS: readonly HostileCase[] = [
+  ...words,
   ...tight,
   ...numbers,
   ...deep,
