@@ -427,6 +427,7 @@ function numberPower(b: Rational, r: Rational): Expr {
     return ZERO;
   }
   if (b.isOne()) return ONE;
+  if (exceedsIntegerBits(b, r)) return hugePower(b, r);
   if (r.isInteger()) return num(integerPower(b, r.num));
   if (b.sign() < 0) return internPow(num(b), num(r)); // (-8)^(1/3) stays: not real in Math.pow
   if (!b.isInteger()) return mulAll([numberPower(Rational.int(b.num), r), numberPower(Rational.int(b.den), r.neg())]);
@@ -450,6 +451,33 @@ function integerPower(b: Rational, k: bigint): Rational {
   if (b.isMinusOne()) return mag % 2n === 0n ? Rational.ONE : Rational.MINUS_ONE;
   if (b.isZero() && k < 0n) throw new DomainError("division by zero (0 raised to a negative power)");
   return b.powInt(Number(k));
+}
+
+/**
+ * Whether the exact value of b^r (or of its integer part) would need more than
+ * `limits.maxIntegerBits` bits. Such a power stays symbolic (`hugePower`) instead of failing:
+ * `10^10^10` is the node 10^10000000000, whose float value is Infinity.
+ */
+export function exceedsIntegerBits(b: Rational, r: Rational): boolean {
+  const bits = Math.max(bitLength(b.num < 0n ? -b.num : b.num), bitLength(b.den));
+  if (bits <= 1) return false; // |b| = 1
+  const magnitude = Math.abs(Number(r.num) / Number(r.den));
+  return magnitude * (bits - 1) > limits.maxIntegerBits;
+}
+
+/**
+ * b^r kept symbolic, for `exceedsIntegerBits(b, r)`: one `Pow` of two numbers with a base above 1
+ * (`(1/2)^r` is `2^(-r)`), and the sign in front for a negative base with an integer exponent. A
+ * negative base with a non-integer exponent stays as it is (not real). One power, not a quotient
+ * of two, so that its float value underflows to 0 rather than being Infinity/Infinity.
+ */
+function hugePower(b: Rational, r: Rational): Expr {
+  if (b.sign() < 0) {
+    if (!r.isInteger()) return internPow(num(b), num(r));
+    const magnitude = hugePower(b.neg(), r);
+    return r.num % 2n === 0n ? magnitude : neg(magnitude);
+  }
+  return b.num < b.den ? internPow(num(b.inv()), num(r.neg())) : internPow(num(b), num(r));
 }
 
 export function sqrt(u: Expr): Expr {

@@ -2,7 +2,7 @@
  * Checks the canonical-form invariants documented in `node.ts` on a whole graph. Tests call it on
  * every node they build; it returns the list of violations (empty when canonical).
  */
-import { baseAndExponent, compareFactors, compareTerms, splitCoefficient } from "./build.js";
+import { baseAndExponent, compareFactors, compareTerms, exceedsIntegerBits, splitCoefficient } from "./build.js";
 import { FUNCTION_ARITY } from "./functions.js";
 import type { Expr } from "./node.js";
 import { foldGraph } from "./traverse.js";
@@ -53,7 +53,10 @@ export function canonicalViolations(root: Expr): string[] {
         if (base.kind === "mul" && intExp) bad(node, "product raised to an integer");
         if (base.kind === "mul" && base.args[0]!.kind === "num" && base.args[0]!.value.sign() > 0 && exp.kind === "num") bad(node, "positive coefficient not pulled out of power");
         if (base.kind === "pow" && intExp) bad(node, "power of power with integer exponent");
-        if (base.kind === "num" && exp.kind === "num") {
+        if (base.kind === "num" && exp.kind === "num" && exceedsIntegerBits(base.value, exp.value)) {
+          const b = base.value;
+          if (b.sign() > 0 ? b.num < b.den : exp.value.isInteger()) bad(node, "huge numeric power without a base above 1 and the sign outside");
+        } else if (base.kind === "num" && exp.kind === "num") {
           const b = base.value;
           const r = exp.value;
           if (r.isInteger()) bad(node, "number to an integer power not folded");

@@ -14,7 +14,8 @@
  * - `Pow`: exponent neither 0 nor 1; base neither 0 nor 1; a `Mul` base only with a non-integer
  *   exponent and no positive numeric coefficient; a `Pow` base only with a non-integer outer
  *   exponent; two `Num`s only when the result is irrational (`2^(1/2)`), with a positive integer
- *   base and an exponent in (0, 1).
+ *   base and an exponent in (0, 1), or when its exact value would exceed `limits.maxIntegerBits`
+ *   (`10^10000000000`), with a base above 1 or a negative base and a non-integer exponent.
  * - `Call`: a known function with its arity; no argument folds to a known exact value
  *   (`sin(0)` is `0`, `exp(1)` is `e`).
  * `a - b`, `a / b`, `sqrt(u)` and `e^u` are sugar for `a + (-1)*b`, `a*b^(-1)`, `u^(1/2)`, `exp(u)`.
