@@ -374,7 +374,7 @@ const words: HostileCase[] = [
   { category: "text-option", input: "x/sqrt(x^2)", op: "simplify", assume: { x: "positive" }, expect: "ok", printed: "1" },
   { category: "text-option", input: "y*sqrt(x^2) + sin(sqrt(x^2))", op: "simplify", assume: { x: "nonnegative" }, expect: "ok", printed: "x*y + sin(x)" },
   { category: "text-option", input: "(x^2)^(3/2)", op: "simplify", assume: { x: "positive" }, expect: "ok", printed: "x^3" },
-  { category: "text-option", input: "x/sqrt(x^2)", op: "simplify", assume: {}, expect: "ok", printed: "x/sqrt(x^2)" },
+  { category: "text-option", input: "x/sqrt(x^2)", op: "simplify", assume: {}, expect: "ok", printed: "x/abs(x)" },
 ];
 
 export const HOSTILE_INPUTS: readonly HostileCase[] = [
