@@ -23,7 +23,7 @@ const CALLABLE: readonly [string, number][] = [
   ...Object.entries(SUGAR_ARITY).flatMap(([name, counts]) => counts.map((n) => [name, n] as [string, number])),
 ];
 const CALLABLE_NAMES = new Set(CALLABLE.map(([n]) => n));
-const LETTERS = [..."xyzabtuvθαβeEpXé"];
+const LETTERS = Array.from("xyzabtuvθαβeEpXé");
 
 /** The first token of a derivation. */
 function firstToken(p: Tok | Tree): Tok | undefined {
@@ -90,7 +90,7 @@ function sentence(tokens: readonly Tok[], random: () => number): string {
   let prev = "";
   for (const t of tokens) {
     if (t.text === "") continue;
-    let glued = false;
+    let glued: boolean;
     try {
       const lexed = tokenize(prev + t.text);
       glued = prev === "" || (lexed.length === 3 && lexed[0]!.text === prev && lexed[1]!.text === t.text);
