@@ -20,7 +20,7 @@
  *   first in that reading is the one raised.
  * - Failures are typed: `ParseError` (syntax, unknown names, argument counts), `LimitError` (input
  *   length, nesting depth, number size) and whatever the builder raises (`DomainError` for `1/0`,
- *   `LimitError` for `10^10^10`). Nothing else escapes for any string input.
+ *   `LimitError` for `2^600000*2^600000`). Nothing else escapes for any string input.
  * - Nesting is counted explicitly (parentheses, calls, `√`, unary signs, `^`, `²`/`³`) and a
  *   `LimitError("maxDepth")` is raised past `limits.maxDepth` levels. A level is opened at its token
  *   and closed when the rule it belongs to completes: "(" at its ")", a sign when its operand (a
