@@ -20,17 +20,23 @@ export interface Rule {
   readonly rhs: string;
   /** The rule holds only when every listed wildcard has the property (from `assume`). */
   readonly require?: Readonly<Record<string, Property>>;
+  /**
+   * Applied at equal cost too: the rule moves towards the reciprocal normal form (`1/cos(u)^2`),
+   * which later rules build on. No tie rule's left side matches another tie rule's right side, so
+   * tie rewrites cannot cycle.
+   */
+  readonly ties?: true;
 }
 
 export const RULES: readonly Rule[] = [
   { id: "pythagorean-sin-cos", lhs: "a_*sin(u_)^2 + a_*cos(u_)^2", rhs: "a_" },
-  { id: "pythagorean-tan-sec", lhs: "a_ + a_*tan(u_)^2", rhs: "a_/cos(u_)^2" },
-  { id: "tan-squared-plus-one-factor", lhs: "a_*(tan(u_)^2 + 1)", rhs: "a_/cos(u_)^2" },
-  { id: "one-minus-tanh-squared-factor", lhs: "a_*(1 - tanh(u_)^2)", rhs: "a_/cosh(u_)^2" },
-  { id: "pythagorean-cot-csc", lhs: "a_ + a_*cot(u_)^2", rhs: "a_/sin(u_)^2" },
+  { id: "pythagorean-tan-sec", lhs: "a_ + a_*tan(u_)^2", rhs: "a_/cos(u_)^2", ties: true },
+  { id: "tan-squared-plus-one-factor", lhs: "a_*(tan(u_)^2 + 1)", rhs: "a_/cos(u_)^2", ties: true },
+  { id: "one-minus-tanh-squared-factor", lhs: "a_*(1 - tanh(u_)^2)", rhs: "a_/cosh(u_)^2", ties: true },
+  { id: "pythagorean-cot-csc", lhs: "a_ + a_*cot(u_)^2", rhs: "a_/sin(u_)^2", ties: true },
   { id: "pythagorean-cosh-sinh", lhs: "a_*cosh(u_)^2 - a_*sinh(u_)^2", rhs: "a_" },
-  { id: "pythagorean-tanh-sech", lhs: "a_ - a_*tanh(u_)^2", rhs: "a_/cosh(u_)^2" },
-  { id: "pythagorean-coth-csch", lhs: "a_*coth(u_)^2 - a_", rhs: "a_/sinh(u_)^2" },
+  { id: "pythagorean-tanh-sech", lhs: "a_ - a_*tanh(u_)^2", rhs: "a_/cosh(u_)^2", ties: true },
+  { id: "pythagorean-coth-csch", lhs: "a_*coth(u_)^2 - a_", rhs: "a_/sinh(u_)^2", ties: true },
   { id: "sec-squared-minus-tan-squared", lhs: "a_*sec(u_)^2 - a_*tan(u_)^2", rhs: "a_" },
   { id: "csc-squared-minus-cot-squared", lhs: "a_*csc(u_)^2 - a_*cot(u_)^2", rhs: "a_" },
   { id: "cosh-plus-sinh", lhs: "a_*cosh(u_) + a_*sinh(u_)", rhs: "a_*exp(u_)" },
