@@ -26,6 +26,12 @@ export interface Rule {
    * tie rewrites cannot cycle.
    */
   readonly ties?: true;
+  /**
+   * A composition with an inverse function written algebraically (`cos(asin(u))` is
+   * sqrt(1 - u^2)): besides applying where it lowers the cost, the `inverse-forms` strategy
+   * rewrites all of them in a node at once, and the cost of the node decides.
+   */
+  readonly inverse?: true;
 }
 
 export const RULES: readonly Rule[] = [
@@ -81,6 +87,31 @@ export const RULES: readonly Rule[] = [
   { id: "cos-times-tan", lhs: "a_*cos(u_)*tan(u_)", rhs: "a_*sin(u_)" },
   { id: "cos-times-tan-squared", lhs: "a_*cos(u_)^2*tan(u_)^2", rhs: "a_*sin(u_)^2" },
   { id: "inverse-cos-times-tan-squared", lhs: "a_/(cos(u_)^2*tan(u_)^2)", rhs: "a_/sin(u_)^2" },
+  { id: "angle-sum-cosh", lhs: "a_*cosh(u_)*cosh(v_) + a_*sinh(u_)*sinh(v_)", rhs: "a_*cosh(u_ + v_)" },
+  { id: "angle-difference-cosh", lhs: "a_*cosh(u_)*cosh(v_) - a_*sinh(u_)*sinh(v_)", rhs: "a_*cosh(u_ - v_)" },
+  { id: "angle-sum-sinh", lhs: "a_*sinh(u_)*cosh(v_) + a_*cosh(u_)*sinh(v_)", rhs: "a_*sinh(u_ + v_)" },
+  { id: "angle-difference-sinh", lhs: "a_*sinh(u_)*cosh(v_) - a_*cosh(u_)*sinh(v_)", rhs: "a_*sinh(u_ - v_)" },
+  // Compositions with inverse functions, for real u where the left side is defined (asin, acos
+  // and atanh need |u| <= 1 or < 1, acosh u >= 1; the right side is defined there too).
+  { id: "sin-asin", lhs: "sin(asin(u_))", rhs: "u_", inverse: true },
+  { id: "cos-acos", lhs: "cos(acos(u_))", rhs: "u_", inverse: true },
+  { id: "tan-atan", lhs: "tan(atan(u_))", rhs: "u_", inverse: true },
+  { id: "sinh-asinh", lhs: "sinh(asinh(u_))", rhs: "u_", inverse: true },
+  { id: "cosh-acosh", lhs: "cosh(acosh(u_))", rhs: "u_", inverse: true },
+  { id: "tanh-atanh", lhs: "tanh(atanh(u_))", rhs: "u_", inverse: true },
+  { id: "cos-asin", lhs: "cos(asin(u_))", rhs: "sqrt(1 - u_^2)", inverse: true },
+  { id: "sin-acos", lhs: "sin(acos(u_))", rhs: "sqrt(1 - u_^2)", inverse: true },
+  { id: "tan-asin", lhs: "tan(asin(u_))", rhs: "u_/sqrt(1 - u_^2)", inverse: true },
+  { id: "tan-acos", lhs: "tan(acos(u_))", rhs: "sqrt(1 - u_^2)/u_", inverse: true },
+  { id: "sec-asin", lhs: "sec(asin(u_))", rhs: "1/sqrt(1 - u_^2)", inverse: true },
+  { id: "cos-atan", lhs: "cos(atan(u_))", rhs: "1/sqrt(u_^2 + 1)", inverse: true },
+  { id: "sin-atan", lhs: "sin(atan(u_))", rhs: "u_/sqrt(u_^2 + 1)", inverse: true },
+  { id: "sec-atan", lhs: "sec(atan(u_))", rhs: "sqrt(u_^2 + 1)", inverse: true },
+  { id: "cosh-asinh", lhs: "cosh(asinh(u_))", rhs: "sqrt(u_^2 + 1)", inverse: true },
+  { id: "tanh-asinh", lhs: "tanh(asinh(u_))", rhs: "u_/sqrt(u_^2 + 1)", inverse: true },
+  { id: "sinh-acosh", lhs: "sinh(acosh(u_))", rhs: "sqrt(u_^2 - 1)", inverse: true },
+  { id: "cosh-atanh", lhs: "cosh(atanh(u_))", rhs: "1/sqrt(1 - u_^2)", inverse: true },
+  { id: "sinh-atanh", lhs: "sinh(atanh(u_))", rhs: "u_/sqrt(1 - u_^2)", inverse: true },
   { id: "sign-over-abs", lhs: "a_*sign(u_)/abs(u_)", rhs: "a_/u_" },
   { id: "sign-times-abs", lhs: "a_*sign(u_)*abs(u_)", rhs: "a_*u_" },
   { id: "sqrt-of-square", lhs: "sqrt(u_^2)", rhs: "abs(u_)" },

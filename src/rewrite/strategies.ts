@@ -18,6 +18,7 @@ import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent } from "./sum-forms.js";
+import { callsInverse, inverseForms, parityForm } from "./parity.js";
 import { hasTrigHead, hasTrigWork, productToSum, trigRational } from "./trig.js";
 
 /** What a strategy may read about the node it is tried on; the shape facts are computed once. */
@@ -46,7 +47,7 @@ export class NodeFacts {
 export interface Strategy {
   /** Kebab-case name, reported in `SimplifyReport.steps`. */
   readonly id: string;
-  readonly kinds: readonly ("add" | "mul" | "pow")[];
+  readonly kinds: readonly ("add" | "mul" | "pow" | "call")[];
   /** Tried only while the cheapest form so far costs at most this. */
   readonly maxCost?: number;
   /** A cheap test of the node's shape; false skips the strategy without building anything. */
@@ -77,6 +78,8 @@ const MONOMIAL_SUM_FACTORING = 16;
 const trig = (f: NodeFacts): boolean => hasTrigHead(headsOf(f.node)) && hasTrigWork(f.node);
 
 export const STRATEGIES: readonly Strategy[] = [
+  { id: "parity", kinds: ["call"], build: parityForm, ties: true },
+  { id: "inverse-forms", kinds: ["add", "mul", "pow", "call"], when: (f) => callsInverse(f.node), build: inverseForms, rulesWithin: RULE_SLACK },
   { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
   { id: "trig-sin", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: trig, build: (n) => trigRational(n, "sin"), rulesWithin: RULE_SLACK },
   {
