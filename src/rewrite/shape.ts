@@ -80,3 +80,19 @@ export function hasExpAndSum(e: Expr): boolean {
   }
   return exp && sum;
 }
+
+/** True when a term has a factor with a negative numeric exponent (a denominator). */
+function hasNegativePower(t: Expr): boolean {
+  if (t.kind === "pow") return t.exp.kind === "num" && t.exp.value.sign() < 0;
+  return t.kind === "mul" && t.args.some((f) => f.kind === "pow" && f.exp.kind === "num" && f.exp.value.sign() < 0);
+}
+
+/**
+ * True when the rational layer of `e` (sums, products and powers; not function arguments) has a
+ * sum with a term that has a denominator: otherwise `togetherRational(e)` is `e`.
+ */
+export function hasFractionInSum(e: Expr): boolean {
+  if (e.kind === "add" && e.args.some(hasNegativePower)) return true;
+  if (e.kind !== "add" && e.kind !== "mul" && e.kind !== "pow") return false;
+  return e.args.some(hasFractionInSum);
+}

@@ -16,7 +16,7 @@ import { expandShallow } from "./expand.js";
 import { collectFactored } from "./factor.js";
 import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
-import { denominatorCount, hasDenominator, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
+import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
 import { hasTrigHead, hasTrigWork, productToSum, trigRational } from "./trig.js";
@@ -114,12 +114,13 @@ export const STRATEGIES: readonly Strategy[] = [
     rulesWithin: RULE_SLACK,
   },
   { id: "sum-content", kinds: ["mul", "pow"], when: (f) => hasSumFactor(f.node), build: pullSumContent, rulesWithin: RULE_SLACK, ties: true },
-  { id: "cancel", kinds: ["mul", "pow"], maxCost: ALGEBRA_COST, when: (f) => hasSumFactor(f.node) || hasDenominator(f.node), build: cancelTop },
+  // A fraction cancels only with a denominator and a sum on one side of it.
+  { id: "cancel", kinds: ["mul", "pow"], maxCost: ALGEBRA_COST, when: (f) => hasSumFactor(f.node) && hasDenominator(f.node), build: cancelTop },
   {
     id: "together-cancel",
     kinds: ["mul", "pow"],
     maxCost: ALGEBRA_COST,
-    when: (f) => hasSumFactor(f.node) || hasDenominator(f.node),
+    when: (f) => hasFractionInSum(f.node),
     build: (n) => {
       const t = togetherRational(n);
       return t === n ? null : cancelTop(t);
@@ -135,7 +136,12 @@ export const STRATEGIES: readonly Strategy[] = [
   },
   { id: "distribute-coefficient", kinds: ["mul"], when: (f) => hasSumFactor(f.node), build: distributeCoefficient },
   { id: "distribute-exp", kinds: ["mul"], when: (f) => hasExpAndSum(f.node), build: distributeExp, rulesWithin: RULE_SLACK },
-  { id: "negate-sum-factor", kinds: ["mul"], when: (f) => hasSumFactor(f.node), build: negateSumFactor },
+  {
+    id: "negate-sum-factor",
+    kinds: ["mul"],
+    when: (f) => f.node.args[0]!.kind === "num" && f.node.args[0].value.isNegative() && hasSumFactor(f.node),
+    build: negateSumFactor,
+  },
 ];
 
 const byKind = new Map<string, readonly Strategy[]>();
