@@ -19,7 +19,7 @@ import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
-import { hasTrigHead, hasTrigWork, productToSum, trigRational } from "./trig.js";
+import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational } from "./trig.js";
 
 /** What a strategy may read about the node it is tried on; the shape facts are computed once. */
 export class NodeFacts {
@@ -81,7 +81,15 @@ export const STRATEGIES: readonly Strategy[] = [
   { id: "parity", kinds: ["call"], build: parityForm, ties: true },
   { id: "inverse-forms", kinds: ["add", "mul", "pow", "call"], when: (f) => callsInverse(f.node), build: inverseForms, rulesWithin: RULE_SLACK },
   { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
-  { id: "trig-sin", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: trig, build: (n) => trigRational(n, "sin"), rulesWithin: RULE_SLACK },
+  // Tried only when the "cos" form depended on the preference (`trigPreferMatters`).
+  {
+    id: "trig-sin",
+    kinds: ["add", "mul", "pow"],
+    maxCost: TRIG_COST,
+    when: (f) => trig(f) && trigPreferMatters(f.node),
+    build: (n) => trigRational(n, "sin"),
+    rulesWithin: RULE_SLACK,
+  },
   {
     id: "product-to-sum",
     kinds: ["add"],
