@@ -16,12 +16,13 @@ import { compareExpr } from "../core/compare.js";
 import { registerCache } from "../core/memo.js";
 import type { Expr } from "../core/node.js";
 import { mapBottomUp } from "../core/traverse.js";
+import { isNegativeTerm } from "../print/layout.js";
 import type { Assumptions } from "./assumptions.js";
 import { Runner, type Budgets, type StopReason } from "./budget.js";
 import { cost } from "./cost.js";
 import { rewriteTop } from "./engine.js";
 import { isLongPolynomial, isPlainMonomial } from "./shape.js";
-import { NodeFacts, strategiesFor } from "./strategies.js";
+import { NodeFacts, strategiesFor, type Strategy } from "./strategies.js";
 
 export { distributeCoefficient, factorTerms, pullSumContent } from "./sum-forms.js";
 
@@ -126,9 +127,12 @@ function simplifyNode(n: Expr, run: Runner, assume: Assumptions, steps: string[]
   let best = n;
   let bestCost = cost(n);
   let bestSteps: string[] = [];
-  const offer = (c: Expr, candidateSteps: string[], ties: boolean): void => {
+  // With ties "sign-aside" a leading minus is not counted (it is free as a term of a sum).
+  const unsigned = (x: Expr, k: number): number => (isNegativeTerm(x) ? k - 1 : k);
+  const offer = (c: Expr, candidateSteps: string[], ties: Strategy["ties"]): void => {
     const k = cost(c);
-    if (k < bestCost || (k === bestCost && (best !== n ? compareExpr(c, best) < 0 : ties))) {
+    const tie = k === bestCost || (ties === "sign-aside" && best === n && unsigned(c, k) <= unsigned(n, bestCost));
+    if (k < bestCost || (tie && (best !== n ? compareExpr(c, best) < 0 : ties !== undefined))) {
       best = c;
       bestCost = k;
       bestSteps = candidateSteps;
@@ -136,16 +140,16 @@ function simplifyNode(n: Expr, run: Runner, assume: Assumptions, steps: string[]
   };
   const ruleSteps: string[] = [];
   const ruled = rewriteTop(n, assume, ruleSteps);
-  if (ruled !== n) offer(ruled, ruleSteps, false);
+  if (ruled !== n) offer(ruled, ruleSteps, undefined);
   const facts = new NodeFacts(n, assume, () => bestCost);
   for (const s of strategiesFor(n.kind)) {
     if ((s.maxCost !== undefined && bestCost > s.maxCost) || (s.when !== undefined && !s.when(facts))) continue;
     const c = run.candidate(() => s.build(n, facts));
     if (c === null || c === n) continue;
-    offer(c, [s.id], s.ties === true);
+    offer(c, [s.id], s.ties);
     if (s.rulesWithin === undefined || cost(c) >= bestCost + s.rulesWithin) continue;
     const r = run.candidate(() => rewriteTop(c, assume, []));
-    if (r !== null && r !== c) offer(r, [s.id], false);
+    if (r !== null && r !== c) offer(r, [s.id], undefined);
   }
   steps.push(...bestSteps);
   return best;

@@ -19,6 +19,7 @@ import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
+import { hasCosDenominator, tanSecForm } from "./tan-sec.js";
 import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational } from "./trig.js";
 
 /** What a strategy may read about the node it is tried on; the shape facts are computed once. */
@@ -56,8 +57,12 @@ export interface Strategy {
   readonly build: (n: Expr, f: NodeFacts) => Expr | null;
   /** The rules are tried on a candidate that costs less than the best so far plus this. */
   readonly rulesWithin?: number;
-  /** Kept at equal cost too: a normal form that later candidates and the parent build on. */
-  readonly ties?: true;
+  /**
+   * Kept at equal cost too: a normal form that later candidates and the parent build on. With
+   * "sign-aside" a leading minus of the candidate is not counted (it costs nothing as a term of a
+   * sum, where `sin(1 - x)` beside `cos(x - 1)` gains from being `-sin(x - 1)`).
+   */
+  readonly ties?: "equal" | "sign-aside";
 }
 
 /** Most distinct denominators a common-denominator candidate may combine. */
@@ -78,7 +83,7 @@ const MONOMIAL_SUM_FACTORING = 16;
 const trig = (f: NodeFacts): boolean => hasTrigHead(headsOf(f.node)) && hasTrigWork(f.node);
 
 export const STRATEGIES: readonly Strategy[] = [
-  { id: "parity", kinds: ["call"], build: parityForm, ties: true },
+  { id: "parity", kinds: ["call"], build: parityForm, ties: "sign-aside" },
   { id: "inverse-forms", kinds: ["add", "mul", "pow", "call"], when: (f) => callsInverse(f.node), build: inverseForms, rulesWithin: RULE_SLACK },
   { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
   // Tried only when the "cos" form depended on the preference (`trigPreferMatters`).
@@ -90,6 +95,8 @@ export const STRATEGIES: readonly Strategy[] = [
     build: (n) => trigRational(n, "sin"),
     rulesWithin: RULE_SLACK,
   },
+  // Sums only: a lone product in tan/sec form hides from its parent the sin/cos identities.
+  { id: "tan-sec", kinds: ["add"], maxCost: TRIG_COST, when: (f) => hasCosDenominator(f.node), build: tanSecForm, rulesWithin: RULE_SLACK },
   {
     id: "product-to-sum",
     kinds: ["add"],
@@ -121,7 +128,7 @@ export const STRATEGIES: readonly Strategy[] = [
     build: (n, f) => expandShallow(n, f.bestCost() + 1, RULE_SLACK),
     rulesWithin: RULE_SLACK,
   },
-  { id: "sum-content", kinds: ["mul", "pow"], when: (f) => hasSumFactor(f.node), build: pullSumContent, rulesWithin: RULE_SLACK, ties: true },
+  { id: "sum-content", kinds: ["mul", "pow"], when: (f) => hasSumFactor(f.node), build: pullSumContent, rulesWithin: RULE_SLACK, ties: "equal" },
   // A fraction cancels only with a denominator and a sum on one side of it.
   { id: "cancel", kinds: ["mul", "pow"], maxCost: ALGEBRA_COST, when: (f) => hasSumFactor(f.node) && hasDenominator(f.node), build: cancelTop },
   {

@@ -11,6 +11,7 @@ import { Rational, gcd } from "../core/rational.js";
 import { highestDegreeTerm } from "../print/layout.js";
 import { cost } from "./cost.js";
 import { expandShallow } from "./expand.js";
+import { rewriteTop } from "./engine.js";
 import { cancelTop, factorMap } from "./rational.js";
 import { multipliesOut } from "./shape.js";
 
@@ -101,8 +102,9 @@ function splitExponents(t: Expr): [Rational, Map<Expr, Rational>] {
 /**
  * A sum with its common factors pulled out: for each base, the lowest exponent over the terms
  * when it is negative in some term (a common denominator) or positive in every term; and the
- * gcd of the numeric coefficients. The remaining sum is the cheaper of itself and its expansion,
- * and the whole is cancelled against the pulled-out denominators.
+ * gcd of the numeric coefficients. The remaining sum is the cheapest of itself, its expansion and
+ * its form after the rules at its top, and the whole is cancelled against the pulled-out
+ * denominators.
  */
 export function factorTerms(e: Expr): Expr {
   if (e.kind !== "add") return e;
@@ -154,6 +156,9 @@ export function factorTerms(e: Expr): Expr {
     } catch (err) {
       if (!(err instanceof LimitError)) throw err;
     }
+    // The remaining sum often holds an identity its terms hid (an angle sum, a Pythagorean pair).
+    const ruled = rewriteTop(inner, {}, []);
+    if (cost(ruled) < cost(innerBest)) innerBest = ruled;
   }
   const plain = mulAll([...outer, innerBest]);
   if (innerBest.kind !== "add" || !pulled.some(([, k]) => k.sign() < 0)) return plain;

@@ -104,7 +104,7 @@ function layerArguments(e: Expr, out: Set<Expr>): Set<Expr> {
   return out;
 }
 
-function quotientForm(fn: FunctionName, u: Expr): Expr | null {
+export function quotientForm(fn: FunctionName, u: Expr): Expr | null {
   const f = (g: FunctionName): Expr => call(g, [u]);
   switch (fn) {
     case "tan":
