@@ -19,7 +19,7 @@ import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
-import { hasCosDenominator, tanSecForm } from "./tan-sec.js";
+import { hasTanSecTerms, tanSecForm } from "./tan-sec.js";
 import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational } from "./trig.js";
 
 /** What a strategy may read about the node it is tried on; the shape facts are computed once. */
@@ -71,6 +71,8 @@ const MAX_DENOMINATORS = 8;
 const RULE_SLACK = 24;
 /** Nodes costlier than this get no trigonometric candidates. */
 const TRIG_COST = 80;
+/** Sums costlier than this get no tan/sec candidate (it multiplies the sum out twice). */
+const TAN_SEC_COST = 60;
 /**
  * Nodes costlier than this get no candidates that convert the whole node to a polynomial
  * (multiplied out, common denominator, cancelled): their work grows with the square of the node
@@ -96,7 +98,7 @@ export const STRATEGIES: readonly Strategy[] = [
     rulesWithin: RULE_SLACK,
   },
   // Sums only: a lone product in tan/sec form hides from its parent the sin/cos identities.
-  { id: "tan-sec", kinds: ["add"], maxCost: TRIG_COST, when: (f) => hasCosDenominator(f.node), build: tanSecForm, rulesWithin: RULE_SLACK },
+  { id: "tan-sec", kinds: ["add"], maxCost: TAN_SEC_COST, when: (f) => hasTanSecTerms(f.node), build: tanSecForm, rulesWithin: RULE_SLACK },
   {
     id: "product-to-sum",
     kinds: ["add"],

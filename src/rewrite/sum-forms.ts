@@ -11,7 +11,7 @@ import { Rational, gcd } from "../core/rational.js";
 import { highestDegreeTerm } from "../print/layout.js";
 import { cost } from "./cost.js";
 import { expandShallow } from "./expand.js";
-import { rewriteTop } from "./engine.js";
+import { headsOf, rewriteTop } from "./engine.js";
 import { cancelTop, factorMap } from "./rational.js";
 import { multipliesOut } from "./shape.js";
 
@@ -103,9 +103,12 @@ function splitExponents(t: Expr): [Rational, Map<Expr, Rational>] {
  * A sum with its common factors pulled out: for each base, the lowest exponent over the terms
  * when it is negative in some term (a common denominator) or positive in every term; and the
  * gcd of the numeric coefficients. The remaining sum is the cheapest of itself, its expansion and
- * its form after the rules at its top, and the whole is cancelled against the pulled-out
- * denominators.
+ * (when small) its form after the rules at its top, and the whole is cancelled against the
+ * pulled-out denominators.
  */
+/** Remaining sums costlier than this do not get the rules in `factorTerms`. */
+const MAX_RULED_INNER = 60;
+
 export function factorTerms(e: Expr): Expr {
   if (e.kind !== "add") return e;
   const maps = e.args.map(splitExponents);
@@ -156,9 +159,12 @@ export function factorTerms(e: Expr): Expr {
     } catch (err) {
       if (!(err instanceof LimitError)) throw err;
     }
-    // The remaining sum often holds an identity its terms hid (an angle sum, a Pythagorean pair).
-    const ruled = rewriteTop(inner, {}, []);
-    if (cost(ruled) < cost(innerBest)) innerBest = ruled;
+    // The remaining sum may hold an identity its terms hid (an angle sum, a Pythagorean pair); the
+    // rules need function calls, and are tried on small sums only.
+    if (cost(inner) <= MAX_RULED_INNER && headsOf(inner).size > 0) {
+      const ruled = rewriteTop(inner, {}, []);
+      if (cost(ruled) < cost(innerBest)) innerBest = ruled;
+    }
   }
   const plain = mulAll([...outer, innerBest]);
   if (innerBest.kind !== "add" || !pulled.some(([, k]) => k.sign() < 0)) return plain;

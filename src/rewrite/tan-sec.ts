@@ -113,8 +113,18 @@ export function tanSecForm(e: Expr): Expr {
   return again.kind === "add" ? factorTerms(again) : again;
 }
 
-/** True when the rational layer of `e` has a negative power of sin, cos, sinh or cosh, or a tan/sec-like call. */
-export function hasCosDenominator(e: Expr): boolean {
+/**
+ * True when at least two terms of the sum `e` have, in their rational layer, a negative power of
+ * sin, cos, sinh or cosh or a tan/sec-like call: a lone such term has nothing to combine with.
+ */
+export function hasTanSecTerms(e: Expr): boolean {
+  if (e.kind !== "add") return false;
+  let n = 0;
+  for (const t of e.args) if (hasCosDenominator(t) && ++n === 2) return true;
+  return false;
+}
+
+function hasCosDenominator(e: Expr): boolean {
   if (e.kind === "call") return ["tan", "sec", "cot", "csc", "tanh", "sech", "coth", "csch"].includes(e.fn);
   if (e.kind === "pow" && e.base.kind === "call" && COS.has(e.base.fn) && e.exp.kind === "num" && e.exp.value.sign() < 0) return true;
   if (e.kind !== "add" && e.kind !== "mul" && e.kind !== "pow") return false;
