@@ -35,10 +35,9 @@ export function hasTrigHead(heads: ReadonlySet<string>): boolean {
 }
 
 /**
- * True when `trigRational` may find an identity in the rational layer of `e`: with a sum, two
- * different circular (or two different hyperbolic) functions of one argument, a double angle of
- * an argument present, or a square of sin/cos/sinh/cosh; without one, two different functions of
- * one argument, one of them a quotient (tan, sec, ... tanh, sech, ...).
+ * True when `trigRational` may find an identity in the rational layer of `e`, which has a sum:
+ * two different circular (or two different hyperbolic) functions of one argument, a double angle
+ * of an argument present, or a square of sin/cos/sinh/cosh.
  */
 export function hasTrigWork(e: Expr): boolean {
   const names = new Map<Expr, Set<string>>();
@@ -58,21 +57,16 @@ export function hasTrigWork(e: Expr): boolean {
     if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) go(a);
   };
   go(e);
-  if (names.size === 0) return false;
+  // Without a sum the rules (quotients, double angles) cover what a common denominator could do.
+  if (names.size === 0 || !sum) return false;
   if (sum && square) return true;
   for (const [u, s] of names) {
     let circular = 0;
     let hyperbolic = 0;
-    let quotient = false;
-    for (const n of s) {
-      if (n.startsWith("h:")) hyperbolic++;
-      else circular++;
-      if (QUOTIENTS.has(n.slice(2))) quotient = true;
-    }
-    // Without a sum, a quotient function beside another function of its argument may cancel
-    // (tanh(u)/sech(u) is sinh(u)); the rules cover the other products.
-    if ((circular >= 2 || hyperbolic >= 2) && (sum || quotient)) return true;
-    if (sum && halfIn(u, names) !== null) return true;
+    for (const n of s) if (n.startsWith("h:")) hyperbolic++;
+    else circular++;
+    if (circular >= 2 || hyperbolic >= 2) return true;
+    if (halfIn(u, names) !== null) return true;
   }
   return false;
 }
