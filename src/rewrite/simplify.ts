@@ -26,6 +26,10 @@ import { NodeFacts, strategiesFor, type Strategy } from "./strategies.js";
 
 export { distributeCoefficient, factorTerms, pullSumContent } from "./sum-forms.js";
 
+/**
+ * Options of `simplify` and of the calculus functions' `simplify` option (`maxIterations`,
+ * `maxSize` and `maxWork` are the budgets of `budget.ts`).
+ */
 export interface SimplifyOptions extends Partial<Pick<Budgets, "maxIterations" | "maxSize" | "maxWork">> {
   /** Facts about symbols that conditional rules may use, e.g. `{ x: "positive" }`. */
   assume?: Assumptions;
@@ -36,6 +40,10 @@ export interface SimplifyOptions extends Partial<Pick<Budgets, "maxIterations" |
   timeMs?: number;
 }
 
+/**
+ * The result of `simplifyWithReport`: the simplified expression, why it stopped, the rewrites
+ * applied and the polynomial work spent.
+ */
 export interface SimplifyReport {
   result: Expr;
   /** Why the call stopped: the fixpoint or the budget that ran out first (see `budget.ts`). */
