@@ -3,9 +3,11 @@
  * size (test/data/size.mjs) of the printed result with SymPy's simplified derivative
  * (`sympy_size`, the total over the problem's derivatives). Reports the median and 90th
  * percentile of the ratio, the worst ten, numeric mismatches against the problem's checks
- * (relative 1e-9 plus absolute 1e-12, retried at 40 digits) and the slowest simplify time.
+ * (relative 1e-9 plus absolute 1e-12, retried at 40 digits), the slowest simplify time and the
+ * ratio of the time of diff plus simplify to the time of diff alone (median, 90th percentile; each
+ * measured after clearCaches, the best of three).
  *
- *   npx tsx bench/simplify-size.ts [--verbose]
+ *   npx tsx bench/simplify-size.ts [--verbose] [--set bench/generated/tune.json]
  */
 import { readFileSync } from "node:fs";
 import { diffExpr, diffOrder } from "../src/calculus/diff.js";
@@ -14,6 +16,7 @@ import { evaluate } from "../src/numeric/evaluate.js";
 import { parse } from "../src/parse/parser.js";
 import { print } from "../src/print/plain.js";
 import { simplifyWithReport } from "../src/rewrite/simplify.js";
+import { clearCaches } from "../src/core/memo.js";
 // @ts-expect-error plain JavaScript module without types
 import { size } from "../test/data/size.mjs";
 
@@ -24,11 +27,27 @@ interface Problem {
   order?: number;
   checks: { at: Record<string, number>; values: number[] }[];
   sympy_simplified: string[] | null;
-  sympy_size: number | null;
+  /** Absent in the generated sets: computed here from `sympy_simplified`. */
+  sympy_size?: number | null;
 }
 
-const corpus = JSON.parse(readFileSync(new URL("../test/data/problems.json", import.meta.url), "utf8")) as { problems: Problem[] };
+const setIndex = process.argv.indexOf("--set");
+const setPath = setIndex >= 0 ? new URL(`../${process.argv[setIndex + 1]}`, import.meta.url) : new URL("../test/data/problems.json", import.meta.url);
+const corpus = JSON.parse(readFileSync(setPath, "utf8")) as { problems: Problem[] };
 const verbose = process.argv.includes("--verbose");
+
+/** Best of three times of `f` (ms), each after clearCaches. */
+function timed(f: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    clearCaches();
+    const t0 = performance.now();
+    f();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+const timeRatios: number[] = [];
 
 function close(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= 1e-9 * Math.abs(expected) + 1e-12;
@@ -46,6 +65,9 @@ let maxMs = 0;
 let maxId = "";
 for (const p of corpus.problems) {
   const raw = derivatives(p);
+  const plain = timed(() => derivatives(p));
+  const full = timed(() => derivatives(p).forEach((r) => simplifyWithReport(r)));
+  timeRatios.push(full / Math.max(plain, 0.001));
   const t0 = performance.now();
   const reports = raw.map((r) => simplifyWithReport(r));
   const ms = performance.now() - t0;
@@ -65,12 +87,13 @@ for (const p of corpus.problems) {
       }
     });
   }
-  if (p.sympy_size === null) continue;
+  const sympySize = p.sympy_size ?? (p.sympy_simplified ? p.sympy_simplified.reduce((t, x) => t + size(x), 0) : null);
+  if (sympySize === null) continue;
   const texts = simplified.map(print);
   const ours = texts.reduce((s, t) => s + size(t), 0);
   const stoppedBy = reports.map((r) => r.stoppedBy).join(",");
-  rows.push({ id: p.id, ratio: ours / p.sympy_size, ours, sympy: p.sympy_size, ms, text: texts.join(" ; "), stoppedBy });
-  if (verbose) console.log(`${p.id}\t${(ours / p.sympy_size).toFixed(2)}\t${texts.join(" ; ")}\t|| ${p.sympy_simplified?.join(" ; ")}`);
+  rows.push({ id: p.id, ratio: ours / sympySize, ours, sympy: sympySize, ms, text: texts.join(" ; "), stoppedBy });
+  if (verbose) console.log(`${p.id}\t${(ours / sympySize).toFixed(2)}\t${texts.join(" ; ")}\t|| ${p.sympy_simplified?.join(" ; ")}`);
 }
 
 const ratios = rows.map((r) => r.ratio).sort((a, b) => a - b);
@@ -79,7 +102,10 @@ console.log(`problems compared: ${rows.length} of ${corpus.problems.length}`);
 console.log(`median ratio: ${quantile(0.5).toFixed(3)}`);
 console.log(`90th percentile: ${quantile(0.9).toFixed(3)}`);
 console.log(`above 2: ${rows.filter((r) => r.ratio > 2).length}`);
+console.log(`above 1.5: ${rows.filter((r) => r.ratio > 1.5).length}; above 1: ${rows.filter((r) => r.ratio > 1).length}`);
 console.log(`numeric mismatches: ${mismatches}`);
+timeRatios.sort((a, b) => a - b);
+console.log(`time (diff + simplify) / diff: median ${timeRatios[Math.floor(timeRatios.length / 2)]!.toFixed(1)}, p90 ${timeRatios[Math.ceil(0.9 * timeRatios.length) - 1]!.toFixed(1)}`);
 console.log(`slowest simplify: ${maxMs.toFixed(1)} ms (${maxId})`);
 console.log(`stopped by a budget: ${rows.filter((r) => !/^(fixpoint,?)+$/.test(r.stoppedBy)).map((r) => `${r.id}:${r.stoppedBy}`).join(" ") || "none"}`);
 console.log("worst ten:");

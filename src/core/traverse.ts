@@ -133,6 +133,15 @@ export function withMappedArgs(node: Expr, results: ReadonlyMap<Expr, Expr>): Ex
   return changed ? rebuild(node, args) : node;
 }
 
+/**
+ * `top` applied bottom-up over the graph: once per distinct compound node, after its arguments,
+ * to the node rebuilt from their results (`withMappedArgs`); leaves stay as they are. The one
+ * skeleton of every rewriting pass (expand, together, cancel, factor, the rules, simplify).
+ */
+export function mapBottomUp(e: Expr, top: (node: Expr) => Expr): Expr {
+  return foldGraph<Expr>(e, (node, done) => (node.args.length === 0 ? node : top(withMappedArgs(node, done))));
+}
+
 /** Replaces nodes by `map` (simultaneously), rebuilding everything above them canonically. */
 export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
   return foldGraph<Expr>(e, (node, results) => map.get(node) ?? withMappedArgs(node, results), (node) => map.get(node));

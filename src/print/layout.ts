@@ -135,9 +135,17 @@ function compareDegrees(a: number | Rational, b: number | Rational): number {
   return ra.cmp(rb);
 }
 
+/** True when a term of a sum shows a minus sign (a negative number or coefficient). */
+export function isNegativeTerm(t: Expr): boolean {
+  if (t.kind === "num") return t.value.isNegative();
+  return t.kind === "mul" && t.args[0]!.kind === "num" && t.args[0].value.isNegative();
+}
+
 /**
  * The terms of a sum in display order: highest degree first, ties in canonical order, the numeric
- * constant (canonically first) last.
+ * constant (canonically first) last; then, when that order starts with a negative term and some
+ * term is positive, the first positive term is moved to the front (`9 - x^2`, `1 - log(x)`), so a
+ * sum starts with a unary minus only when every term is negative.
  */
 export function displayTerms(args: readonly Expr[]): Expr[] {
   const hasConstant = args[0]!.kind === "num";
@@ -147,11 +155,18 @@ export function displayTerms(args: readonly Expr[]): Expr[] {
   keyed.sort((a, b) => compareDegrees(b.degree, a.degree) || a.index - b.index);
   const out = keyed.map((k) => k.term);
   if (hasConstant) out.push(args[0]!);
+  if (isNegativeTerm(out[0]!)) {
+    const i = out.findIndex((t) => !isNegativeTerm(t));
+    if (i > 0) out.unshift(...out.splice(i, 1));
+  }
   return out;
 }
 
-/** `displayTerms(args)[0]` in one pass, without sorting: the first term of highest degree. */
-export function firstDisplayedTerm(args: readonly Expr[]): Expr {
+/**
+ * The first term of highest degree (the constant when it is the only term): the term a sum's sign
+ * is normalised by when a content is pulled out (`-2*x + 2` is -2*(x - 1)).
+ */
+export function highestDegreeTerm(args: readonly Expr[]): Expr {
   const start = args[0]!.kind === "num" ? 1 : 0;
   if (start === args.length) return args[0]!;
   let best = args[start]!;
@@ -164,6 +179,31 @@ export function firstDisplayedTerm(args: readonly Expr[]): Expr {
     }
   }
   return best;
+}
+
+/** `displayTerms(args)[0]` in one pass, without sorting. */
+export function firstDisplayedTerm(args: readonly Expr[]): Expr {
+  const start = args[0]!.kind === "num" ? 1 : 0;
+  if (start === args.length) return args[0]!;
+  let best = args[start]!;
+  let bestDegree = degreeOf(best);
+  let positive: Expr | null = null;
+  let positiveDegree: number | Rational = 0;
+  for (let i = start; i < args.length; i++) {
+    const t = args[i]!;
+    const d = i === start ? bestDegree : degreeOf(t);
+    if (i > start && compareDegrees(d, bestDegree) > 0) {
+      best = t;
+      bestDegree = d;
+    }
+    if (!isNegativeTerm(t) && (positive === null || compareDegrees(d, positiveDegree) > 0)) {
+      positive = t;
+      positiveDegree = d;
+    }
+  }
+  if (!isNegativeTerm(best)) return best;
+  if (positive !== null) return positive;
+  return start === 1 && !isNegativeTerm(args[0]!) ? args[0]! : best;
 }
 
 /**

@@ -1,15 +1,18 @@
 /**
- * The cost of an expression: an estimate of the corpus size measure (tokens other than
- * parentheses and commas) of its plain-text print, computed structurally and memoised per node.
+ * The cost of an expression: the corpus size measure (tokens other than parentheses and commas)
+ * of its plain-text print, computed structurally and memoised per node, without printing.
  *
- * It follows the printer's conventions: a product with negative powers prints as a fraction
- * (`2*x/y^2`), `u^(1/2)` as `sqrt(u)`, a negative term of a sum replaces its `+` by `-`, and
- * a sum whose first displayed term (`firstDisplayedTerm`) is negative starts with a unary minus.
+ * Its layout decisions are the printer's, read from the same functions of `print/layout.ts`: a
+ * product with negative powers (`isNegativeExponent`) prints as a fraction (`2*x/y^2`), `u^(1/2)`
+ * as `sqrt(u)` unless u is a negative number (`isNegativeNumber`), a negative term of a sum
+ * (`isNegativeTerm`) replaces its `+` by `-`, and a sum whose first displayed term
+ * (`firstDisplayedTerm`) is negative starts with a unary minus. The property test
+ * `cost(e) === size(print(e))` (test/rewrite/cost.test.ts) holds them together.
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldIntoMemo } from "../core/traverse.js";
-import { firstDisplayedTerm } from "../print/layout.js";
+import { firstDisplayedTerm, isNegativeExponent, isNegativeNumber, isNegativeTerm } from "../print/layout.js";
 import { NodeMemo } from "../core/memo.js";
 
 const memo = new NodeMemo<number>();
@@ -28,9 +31,7 @@ export function cost(e: Expr): number {
 /** Cost of `e` as a term of a sum whose sign is printed as the operator (`a - 2*x`). */
 function unsignedTermCost(e: Expr): [number, boolean] {
   if (e.kind === "num") return [rationalCost(e.value.abs()), e.value.sign() < 0];
-  if (e.kind === "mul" && e.args[0]!.kind === "num" && e.args[0].value.sign() < 0) {
-    return [cost(e) - 1, true];
-  }
+  if (isNegativeTerm(e)) return [cost(e) - 1, true];
   return [cost(e), false];
 }
 
@@ -62,7 +63,7 @@ function powCost(base: Expr, exp: Expr): number {
     if (r.sign() < 0) return 2 + positivePowCost(base, r.neg());
     return positivePowCost(base, r);
   }
-  if (exp.kind === "mul" && exp.args[0]!.kind === "num" && exp.args[0].value.sign() < 0) {
+  if (isNegativeExponent(exp)) {
     // b^(-u) prints as 1/b^u.
     return 2 + cost(base) + 1 + cost(exp) - 1;
   }
@@ -71,7 +72,7 @@ function powCost(base: Expr, exp: Expr): number {
 
 function positivePowCost(base: Expr, r: Rational): number {
   if (r.isOne()) return cost(base);
-  if (r.equals(Rational.HALF)) return 1 + cost(base);
+  if (r.equals(Rational.HALF) && !isNegativeNumber(base)) return 1 + cost(base);
   return cost(base) + 1 + rationalCost(r);
 }
 
@@ -89,7 +90,7 @@ function mulCost(args: readonly Expr[]): number {
     if (f.kind === "pow" && f.exp.kind === "num" && f.exp.value.sign() < 0) {
       denCount++;
       denCost += positivePowCost(f.base, f.exp.value.neg());
-    } else if (f.kind === "pow" && f.exp.kind === "mul" && f.exp.args[0]!.kind === "num" && f.exp.args[0].value.sign() < 0) {
+    } else if (f.kind === "pow" && isNegativeExponent(f.exp)) {
       denCount++;
       denCost += cost(f.base) + 1 + cost(f.exp) - 1;
     } else {

@@ -15,7 +15,7 @@ import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
-import { foldGraph, foldIntoMemo, withMappedArgs } from "../core/traverse.js";
+import { foldIntoMemo, mapBottomUp } from "../core/traverse.js";
 import { NodeMemo } from "../core/memo.js";
 
 export interface CompiledRule {
@@ -168,7 +168,10 @@ function applicableRules(kind: string, heads: ReadonlySet<string>): readonly Com
   return rules;
 }
 
-/** Rewrites `node` at its top until no rule lowers the cost (at most `limit` rewrites). */
+/**
+ * Rewrites `node` at its top until no rule lowers the cost (at most `limit` rewrites); a rule
+ * marked `ties` also applies at equal cost.
+ */
 export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], limit = 32): Expr {
   let current = node;
   for (let n = 0; n < limit; n++) {
@@ -176,7 +179,8 @@ export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], lim
     const c = cost(current);
     for (const r of applicableRules(current.kind, headsOf(current))) {
       for (const candidate of rewritesOf(r, current, assume)) {
-        if (cost(candidate) < c) {
+        const k = cost(candidate);
+        if (k < c || (k === c && r.rule.ties === true)) {
           current = candidate;
           steps.push(r.rule.id);
           improved = true;
@@ -200,11 +204,7 @@ export function applyRules(e: Expr, options: RuleRunOptions = {}): RuleRunReport
   let current = e;
   for (let i = 0; i < maxIterations; i++) {
     if (performance.now() > deadline) return { result: current, stoppedBy: "time", steps };
-    const next = foldGraph<Expr>(current, (node, done) => {
-      if (node.args.length === 0) return node;
-      const mapped = withMappedArgs(node, done);
-      return rewriteTop(mapped, assume, steps);
-    });
+    const next = mapBottomUp(current, (node) => rewriteTop(node, assume, steps));
     if (next === current) return { result: current, stoppedBy: "fixpoint", steps };
     current = next;
   }

@@ -5,7 +5,7 @@
  * as a factor of each term. Throws LimitError past `limits.maxExpandTerms` terms.
  */
 import type { Expr } from "../core/node.js";
-import { foldGraph, withMappedArgs } from "../core/traverse.js";
+import { mapBottomUp } from "../core/traverse.js";
 import { AtomTable, fromPoly, isPlainSum, leafOf, sortedAtomTable, toPoly, type ToPolyOptions } from "../poly/convert.js";
 import { Rational } from "../core/rational.js";
 import { withPolyBudget, type Poly } from "../poly/poly.js";
@@ -17,12 +17,7 @@ export function expand(e: Expr): Expr {
 }
 
 function expandUnbudgeted(e: Expr): Expr {
-  return foldGraph<Expr>(e, (node, done) => {
-    if (node.args.length === 0) return node;
-    const mapped = withMappedArgs(node, done);
-    const n = mapped;
-    return expandTop(n);
-  });
+  return mapBottomUp(e, expandTop);
 }
 
 /** Multiplies out the top level of `e` (its arguments are already expanded). */

@@ -10,7 +10,8 @@ import { fromPoly, isPlainSum, sortedAtomTable, toPoly } from "../poly/convert.j
 import { factorPoly } from "../poly/factor.js";
 import { coefficientsIn, variablesOf, withPolyBudget } from "../poly/poly.js";
 import { limits } from "../core/limits.js";
-import { bottomUp, togetherTop } from "./rational.js";
+import { mapBottomUp } from "../core/traverse.js";
+import { togetherTop } from "./rational.js";
 
 /** The factored form of one sum (its terms already factored). */
 export function factorSum(e: Expr): Expr {
@@ -27,7 +28,7 @@ export function factor(e: Expr): Expr {
 }
 
 function factorUnbudgeted(e: Expr): Expr {
-  return bottomUp(e, (node) => {
+  return mapBottomUp(e, (node) => {
     const t = togetherTop(node);
     if (t.kind === "add") return factorSum(t);
     if (t.kind !== "mul") return t;

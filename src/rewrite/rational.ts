@@ -13,20 +13,11 @@
 import { addAll, mulAll, num, pow, rebuild } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { foldGraph, withMappedArgs } from "../core/traverse.js";
+import { mapBottomUp } from "../core/traverse.js";
 import { AtomTable, atomPower, fromPoly, isPlainSum, isSimpleAtomFactor, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { provablyCoprime } from "../poly/coprime.js";
 import { polyGcd } from "../poly/gcd.js";
 import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
-
-/** Applies `top` bottom-up over the graph (arguments first, each distinct node once). */
-export function bottomUp(e: Expr, top: (node: Expr) => Expr): Expr {
-  return foldGraph<Expr>(e, (node, done) => {
-    if (node.args.length === 0) return node;
-    const mapped = withMappedArgs(node, done);
-    return top(mapped);
-  });
-}
 
 /**
  * Factors of a product term with numeric exponents: base -> exponent, where a factor that is not a
@@ -83,7 +74,7 @@ export function togetherRational(e: Expr): Expr {
 }
 
 export function together(e: Expr): Expr {
-  return bottomUp(e, togetherTop);
+  return mapBottomUp(e, togetherTop);
 }
 
 /** A denominator factor: atom^multiplicity, with its polynomial. */
@@ -174,5 +165,5 @@ export function cancelTop(e: Expr): Expr {
 }
 
 export function cancel(e: Expr): Expr {
-  return bottomUp(e, cancelTop);
+  return mapBottomUp(e, cancelTop);
 }

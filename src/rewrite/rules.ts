@@ -20,17 +20,29 @@ export interface Rule {
   readonly rhs: string;
   /** The rule holds only when every listed wildcard has the property (from `assume`). */
   readonly require?: Readonly<Record<string, Property>>;
+  /**
+   * Applied at equal cost too: the rule moves towards the reciprocal normal form (`1/cos(u)^2`),
+   * which later rules build on. No tie rule's left side matches another tie rule's right side, so
+   * tie rewrites cannot cycle.
+   */
+  readonly ties?: true;
+  /**
+   * A composition with an inverse function written algebraically (`cos(asin(u))` is
+   * sqrt(1 - u^2)): besides applying where it lowers the cost, the `inverse-forms` strategy
+   * rewrites all of them in a node at once, and the cost of the node decides.
+   */
+  readonly inverse?: true;
 }
 
 export const RULES: readonly Rule[] = [
   { id: "pythagorean-sin-cos", lhs: "a_*sin(u_)^2 + a_*cos(u_)^2", rhs: "a_" },
-  { id: "pythagorean-tan-sec", lhs: "a_ + a_*tan(u_)^2", rhs: "a_/cos(u_)^2" },
-  { id: "tan-squared-plus-one-factor", lhs: "a_*(tan(u_)^2 + 1)", rhs: "a_/cos(u_)^2" },
-  { id: "one-minus-tanh-squared-factor", lhs: "a_*(1 - tanh(u_)^2)", rhs: "a_/cosh(u_)^2" },
-  { id: "pythagorean-cot-csc", lhs: "a_ + a_*cot(u_)^2", rhs: "a_/sin(u_)^2" },
+  { id: "pythagorean-tan-sec", lhs: "a_ + a_*tan(u_)^2", rhs: "a_/cos(u_)^2", ties: true },
+  { id: "tan-squared-plus-one-factor", lhs: "a_*(tan(u_)^2 + 1)", rhs: "a_/cos(u_)^2", ties: true },
+  { id: "one-minus-tanh-squared-factor", lhs: "a_*(1 - tanh(u_)^2)", rhs: "a_/cosh(u_)^2", ties: true },
+  { id: "pythagorean-cot-csc", lhs: "a_ + a_*cot(u_)^2", rhs: "a_/sin(u_)^2", ties: true },
   { id: "pythagorean-cosh-sinh", lhs: "a_*cosh(u_)^2 - a_*sinh(u_)^2", rhs: "a_" },
-  { id: "pythagorean-tanh-sech", lhs: "a_ - a_*tanh(u_)^2", rhs: "a_/cosh(u_)^2" },
-  { id: "pythagorean-coth-csch", lhs: "a_*coth(u_)^2 - a_", rhs: "a_/sinh(u_)^2" },
+  { id: "pythagorean-tanh-sech", lhs: "a_ - a_*tanh(u_)^2", rhs: "a_/cosh(u_)^2", ties: true },
+  { id: "pythagorean-coth-csch", lhs: "a_*coth(u_)^2 - a_", rhs: "a_/sinh(u_)^2", ties: true },
   { id: "sec-squared-minus-tan-squared", lhs: "a_*sec(u_)^2 - a_*tan(u_)^2", rhs: "a_" },
   { id: "csc-squared-minus-cot-squared", lhs: "a_*csc(u_)^2 - a_*cot(u_)^2", rhs: "a_" },
   { id: "cosh-plus-sinh", lhs: "a_*cosh(u_) + a_*sinh(u_)", rhs: "a_*exp(u_)" },
@@ -72,9 +84,38 @@ export const RULES: readonly Rule[] = [
   { id: "sin-times-sec", lhs: "a_*sin(u_)*sec(u_)", rhs: "a_*tan(u_)" },
   { id: "cosh-times-tanh", lhs: "a_*cosh(u_)*tanh(u_)", rhs: "a_*sinh(u_)" },
   { id: "cosh-times-tanh-power", lhs: "a_*cosh(u_)^n_*tanh(u_)^n_", rhs: "a_*sinh(u_)^n_" },
+  { id: "tan-over-sec", lhs: "a_*tan(u_)/sec(u_)", rhs: "a_*sin(u_)" },
+  { id: "cot-over-csc", lhs: "a_*cot(u_)/csc(u_)", rhs: "a_*cos(u_)" },
+  { id: "tanh-over-sech", lhs: "a_*tanh(u_)/sech(u_)", rhs: "a_*sinh(u_)" },
+  { id: "coth-over-csch", lhs: "a_*coth(u_)/csch(u_)", rhs: "a_*cosh(u_)" },
   { id: "cos-times-tan", lhs: "a_*cos(u_)*tan(u_)", rhs: "a_*sin(u_)" },
   { id: "cos-times-tan-squared", lhs: "a_*cos(u_)^2*tan(u_)^2", rhs: "a_*sin(u_)^2" },
   { id: "inverse-cos-times-tan-squared", lhs: "a_/(cos(u_)^2*tan(u_)^2)", rhs: "a_/sin(u_)^2" },
+  { id: "angle-sum-cosh", lhs: "a_*cosh(u_)*cosh(v_) + a_*sinh(u_)*sinh(v_)", rhs: "a_*cosh(u_ + v_)" },
+  { id: "angle-difference-cosh", lhs: "a_*cosh(u_)*cosh(v_) - a_*sinh(u_)*sinh(v_)", rhs: "a_*cosh(u_ - v_)" },
+  { id: "angle-sum-sinh", lhs: "a_*sinh(u_)*cosh(v_) + a_*cosh(u_)*sinh(v_)", rhs: "a_*sinh(u_ + v_)" },
+  { id: "angle-difference-sinh", lhs: "a_*sinh(u_)*cosh(v_) - a_*cosh(u_)*sinh(v_)", rhs: "a_*sinh(u_ - v_)" },
+  // Compositions with inverse functions, for real u where the left side is defined (asin, acos
+  // and atanh need |u| <= 1 or < 1, acosh u >= 1; the right side is defined there too).
+  { id: "sin-asin", lhs: "sin(asin(u_))", rhs: "u_", inverse: true },
+  { id: "cos-acos", lhs: "cos(acos(u_))", rhs: "u_", inverse: true },
+  { id: "tan-atan", lhs: "tan(atan(u_))", rhs: "u_", inverse: true },
+  { id: "sinh-asinh", lhs: "sinh(asinh(u_))", rhs: "u_", inverse: true },
+  { id: "cosh-acosh", lhs: "cosh(acosh(u_))", rhs: "u_", inverse: true },
+  { id: "tanh-atanh", lhs: "tanh(atanh(u_))", rhs: "u_", inverse: true },
+  { id: "cos-asin", lhs: "cos(asin(u_))", rhs: "sqrt(1 - u_^2)", inverse: true },
+  { id: "sin-acos", lhs: "sin(acos(u_))", rhs: "sqrt(1 - u_^2)", inverse: true },
+  { id: "tan-asin", lhs: "tan(asin(u_))", rhs: "u_/sqrt(1 - u_^2)", inverse: true },
+  { id: "tan-acos", lhs: "tan(acos(u_))", rhs: "sqrt(1 - u_^2)/u_", inverse: true },
+  { id: "sec-asin", lhs: "sec(asin(u_))", rhs: "1/sqrt(1 - u_^2)", inverse: true },
+  { id: "cos-atan", lhs: "cos(atan(u_))", rhs: "1/sqrt(u_^2 + 1)", inverse: true },
+  { id: "sin-atan", lhs: "sin(atan(u_))", rhs: "u_/sqrt(u_^2 + 1)", inverse: true },
+  { id: "sec-atan", lhs: "sec(atan(u_))", rhs: "sqrt(u_^2 + 1)", inverse: true },
+  { id: "cosh-asinh", lhs: "cosh(asinh(u_))", rhs: "sqrt(u_^2 + 1)", inverse: true },
+  { id: "tanh-asinh", lhs: "tanh(asinh(u_))", rhs: "u_/sqrt(u_^2 + 1)", inverse: true },
+  { id: "sinh-acosh", lhs: "sinh(acosh(u_))", rhs: "sqrt(u_^2 - 1)", inverse: true },
+  { id: "cosh-atanh", lhs: "cosh(atanh(u_))", rhs: "1/sqrt(1 - u_^2)", inverse: true },
+  { id: "sinh-atanh", lhs: "sinh(atanh(u_))", rhs: "u_/sqrt(1 - u_^2)", inverse: true },
   { id: "sign-over-abs", lhs: "a_*sign(u_)/abs(u_)", rhs: "a_/u_" },
   { id: "sign-times-abs", lhs: "a_*sign(u_)*abs(u_)", rhs: "a_*u_" },
   { id: "sqrt-of-square", lhs: "sqrt(u_^2)", rhs: "abs(u_)" },

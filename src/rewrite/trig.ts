@@ -98,7 +98,7 @@ function layerArguments(e: Expr, out: Set<Expr>): Set<Expr> {
   return out;
 }
 
-function quotientForm(fn: FunctionName, u: Expr): Expr | null {
+export function quotientForm(fn: FunctionName, u: Expr): Expr | null {
   const f = (g: FunctionName): Expr => call(g, [u]);
   switch (fn) {
     case "tan":
@@ -122,7 +122,22 @@ function quotientForm(fn: FunctionName, u: Expr): Expr | null {
   }
 }
 
+/**
+ * Set while `trigRational` runs when a step depended on `prefer` (a cos/cosh double angle, or an
+ * even power of sin, cos, sinh or cosh it met): otherwise both preferences give the same result.
+ */
+let preferConsulted = false;
+
+/** Nodes whose `trigRational` result does not depend on `prefer` (recorded by a "cos" run). */
+const preferIrrelevant = new WeakSet<Expr>();
+
+/** False when a "cos" run of `trigRational(e)` showed the "sin" run would build the same form. */
+export function trigPreferMatters(e: Expr): boolean {
+  return !preferIrrelevant.has(e);
+}
+
 function doubleAngle(fn: FunctionName, w: Expr, prefer: Prefer): Expr | null {
+  if (fn === "cos" || fn === "cosh") preferConsulted = true;
   const f = (g: FunctionName): Expr => call(g, [w]);
   const sq = (g: FunctionName): Expr => pow(f(g), TWO);
   switch (fn) {
@@ -162,7 +177,9 @@ function reduciblePower(x: Expr, prefer: Prefer): boolean {
 
 /** `f(w)^k` (k >= 2) with the disfavoured square replaced through the Pythagorean identity. */
 function reducePower(x: Expr, prefer: Prefer): Expr {
-  if (x.kind !== "pow" || x.base.kind !== "call" || x.exp.kind !== "num" || !reduciblePower(x, prefer)) return x;
+  if (x.kind !== "pow" || x.base.kind !== "call" || x.exp.kind !== "num") return x;
+  if (SQUARED.has(x.base.fn) && x.exp.value.isInteger() && x.exp.value.num >= 2n) preferConsulted = true;
+  if (!reduciblePower(x, prefer)) return x;
   const fn = x.base.fn;
   const k = x.exp.value;
   const w = x.base.args[0]!;
@@ -198,6 +215,13 @@ function trigRationalMayChange(e: Expr, prefer: Prefer, args: ReadonlySet<Expr>)
 export function trigRational(e: Expr, prefer: Prefer): Expr {
   const args = layerArguments(e, new Set());
   if (!trigRationalMayChange(e, prefer, args)) return e;
+  preferConsulted = false;
+  const r = trigRationalSteps(e, prefer, args);
+  if (prefer === "cos" && !preferConsulted) preferIrrelevant.add(e);
+  return r;
+}
+
+function trigRationalSteps(e: Expr, prefer: Prefer, args: ReadonlySet<Expr>): Expr {
   let r = mapLayer(e, (x) => {
     if (x.kind !== "call") return x;
     return quotientForm(x.fn, x.args[0]!) ?? x;

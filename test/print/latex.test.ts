@@ -25,7 +25,7 @@ const GOLDEN: [string, () => Expr][] = [
   ["\\frac{x}{\\sqrt{x^{2} + 1}}", () => div(x, sqrt(add(pow(x, TWO), ONE)))],
   ["2 x + 3", () => add(mul(TWO, x), q(3))],
   ["x^{2} - 2 x + 1", () => add(pow(x, TWO), mul(q(-2), x), ONE)],
-  ["- x^{2} + 1", () => sub(ONE, pow(x, TWO))],
+  ["1 - x^{2}", () => sub(ONE, pow(x, TWO))],
   ["- x - 1", () => neg(x1)],
   ["x^{2}", () => pow(x, TWO)],
   ["\\frac{1}{2}", () => HALF],

@@ -29,12 +29,15 @@ const GOLDEN: [string, () => Expr][] = [
   ["e", () => E],
   ["theta_2", () => sym("theta_2")],
   ["123456789012345678901234567890", () => num(123456789012345678901234567890n)],
-  // sums: degree order, constant last, ` - ` for negative terms
+  // sums: degree order, constant last, ` - ` for negative terms, a positive term first when there is one
   ["2*x + 3", () => add(mul(TWO, x), q(3))],
   ["x^2 - 2*x + 1", () => add(pow(x, TWO), mul(q(-2), x), ONE)],
   ["x - 1", () => sub(x, ONE)],
-  ["-x + 1", () => sub(ONE, x)],
-  ["-x^2 + 1", () => sub(ONE, pow(x, TWO))],
+  ["1 - x", () => sub(ONE, x)],
+  ["1 - x^2", () => sub(ONE, pow(x, TWO))],
+  ["9 - x^2", () => sub(q(9), pow(x, TWO))],
+  ["y - x^2 - x", () => sub(y, add(pow(x, TWO), x))],
+  ["-x^2 - x - 1", () => neg(add(pow(x, TWO), x, ONE))],
   ["-x - 1", () => neg(x1)],
   ["x^3 + x*y + y - 1/2", () => add(y, mul(x, y), pow(x, q(3)), q(-1, 2))],
   ["x + 1/x", () => add(pow(x, MINUS_ONE), x)],

@@ -1,0 +1,86 @@
+/**
+ * Normal forms of calls that the cost measure alone would not choose, tried as strategies
+ * (`strategies.ts`): odd and even functions of a negated argument, and compositions of a
+ * function with an inverse function written algebraically.
+ */
+import { call, mulAll, num } from "../core/build.js";
+import type { FunctionName } from "../core/functions.js";
+import type { Expr } from "../core/node.js";
+import { mapBottomUp } from "../core/traverse.js";
+import { highestDegreeTerm, isNegativeTerm } from "../print/layout.js";
+import { applyRule, compiledRules, headsOf, type CompiledRule } from "./engine.js";
+
+/** f(-u) = -f(u) for every real u where f(u) is defined (acot is not: acot(0) = pi/2). */
+const ODD: ReadonlySet<FunctionName> = new Set<FunctionName>([
+  "sin", "tan", "cot", "csc", "asin", "atan", "acsc",
+  "sinh", "tanh", "coth", "csch", "asinh", "atanh", "acsch", "acoth",
+  "erf", "cbrt", "sign",
+]);
+/** f(-u) = f(u) for every real u. */
+const EVEN: ReadonlySet<FunctionName> = new Set<FunctionName>(["cos", "sec", "cosh", "sech", "abs"]);
+
+/** True for an argument shown with a minus sign: `-u`, `-2*x`, `-3`, a sum led by a negative term of highest degree. */
+function negatedLook(u: Expr): boolean {
+  if (u.kind === "add") return isNegativeTerm(highestDegreeTerm(u.args));
+  return isNegativeTerm(u);
+}
+
+/**
+ * `f(u)` of an odd or even `f` with the sign of its argument taken outside: sin(-x) is -sin(x),
+ * cos(1 - x) is cos(x - 1). `e` itself when f has no parity or the argument is already normal.
+ */
+export function parityForm(e: Expr): Expr {
+  if (e.kind !== "call" || e.args.length !== 1) return e;
+  const odd = ODD.has(e.fn);
+  if (!odd && !EVEN.has(e.fn)) return e;
+  const u = e.args[0]!;
+  if (!negatedLook(u)) return e;
+  const minus = num(-1);
+  const v = mulAll([minus, u]);
+  // The normal form must be a fixpoint: the negated argument does not look negated again.
+  if (negatedLook(v)) return e;
+  const f = call(e.fn, [v]);
+  return odd ? mulAll([minus, f]) : f;
+}
+
+/** The inverse functions that rules marked `inverse` compose with. */
+const INVERSES: readonly string[] = ["asin", "acos", "atan", "asinh", "acosh", "atanh"];
+
+let inverseRules: Map<string, CompiledRule[]> | null = null;
+
+/** The rules marked `inverse`, by the function their left side calls at the top. */
+function inverseRulesByFn(): Map<string, CompiledRule[]> {
+  if (inverseRules === null) {
+    inverseRules = new Map();
+    for (const r of compiledRules()) {
+      if (r.rule.inverse !== true || r.lhs.kind !== "call") continue;
+      const list = inverseRules.get(r.lhs.fn) ?? [];
+      list.push(r);
+      inverseRules.set(r.lhs.fn, list);
+    }
+  }
+  return inverseRules;
+}
+
+/** True when `e` calls an inverse function (so `inverseForms` may change it). */
+export function callsInverse(e: Expr): boolean {
+  const heads = headsOf(e);
+  return INVERSES.some((f) => heads.has(f));
+}
+
+/**
+ * `e` with every composition `f(g(u))` of a rule marked `inverse` (`cos(asin(u))` is
+ * sqrt(1 - u^2)) rewritten, wherever it occurs: the algebraic form is often longer alone but
+ * cancels against the factors around it (the derivative of `sqrt(1 - x^2)`-like results).
+ */
+export function inverseForms(e: Expr): Expr {
+  const rules = inverseRulesByFn();
+  return mapBottomUp(e, (node) => {
+    if (node.kind !== "call") return node;
+    for (const r of rules.get(node.fn) ?? []) {
+      const out = applyRule(r, node);
+      if (out.length > 0) return out[0]!;
+    }
+    return node;
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * Candidate forms of sums and of products with sum factors, for the simplifier's strategy table
+ * (`strategies.ts`). Each function returns a node equal to its argument wherever the argument is
+ * defined (or the argument itself when it does not apply); none of them compares costs except
+ * where its contract says it picks the cheaper of two forms it builds.
+ */
+import { addAll, call, mulAll, num, pow, splitCoefficient } from "../core/build.js";
+import { LimitError } from "../core/errors.js";
+import type { Expr } from "../core/node.js";
+import { Rational, gcd } from "../core/rational.js";
+import { highestDegreeTerm } from "../print/layout.js";
+import { cost } from "./cost.js";
+import { expandShallow } from "./expand.js";
+import { headsOf, rewriteTop } from "./engine.js";
+import { cancelTop, factorMap } from "./rational.js";
+import { multipliesOut } from "./shape.js";
+
+/**
+ * `c*q` for a sum `s`: q has coefficients with gcd 1 and c > 0, or, when `signed`, q's term of
+ * highest degree positive (so `-2*x + 4` is -2*(x - 2)).
+ */
+function sumContent(s: Expr, signed: boolean): [Rational, Expr] {
+  let g = 0n;
+  let l = 1n;
+  for (const t of s.args) {
+    const c = splitCoefficient(t)[0];
+    g = gcd(g, c.num);
+    l = (l / gcd(l, c.den)) * c.den;
+  }
+  let c = Rational.of(g, l);
+  if (signed && splitCoefficient(highestDegreeTerm(s.args))[0].sign() < 0) c = c.neg();
+  if (c.isOne()) return [c, s];
+  const k = num(c.inv());
+  return [c, addAll(s.args.map((t) => mulAll([k, t])))];
+}
+
+/**
+ * The numeric content of every sum factor and sum power base pulled into the coefficient:
+ * (c*q)^k = c^k * q^k for an integer k (any sign of c) and for a rational k when c > 0.
+ */
+export function pullSumContent(e: Expr): Expr {
+  // Numbers are gathered apart: a number times a lone sum would be distributed again.
+  const numbers: Expr[] = [];
+  const rest: Expr[] = [];
+  // While every content is 1 the factors are e's own, and so is their product.
+  let pulled = false;
+  for (const f of e.kind === "mul" ? e.args : [e]) {
+    if (f.kind === "add") {
+      const [c, q] = sumContent(f, true);
+      if (!c.isOne()) pulled = true;
+      numbers.push(num(c));
+      rest.push(q);
+    } else if (f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") {
+      const [c, q] = sumContent(f.base, f.exp.value.isInteger());
+      if (!c.isOne()) pulled = true;
+      numbers.push(pow(num(c), f.exp));
+      rest.push(pow(q, f.exp));
+    } else if (f.kind === "num") numbers.push(f);
+    else rest.push(f);
+  }
+  if (!pulled) return e;
+  return mulAll([mulAll(numbers), ...rest]);
+}
+
+/**
+ * The numeric coefficient of a product multiplied into one of its sum factors (the cheapest
+ * choice): `7*(2*x + 1)*u` is (14*x + 7)*u. The product keeps another factor, so the builder does
+ * not distribute the number back.
+ */
+export function distributeCoefficient(e: Expr): Expr {
+  if (e.kind !== "mul" || e.args[0]!.kind !== "num" || e.args.length < 3) return e;
+  const k = e.args[0];
+  let best: Expr = e;
+  for (let i = 1; i < e.args.length; i++) {
+    const f = e.args[i]!;
+    if (f.kind !== "add") continue;
+    const others = e.args.filter((_, j) => j !== 0 && j !== i);
+    const candidate = mulAll([addAll(f.args.map((t) => mulAll([k, t]))), ...others]);
+    if (cost(candidate) < cost(best)) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * `factorMap` of a term, with each power whose exponent is a sum with a numeric constant split
+ * into a symbolic and a numeric part: x^(x - 4) is (x^x)^1 * x^(-4), so that terms x^x and
+ * x^(x - 1) share the factor x^(x - 1).
+ */
+function splitExponents(t: Expr): [Rational, Map<Expr, Rational>] {
+  const [c, m] = factorMap(t);
+  for (const [b, k] of [...m]) {
+    if (b.kind !== "pow" || !k.isOne() || b.exp.kind !== "add" || b.exp.args[0]!.kind !== "num") continue;
+    const shift = b.exp.args[0].value;
+    m.delete(b);
+    const symbolic = pow(b.base, addAll(b.exp.args.slice(1)));
+    m.set(symbolic, (m.get(symbolic) ?? Rational.ZERO).add(Rational.ONE));
+    m.set(b.base, (m.get(b.base) ?? Rational.ZERO).add(shift));
+  }
+  return [c, m];
+}
+
+/**
+ * A sum with its common factors pulled out: for each base, the lowest exponent over the terms
+ * when it is negative in some term (a common denominator) or positive in every term; and the
+ * gcd of the numeric coefficients. The remaining sum is the cheapest of itself, its expansion and
+ * (when small) its form after the rules at its top, and the whole is cancelled against the
+ * pulled-out denominators.
+ */
+/** Remaining sums costlier than this do not get the rules in `factorTerms`. */
+const MAX_RULED_INNER = 60;
+
+export function factorTerms(e: Expr): Expr {
+  if (e.kind !== "add") return e;
+  const maps = e.args.map(splitExponents);
+  const common = new Map<Expr, Rational>();
+  const present = new Map<Expr, number>();
+  for (const [, m] of maps) {
+    for (const [b, k] of m) {
+      present.set(b, (present.get(b) ?? 0) + 1);
+      const prev = common.get(b);
+      common.set(b, prev === undefined || k.cmp(prev) < 0 ? k : prev);
+    }
+  }
+  const pulled: [Expr, Rational][] = [];
+  for (const [b, k] of common) {
+    const everywhere = present.get(b) === maps.length;
+    if (k.sign() < 0 || everywhere) {
+      const kk = everywhere ? k : k.sign() < 0 ? k : Rational.ZERO;
+      if (!kk.isZero()) pulled.push([b, kk]);
+    }
+  }
+  let g = 0n;
+  let l = 1n;
+  let allNegative = true;
+  for (const [c] of maps) {
+    g = gcd(g, c.num);
+    l = (l / gcd(l, c.den)) * c.den;
+    if (c.sign() > 0) allNegative = false;
+  }
+  let content = Rational.of(g, l);
+  if (allNegative) content = content.neg();
+  if (pulled.length === 0 && content.isOne()) return e;
+  // Divide exponent-wise (not by multiplying with b^-k, which would not recombine exp(u)*exp(-u)).
+  const pulledMap = new Map(pulled);
+  const inner = addAll(
+    maps.map(([c, m]) => {
+      const factors: Expr[] = [num(c.div(content))];
+      for (const [b, k] of m) factors.push(pow(b, num(k.sub(pulledMap.get(b) ?? Rational.ZERO))));
+      for (const [b, k] of pulled) if (!m.has(b)) factors.push(pow(b, num(k.neg())));
+      return mulAll(factors);
+    }),
+  );
+  const outer = [num(content), ...pulled.map(([b, k]) => pow(b, num(k)))];
+  let innerBest = inner;
+  if (inner.kind === "add") {
+    try {
+      const expanded = inner.args.some(multipliesOut) ? expandShallow(inner, cost(inner)) : null;
+      if (expanded !== null && cost(expanded) < cost(inner)) innerBest = expanded;
+    } catch (err) {
+      if (!(err instanceof LimitError)) throw err;
+    }
+    // The remaining sum may hold an identity its terms hid (an angle sum, a Pythagorean pair); the
+    // rules need function calls, and are tried on small sums only.
+    if (cost(inner) <= MAX_RULED_INNER && headsOf(inner).size > 0) {
+      const ruled = rewriteTop(inner, {}, []);
+      if (cost(ruled) < cost(innerBest)) innerBest = ruled;
+    }
+  }
+  const plain = mulAll([...outer, innerBest]);
+  if (innerBest.kind !== "add" || !pulled.some(([, k]) => k.sign() < 0)) return plain;
+  const cancelled = cancelTop(plain);
+  return cost(cancelled) < cost(plain) ? cancelled : plain;
+}
+
+/**
+ * A product with a negative coefficient whose sign is taken into one sum factor (or an odd power
+ * of a sum): `-x*(x - 2)` is x*(2 - x). The cheapest choice; `e` itself when it has none.
+ */
+export function negateSumFactor(e: Expr): Expr {
+  if (e.kind !== "mul" || e.args[0]!.kind !== "num" || !e.args[0].value.isNegative()) return e;
+  const k = num(e.args[0].value.neg());
+  let best: Expr = e;
+  let bestCost = cost(e);
+  for (let i = 1; i < e.args.length; i++) {
+    const f = e.args[i]!;
+    let negated: Expr;
+    if (f.kind === "add") negated = negateSum(f);
+    else if (f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num" && f.exp.value.isInteger() && f.exp.value.num % 2n !== 0n) {
+      negated = pow(negateSum(f.base), f.exp);
+    } else continue;
+    const candidate = mulAll([k, negated, ...e.args.filter((_, j) => j !== 0 && j !== i)]);
+    const c = cost(candidate);
+    if (c < bestCost) {
+      best = candidate;
+      bestCost = c;
+    }
+  }
+  return best;
+}
+
+function negateSum(s: Expr): Expr {
+  const minusOne = num(-1);
+  return addAll(s.args.map((t) => mulAll([minusOne, t])));
+}
+
+/** `t*exp(a)` with the exp factors of the term `t` merged into one: exp(b)*exp(a) is exp(a + b). */
+function timesExp(t: Expr, a: Expr): Expr {
+  const exponents: Expr[] = [a];
+  const rest: Expr[] = [];
+  for (const f of t.kind === "mul" ? t.args : [t]) {
+    if (f.kind === "call" && f.fn === "exp") exponents.push(f.args[0]!);
+    else rest.push(f);
+  }
+  return mulAll([...rest, call("exp", [addAll(exponents)])]);
+}
+
+/**
+ * The exp factors of a product multiplied into its sum factor, merging with the terms' own exp
+ * factors (exp(u)*exp(v) = exp(u + v) for real u, v), and the sum re-factored (`factorTerms`)
+ * when that is cheaper: `exp(-z)*(exp(z + y) + exp(z + w))` is exp(w) + exp(y). The cheapest
+ * choice over the sum factors; `e` itself when it has no exp factor or no sum factor.
+ */
+export function distributeExp(e: Expr): Expr {
+  if (e.kind !== "mul") return e;
+  const exps: Expr[] = [];
+  const others: Expr[] = [];
+  for (const f of e.args) {
+    if (f.kind === "call" && f.fn === "exp") exps.push(f.args[0]!);
+    else others.push(f);
+  }
+  if (exps.length === 0) return e;
+  const a = addAll(exps);
+  let best: Expr = e;
+  let bestCost = cost(e);
+  for (let i = 0; i < others.length; i++) {
+    const s = others[i]!;
+    if (s.kind !== "add") continue;
+    const merged = addAll(s.args.map((t) => timesExp(t, a)));
+    const refactored = factorTerms(merged);
+    const rest = others.filter((_, j) => j !== i);
+    for (const inner of refactored === merged ? [merged] : [merged, refactored]) {
+      const candidate = mulAll([...rest, inner]);
+      const c = cost(candidate);
+      if (c < bestCost) {
+        best = candidate;
+        bestCost = c;
+      }
+    }
+  }
+  return best;
+}
