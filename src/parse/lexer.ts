@@ -104,7 +104,35 @@ export class Lexer {
   /** The same position in code points. */
   private cp = 0;
 
-  constructor(private readonly text: string) {}
+  /** Past the last code unit read (the end of the text, or of the range). */
+  private readonly limit: number;
+
+  /**
+   * Reads `text`, or only its code points `range.start` to `range.end` (positions stay offsets in
+   * the whole text, and errors show the whole text).
+   */
+  constructor(
+    private readonly source: string,
+    range?: { readonly start: number; readonly end: number },
+  ) {
+    if (range === undefined) {
+      this.text = source;
+      this.limit = source.length;
+      return;
+    }
+    const units = (points: number, from: number, at: number) => {
+      let i = from;
+      for (let p = at; p < points && i < source.length; p++) i += source.codePointAt(i)! > 0xffff ? 2 : 1;
+      return i;
+    };
+    this.i = units(range.start, 0, 0);
+    this.cp = range.start;
+    this.limit = units(range.end, this.i, range.start);
+    this.text = source.slice(0, this.limit);
+  }
+
+  /** The text up to the end of the range (scanning stops at its end). */
+  private readonly text: string;
 
   next(): Token {
     const s = this.text;
@@ -124,7 +152,7 @@ export class Lexer {
     if (kind !== undefined) return this.take(kind, ch.length, 1);
 
     const what = describeChar(ch);
-    throw new ParseError(`unexpected character ${what}`, s, start, start + 1, [], what);
+    throw new ParseError(`unexpected character ${what}`, this.source, start, start + 1, [], what);
   }
 
   /** The token starting with the ASCII character `c` (the fast path of `next`, same tokens). */
@@ -136,7 +164,7 @@ export class Lexer {
     const kind = ASCII_SINGLE[c];
     if (kind !== undefined) return this.take(kind, 1, 1);
     const what = describeChar(String.fromCharCode(c));
-    throw new ParseError(`unexpected character ${what}`, s, this.cp, this.cp + 1, [], what);
+    throw new ParseError(`unexpected character ${what}`, this.source, this.cp, this.cp + 1, [], what);
   }
 
   private take(kind: TokenKind, units: number, points: number): Token {

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diff, gradient, hessian } from "../../src/api/calculus.js";
 import { loadNumeric } from "../../src/cli/commands.js";
-import { complete, createSession, evaluateLine, needsMoreInput, type SessionState } from "../../src/cli/session.js";
+import { complete, needsMoreInput } from "../../src/cli/completion.js";
+import { createSession, evaluateLine, type SessionState } from "../../src/cli/session.js";
 import { num } from "../../src/core/build.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { parse } from "../../src/parse/parser.js";
@@ -46,7 +47,6 @@ describe("definitions and their use", () => {
     ["a function applied to values", [`g(x, y) = ${G}`], "g(1, 2)", () => print(parse("1^2 + 2^2 + 3*1*2"))],
     ["a function applied to expressions", [`g(x, y) = ${G}`], "g(t, 2*t)", () => print(parse("t^2 + (2*t)^2 + 3*t*(2*t)"))],
     ["names inside expressions are substituted", [`f = ${F}`, "c = 5"], "c*f + 1", () => print(parse(`5*(${F}) + 1`))],
-    ["a name without parameters times a parenthesis", ["c = 5"], "c(x + 1)", () => print(parse("5*(x + 1)"))],
     ["simplify nests with diff", [`f = ${F}`], "simplify(diff(f, x) - 2*x)", () => print(simplify(parse("3")))],
     ["ans is the last result", [`f = ${F}`, "diff(f, x)"], "ans + 1", () => print(parse("2*x + 4"))],
     ["eval with bindings", [`g(x, y) = ${G}`], "eval(g, x=1, y=pi/2)", () => String(evaluate(parse(G), { x: 1, y: Math.PI / 2 }))],
@@ -93,7 +93,7 @@ describe("mistakes keep the session and point at the source", () => {
     ["unknown function", "sinn(x) + 1", "unknown function 'sinn' (did you mean 'sin'?)", "sinn"],
     ["syntax error in a definition body", "g = x +* 2", "", "*"],
     ["arity of a user function", "f(1, 2) + 1", "f takes 1 argument (x), got 2", "f(1, 2)"],
-    ["not a variable in diff", "1 + diff(f, 2)", "'2' is not a variable", "diff(f, 2)"],
+    ["not a variable in diff", "1 + diff(f, 2)", "'2' is not a variable", "2)"],
     ["a bad diff order", "diff(f, x, -1)", "the order of diff must be a non-negative integer", "diff(f, x, -1)"],
     ["a statement command inside an expression", "grad(f) + 1", "grad(...) is a command, not an expression", "grad(f)"],
     ["a reserved name", "sin = 3", "cannot define 'sin': it is a built-in function", "sin"],
