@@ -148,7 +148,7 @@ export function startRepl(options: ReplOptions): Promise<number> {
         // Ctrl-C during a computation stops it (and drops what was typed meanwhile).
         generation++;
         evaluator.interrupt();
-        output.write("\n");
+        output.write("^C\n");
         return;
       }
       // Ctrl-C abandons the current input; Ctrl-D (end of input) or :quit leaves.
