@@ -136,7 +136,7 @@ function helpOf(state: SessionState, name: string): string {
 
 const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
 
-/** `:limits`: every limit and its value; `:limits NAME=N ...` sets those first (all or none). */
+/** `:limits`: every limit and its value; `:limits NAME=N ...` sets those (all or none) and shows them. */
 function limitsCommand(args: readonly string[]): string {
   const changes: Partial<Limits> = {};
   for (const arg of args) {
@@ -149,6 +149,7 @@ function limitsCommand(args: readonly string[]): string {
     changes[name] = value;
   }
   setLimits(changes);
-  const width = Math.max(...LIMIT_NAMES.map((n) => n.length));
-  return LIMIT_NAMES.map((n) => `${n.padEnd(width)}  ${limits[n]}${limits[n] === DEFAULT_LIMITS[n] ? "" : `  (default ${DEFAULT_LIMITS[n]})`}`).join("\n");
+  const shown = args.length === 0 ? LIMIT_NAMES : (Object.keys(changes) as (keyof Limits)[]);
+  const width = Math.max(...shown.map((n) => n.length));
+  return shown.map((n) => `${n.padEnd(width)}  ${limits[n]}${limits[n] === DEFAULT_LIMITS[n] ? "" : `  (default ${DEFAULT_LIMITS[n]})`}`).join("\n");
 }

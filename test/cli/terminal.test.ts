@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { diff } from "../../src/api/calculus.js";
 import { parse } from "../../src/parse/parser.js";
 import { print } from "../../src/print/plain.js";
-import { ensureBuilt } from "./support.js";
+import { ensureBuilt, ROOT } from "./support.js";
 import { hasTmux, lastLine, Terminal } from "./terminal.js";
 
 const PROMPT = "symgrad>";
@@ -26,8 +26,8 @@ afterEach(() => {
   open = [];
 });
 
-async function start(env?: Record<string, string>): Promise<Terminal> {
-  const t = new Terminal(env);
+async function start(env?: Record<string, string>, width?: number, height?: number): Promise<Terminal> {
+  const t = new Terminal(env, width, height);
   open.push(t);
   await t.waitForLastLine(PROMPT);
   return t;
@@ -85,6 +85,30 @@ describe.skipIf(!available)("the REPL in a terminal", () => {
     expect(s).toContain(`${PROMPT} diff(x^x, x, 300)\n^C\ninterrupted (the definitions are kept)\n`);
     expect((await enter(t, "f(3)")).slice(1)).toEqual(["10"]);
   }, 30_000);
+
+  it("replays the README transcript key by key, the interrupted computation included", async () => {
+    const transcript = readFileSync(join(ROOT, "test/cli/repl-transcript.txt"), "utf8").trimEnd();
+    const lines = transcript.split("\n");
+    const t = await start({}, 200, 120);
+    const banner = t.screen().split("\n")[0]!;
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^(symgrad> |    \.\.\.> )(.*)$/.exec(lines[i]!);
+      if (m === null) continue;
+      // Wait for this prompt (the screen so far is the transcript so far), then type the input.
+      const expected = [banner, ...lines.slice(0, i), m[1]!.trimEnd()].join("\n");
+      await t.waitFor((s) => s === expected, `the transcript up to line ${i + 1}`);
+      t.type(m[2]!);
+      t.press("Enter");
+      if (lines[i + 1] === "^C") {
+        await t.waitFor((s) => s.endsWith(m[2]!), "the input echoed");
+        await new Promise((r) => setTimeout(r, 300));
+        t.press("C-c");
+      }
+    }
+    await t.waitFor(() => t.exited().dead, "the program to end");
+    const all = [banner, ...lines].join("\n");
+    expect(t.screen().slice(0, all.length + 1)).toBe(all + "\n");
+  }, 60_000);
 
   it("history: Up recalls earlier lines, also in the next session", async () => {
     const history = join(mkdtempSync(join(tmpdir(), "symgrad-history-")), "history");

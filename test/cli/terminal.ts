@@ -16,11 +16,11 @@ let counter = 0;
 export class Terminal {
   private readonly socket = `symgrad-test-${process.pid}-${counter++}`;
 
-  /** Starts `symgrad` (no arguments: the REPL) in a terminal of `width` columns. */
-  constructor(env: Record<string, string> = {}, width = 200) {
+  /** Starts `symgrad` (no arguments: the REPL) in a terminal of `width` columns and `height` lines. */
+  constructor(env: Record<string, string> = {}, width = 200, height = 50) {
     const vars = { NO_COLOR: "1", SYMGRAD_HISTORY: "", TERM: "xterm", ...env };
     const command = ["env", ...Object.entries(vars).map(([k, v]) => `${k}=${v}`), process.execPath, MAIN].map(quote).join(" ");
-    this.tmux(["new-session", "-d", "-s", "t", "-x", String(width), "-y", "50", "-c", ROOT, command]);
+    this.tmux(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", ROOT, command]);
     this.tmux(["set-option", "-t", "t", "remain-on-exit", "on"]);
   }
 
@@ -40,7 +40,7 @@ export class Terminal {
 
   /** The screen's lines (wrapped lines joined), without trailing empty lines. */
   screen(): string {
-    return this.tmux(["capture-pane", "-p", "-J", "-t", "t"]).replace(/\s+$/, "");
+    return this.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]).replace(/\s+$/, "");
   }
 
   /** Whether the program has exited, and its status. */
