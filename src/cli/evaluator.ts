@@ -56,6 +56,7 @@ export function inWorker(color: boolean): Evaluator {
   let names: string[] = [];
   let hasAns = false;
   let pending: ((e: Evaluation) => void) | undefined;
+  let closing = false;
   let worker = spawn();
 
   function spawn(): Worker {
@@ -67,8 +68,15 @@ export function inWorker(color: boolean): Evaluator {
       settle(reply);
     });
     w.on("error", (err) => {
+      if (w !== worker) return;
       settle({ output: "", error: `error: internal error: ${err.message}` });
       replace();
+    });
+    // A worker that ends by itself (out of memory) is replaced like an interrupted one.
+    w.on("exit", () => {
+      if (w !== worker || closing) return;
+      settle({ output: "", error: "error: internal error: the computation stopped (out of memory?)" });
+      worker = spawn();
     });
     return w;
   }
@@ -96,6 +104,7 @@ export function inWorker(color: boolean): Evaluator {
     },
     complete: (line) => complete({ defs: new Map(names.map((n) => [n, n])), ans: hasAns ? true : undefined }, line),
     close: async () => {
+      closing = true;
       await worker.terminate();
     },
   };

@@ -278,3 +278,14 @@ describe(":limits", () => {
     expect(limits).toEqual(DEFAULT_LIMITS);
   });
 });
+
+describe("a defined name inside a function definition's body", () => {
+  it("a parameter is the variable of a diff in the body, even when the name is defined", () => {
+    const { outcomes } = session(["x = 3", "h(x) = diff(x^3, x)", "h(2)"]);
+    expect(outcomes[1]!.output).toBe(`h(x) = ${print(diff("x^3", "x"))}`);
+    expect(outcomes[2]!.output).toBe("12");
+  });
+  it("a defined name that is not a parameter is refused as the variable of a diff in the body", () => {
+    expect(session(["x = 3", "h(y) = diff(x^3*y, x)"]).last.error).toContain("'x' is defined (x = 3), not a variable");
+  });
+});
