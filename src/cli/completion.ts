@@ -14,7 +14,7 @@ export function needsMoreInput(text: string): boolean {
 }
 
 /**
- * Tab completion: meta commands after `:`, names after `:help `, else function names, commands,
+ * Tab completion: meta commands after `:`, names after `:help ` and `:clear `, else function names, commands,
  * constants and defined names. Returns readline's [candidates, the word completed].
  */
 export function complete(state: { readonly defs: { keys(): Iterable<string> }; readonly ans: unknown }, line: string): [string[], string] {
@@ -22,6 +22,13 @@ export function complete(state: { readonly defs: { keys(): Iterable<string> }; r
   if (metaMatch !== null) {
     const word = metaMatch[1]!;
     return [META_COMMANDS.filter((c) => c.startsWith(word)), word];
+  }
+  // `:help NAME` completes commands, functions and definitions; `:clear NAME` definitions.
+  const argMatch = /^\s*:(help|clear)\s+(?:\S+\s+)*(\S*)$/.exec(line);
+  if (argMatch !== null) {
+    const word = argMatch[2]!;
+    const pool = argMatch[1] === "help" ? [...COMMAND_TABLE.map((c) => c.name), ...CALLABLE_NAMES, ...state.defs.keys()] : [...state.defs.keys()];
+    return [[...new Set(pool)].filter((n) => n.startsWith(word)).sort(), word];
   }
   const m = /[\p{L}_][\p{L}\p{N}_]*$/u.exec(line);
   const word = m === null ? "" : m[0];

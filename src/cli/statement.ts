@@ -10,14 +10,13 @@
  *   variable is expected (see definitions.ts); `keep` names stay symbols (parameters, bindings).
  * - Throws ParseError (positioned) or the library's errors; nothing here evaluates text as code.
  */
-import { sym } from "../core/build.js";
+import { num, rationalFromNumber, sym } from "../core/build.js";
 import { ParseError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { Lexer, type Token } from "../parse/lexer.js";
 import { parse, type CallSite, type SourceSpan } from "../parse/parser.js";
 import { toLatex } from "../print/latex.js";
 import { print } from "../print/plain.js";
-import { num, rationalFromNumber } from "../core/build.js";
 import { freeSymbols } from "../core/traverse.js";
 import { COMMAND_TABLE, COMMANDS_BY_NAME, isExpressionCommand, type CommandArgs, type CommandEntry } from "./command-table.js";
 import { applyDefinition, CallError, CONSTANT_NAMES, definedVariableError, reservedKind, showDefinition, type Definition } from "./definitions.js";

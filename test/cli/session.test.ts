@@ -181,6 +181,9 @@ describe("input helpers", () => {
     expect(complete(state, "gr")).toEqual([["grad"], "gr"]);
     expect(complete(createSession(), "an")[0]).not.toContain("ans");
     expect(complete(session(["1"]).state, "an")[0]).toContain("ans");
+    expect(complete(state, ":help exp")).toEqual([["exp", "expand"], "exp"]);
+    expect(complete(state, ":clear alpha")).toEqual([["alpha", "alphabet"], "alpha"]);
+    expect(complete(state, ":clear e")).toEqual([[], "e"]);
   });
 });
 
