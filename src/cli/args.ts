@@ -223,7 +223,7 @@ export function helpText(command?: CommandName): string {
       `example: symgrad ${spec.example}`,
       "--latex      print LaTeX instead of plain text",
       "--json       print one JSON object per result",
-      "EXPR -       read expressions from standard input, one per non-empty line",
+      "EXPR -       read expressions from standard input: one output line per non-empty input line",
       "",
     ].join("\n");
   }

@@ -18,6 +18,8 @@ export interface Evaluation {
   readonly quit?: boolean;
   /** The input was stopped by `interrupt`. */
   readonly interrupted?: boolean;
+  /** With `interrupted`: the session went back to an earlier state (a later one was too large to copy). */
+  readonly restoredEarlier?: boolean;
 }
 
 export interface Evaluator {
@@ -53,6 +55,8 @@ export function inProcess(color: boolean): Evaluator {
 
 export function inWorker(color: boolean): Evaluator {
   let snapshot: SessionSnapshot | undefined;
+  /** True when the session changed after `snapshot` was taken and could not be copied. */
+  let stale = false;
   let names: string[] = [];
   let hasAns = false;
   let pending: ((e: Evaluation) => void) | undefined;
@@ -62,7 +66,11 @@ export function inWorker(color: boolean): Evaluator {
   function spawn(): Worker {
     const w = new Worker(new URL("./repl-worker.js", import.meta.url), { workerData: { snapshot, color } });
     w.on("message", (reply: WorkerReply) => {
-      if (reply.snapshot !== undefined) snapshot = reply.snapshot;
+      if (reply.snapshot !== undefined) {
+        snapshot = reply.snapshot;
+        stale = false;
+      }
+      if (reply.snapshotFailed === true) stale = true;
       names = reply.names;
       hasAns = reply.hasAns;
       settle(reply);
@@ -100,7 +108,8 @@ export function inWorker(color: boolean): Evaluator {
     interrupt() {
       if (pending === undefined) return;
       replace();
-      settle({ output: "", interrupted: true });
+      settle({ output: "", interrupted: true, ...(stale ? { restoredEarlier: true } : {}) });
+      stale = false;
     },
     complete: (line) => complete({ defs: new Map(names.map((n) => [n, n])), ans: hasAns ? true : undefined }, line),
     close: async () => {

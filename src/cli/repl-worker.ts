@@ -14,6 +14,8 @@ export interface WorkerReply {
   quit?: boolean;
   /** The session after the input, when it changed and could be snapshot. */
   snapshot?: SessionSnapshot;
+  /** The session changed but is too large to snapshot (printing it hit a limit). */
+  snapshotFailed?: boolean;
   /** Names for completion. */
   names: string[];
   hasAns: boolean;
@@ -29,17 +31,20 @@ parentPort!.on("message", (message: { text: string }) => {
     const outcome = evaluateLine(state, message.text, { color: init.color });
     state = outcome.state;
     let snapshot: SessionSnapshot | undefined;
+    let snapshotFailed = false;
     if (state !== before || message.text.trim().startsWith(":limits")) {
       try {
         snapshot = toSnapshot(state);
       } catch {
         // Too long to print: the previous snapshot stays the one an interruption returns to.
+        snapshotFailed = true;
       }
     }
     const reply: WorkerReply = { output: outcome.output, names: [...state.defs.keys()], hasAns: state.ans !== undefined };
     if (outcome.error !== undefined) reply.error = outcome.error;
     if (outcome.quit === true) reply.quit = true;
     if (snapshot !== undefined) reply.snapshot = snapshot;
+    if (snapshotFailed) reply.snapshotFailed = true;
     parentPort!.postMessage(reply);
   })();
 });

@@ -113,7 +113,7 @@ export function startRepl(options: ReplOptions): Promise<number> {
       const outcome = await evaluator.run(text);
       busy = false;
       if (outcome.interrupted === true) {
-        write("interrupted (the definitions are kept)");
+        write(outcome.restoredEarlier === true ? "interrupted (the session is as it was before a definition too large to keep)" : "interrupted (the definitions are kept)");
         return outcome;
       }
       write(outcome.output);

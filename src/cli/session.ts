@@ -37,7 +37,7 @@ export interface EvaluateOptions {
 /** The meta commands and what each does (`:help` lists them, completion offers them). */
 export const META_HELP: readonly (readonly [string, string])[] = [
   [":help", ":help [NAME]       this text, or the help of one command or function"],
-  [":limits", ":limits [NAME=N]    show the limits, or set some (:limits diffTimeMs=30000)"],
+  [":limits", ":limits [NAME=N]   show the limits, or set some (:limits diffTimeMs=30000)"],
   [":latex", ":latex on|off      print LaTeX beside each result"],
   [":time", ":time on|off       print the time each input took"],
   [":vars", ":vars              the definitions and ans"],

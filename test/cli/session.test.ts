@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cancel, expand, factor, together } from "../../src/api/algebra.js";
 import { COMMAND_TABLE, commandHelp } from "../../src/cli/command-table.js";
+import { fromSnapshot, toSnapshot } from "../../src/cli/snapshot.js";
 import { DEFAULT_LIMITS, limits, resetLimits } from "../../src/core/limits.js";
 import { diff, gradient, hessian } from "../../src/api/calculus.js";
 import { loadNumeric } from "../../src/cli/commands.js";
@@ -290,5 +291,19 @@ describe("a defined name inside a function definition's body", () => {
   });
   it("a defined name that is not a parameter is refused as the variable of a diff in the body", () => {
     expect(session(["x = 3", "h(y) = diff(x^3*y, x)"]).last.error).toContain("'x' is defined (x = 3), not a variable");
+  });
+});
+
+describe("snapshots (how an interrupted session is restored)", () => {
+  afterEach(resetLimits);
+  it("a session copied as text comes back as the same nodes, settings and limits", () => {
+    const { state } = session(["g(x, y) = sin(x)^2*exp(y)/(1 + x)", "h = g(t, 2) + 1/3", "diff(h, t)", ":latex on", ":limits maxOrder=7"]);
+    const copy = JSON.parse(JSON.stringify(toSnapshot(state))) as ReturnType<typeof toSnapshot>;
+    resetLimits();
+    const back = fromSnapshot(copy);
+    expect([...back.defs.values()]).toEqual([...state.defs.values()]);
+    for (const [name, d] of state.defs) expect(back.defs.get(name)!.body).toBe(d.body);
+    expect(back.ans).toBe(state.ans);
+    expect([back.latex, back.time, limits.maxOrder]).toEqual([true, false, 7]);
   });
 });

@@ -84,6 +84,16 @@ describe.skipIf(!available)("the REPL in a terminal", () => {
     expect(Date.now() - pressed).toBeLessThan(1000);
     expect(s).toContain(`${PROMPT} diff(x^x, x, 300)\n^C\ninterrupted (the definitions are kept)\n`);
     expect((await enter(t, "f(3)")).slice(1)).toEqual(["10"]);
+
+    // A session that can no longer be copied (its definitions print longer than the limit now
+    // allows) goes back to the last copy on an interruption, and says so.
+    await enter(t, ":limits maxOutputLength=5");
+    t.type("diff(x^x, x, 300)");
+    t.press("Enter");
+    await new Promise((r) => setTimeout(r, 300));
+    t.press("C-c");
+    await t.waitFor((s) => s.includes("interrupted (the session is as it was before a definition too large to keep)") && lastLine(s) === PROMPT, "the interruption");
+    expect((await enter(t, "f")).slice(1)).toEqual([print(parse("x^2 + 1"))]);
   }, 30_000);
 
   it("replays the README transcript key by key, the interrupted computation included", async () => {
