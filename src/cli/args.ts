@@ -6,7 +6,8 @@
  * - `--flag value` and `--flag=value` are the same; `--` ends the options.
  * - A lone `-` is an expression meaning "read standard input".
  * - Any other argument starting with a single `-` (such as `-x^2` or `-1`) is an expression, except
- *   the short flags `-h`, `-v` and `-V`.
+ *   the short flags `-h` and `-V` (and `-v`, a flag only as the first argument: `diff -v v` is
+ *   the derivative of -v).
  * - A first argument that is not a command but names a file (`isFile`) is a script of REPL
  *   statements.
  */
@@ -78,7 +79,7 @@ export function parseArgs(argv: readonly string[], isFile: (path: string) => boo
   const [first, ...rest] = argv as [string, ...string[]];
   if (first === "--help" || first === "-h") return { kind: "help" };
   if (first === "--version" || first === "-V" || first === "-v") return { kind: "version" };
-  if (!COMMANDS_BY_NAME.has(first) && first !== "help" && !isFlag(first) && isFile(first)) {
+  if (!COMMANDS_BY_NAME.has(first) && first !== "help" && !isFlag(first) && !first.startsWith("-") && isFile(first)) {
     if (rest.length > 0) throw new UsageError(`a script takes no arguments (got '${rest[0]}')`);
     return { kind: "script", path: first };
   }
@@ -98,7 +99,7 @@ function commandNamed(word: string): CommandName {
 }
 
 function isFlag(arg: string): boolean {
-  return arg.startsWith("--") || arg === "-h" || arg === "-V" || arg === "-v";
+  return arg.startsWith("--") || arg === "-h" || arg === "-V";
 }
 
 function flagName(arg: string): string {
