@@ -180,7 +180,7 @@ function definitionHead(reader: Reader): DefinitionHead | undefined {
   if (eq < 0) return undefined;
   const tokens: Token[] = [];
   try {
-    const lexer = new Lexer(reader.line, { start: 0, end: eq });
+    const lexer = new Lexer(reader.line, { range: { start: 0, end: eq } });
     for (let t = lexer.next(); t.kind !== "end"; t = lexer.next()) tokens.push(t);
   } catch {
     return undefined;

@@ -97,6 +97,14 @@ export function describeChar(ch: string): string {
   return `'${ch}' (${code})`;
 }
 
+export interface LexerOptions {
+  /**
+   * Read only the code points `start` to `end` of the text; positions stay offsets in the whole
+   * text, and errors show the whole text.
+   */
+  readonly range?: { readonly start: number; readonly end: number };
+}
+
 /** Pulls tokens from `text` one at a time; after the end it keeps returning the "end" token. */
 export class Lexer {
   /** Index in UTF-16 code units. */
@@ -107,14 +115,12 @@ export class Lexer {
   /** Past the last code unit read (the end of the text, or of the range). */
   private readonly limit: number;
 
-  /**
-   * Reads `text`, or only its code points `range.start` to `range.end` (positions stay offsets in
-   * the whole text, and errors show the whole text).
-   */
+  /** Reads `source`, or only the part `options.range` says. */
   constructor(
     private readonly source: string,
-    range?: { readonly start: number; readonly end: number },
+    options: LexerOptions = {},
   ) {
+    const range = options.range;
     if (range === undefined) {
       this.text = source;
       this.limit = source.length;

@@ -213,7 +213,7 @@ class Parser {
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    this.lexer = new Lexer(text, options.range);
+    this.lexer = new Lexer(text, options.range === undefined ? {} : { range: options.range });
     this.tok = this.lexer.next();
   }
 
