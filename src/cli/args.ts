@@ -50,6 +50,8 @@ export interface CommandArgs {
   order?: number;
   /** The bindings `name=value`, values as unparsed expression text. */
   bindings?: { name: string; value: string }[];
+  /** --latex-in: every EXPR is LaTeX, read by parseLatex (binding values stay plain). */
+  latexIn?: boolean;
 }
 
 /** How each parameter kind appears in a synopsis, and the help line of its flag, if any. */
@@ -71,7 +73,7 @@ function valueFlags(c: CommandEntry): string[] {
   return c.params.flatMap((p) => PARAM_SYNTAX[p].flag ?? []);
 }
 
-const COMMON_FLAGS = ["--latex", "--json", "--help"] as const;
+const COMMON_FLAGS = ["--latex", "--json", "--latex-in", "--help"] as const;
 
 /** Parses argv. Throws `UsageError` for anything a user got wrong. */
 export function parseArgs(argv: readonly string[], isFile: (path: string) => boolean = () => false): Invocation {
@@ -114,6 +116,7 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   const values = new Map<string, string>();
   let latex = false;
   let json = false;
+  let latexIn = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") {
@@ -127,10 +130,11 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     const name = flagName(arg);
     const inline = name.length < arg.length ? arg.slice(name.length + 1) : undefined;
     if (name === "--help" || name === "-h") return { kind: "help", command };
-    if (name === "--latex" || name === "--json") {
+    if (name === "--latex" || name === "--json" || name === "--latex-in") {
       if (inline !== undefined) throw new UsageError(`option '${name}' takes no value`, command);
       if (name === "--latex") latex = true;
-      else json = true;
+      else if (name === "--json") json = true;
+      else latexIn = true;
       continue;
     }
     if (!flags.includes(name)) {
@@ -147,7 +151,7 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     values.set(name, value);
   }
   if (positional.length === 0) throw new UsageError(`missing EXPR`, command);
-  const out = { kind: "command" as const, command, latex, json };
+  const out = { kind: "command" as const, command, latex, json, ...(latexIn ? { latexIn } : {}) };
   const has = (p: ParamKind) => spec.params.includes(p);
   if (has("exprs")) return { ...out, exprs: positional, ...listedVars(values, command) };
   const [expr, ...rest] = positional as [string, ...string[]];
@@ -223,6 +227,7 @@ export function helpText(command?: CommandName): string {
       ...spec.params.flatMap((p) => PARAM_SYNTAX[p].help ?? []),
       `example: symgrad ${spec.example}`,
       "--latex      print LaTeX instead of plain text",
+      "--latex-in   read EXPR as LaTeX, e.g. '\\frac{1}{x}'",
       "--json       print one JSON object per result",
       "EXPR -       read expressions from standard input: one output line per non-empty input line",
       "",
@@ -241,6 +246,7 @@ export function helpText(command?: CommandName): string {
     "",
     "options:",
     "  --latex    print LaTeX instead of plain text",
+    "  --latex-in read EXPR as LaTeX, e.g. symgrad diff --latex-in '\\frac{1}{x}' x",
     "  --json     print one JSON object per result",
     "  --help     this text; 'symgrad <command> --help' for one command",
     "  --version  the version (also -v, -V)",

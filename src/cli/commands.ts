@@ -4,6 +4,7 @@
  * code 1) or a `UsageError` for an argument that is not a variable name (exit code 2). No I/O here.
  */
 import { toVariableName } from "../api/input.js";
+import { parseLatex } from "../parse/latex-parser.js";
 import { parse } from "../parse/parser.js";
 import { UsageError, type CommandArgs, type CommandName } from "./args.js";
 import { COMMANDS_BY_NAME } from "./command-table.js";
@@ -26,9 +27,10 @@ export function variableNames(names: readonly string[], command: CommandName): s
 export function runCommand(command: CommandName, exprs: readonly string[], args: CommandArgs): Result {
   const entry = COMMANDS_BY_NAME.get(command);
   if (entry === undefined) throw new UsageError(`unknown command '${command}'`);
+  const read = args.latexIn === true ? parseLatex : parse;
   const bindings = args.bindings?.map(({ name, value }) => ({ name: variableNames([name], command)[0]!, value: parse(value) }));
   return entry.run({
-    exprs: exprs.map((t) => parse(t)),
+    exprs: exprs.map((t) => read(t)),
     ...(args.vars === undefined ? {} : { vars: variableNames(args.vars, command) }),
     ...(args.order === undefined ? {} : { order: args.order }),
     ...(bindings === undefined ? {} : { bindings }),

@@ -14,6 +14,7 @@ import { num, rationalFromNumber, sym } from "../core/build.js";
 import { ParseError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { Lexer, type Token } from "../parse/lexer.js";
+import { parseLatex, type LatexParseOptions } from "../parse/latex-parser.js";
 import { parse, type CallSite, type SourceSpan } from "../parse/parser.js";
 import { toLatex } from "../print/latex.js";
 import { print } from "../print/plain.js";
@@ -32,12 +33,29 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 /** Runs one statement (the whole input, possibly several physical lines). */
 export function runStatement(state: SessionState, line: string): StatementOutcome {
+  if (line.trimStart().startsWith("\\")) return showExpr(state, parseLatex(line, latexNames(state)));
   const reader = new Reader(state, line);
   const head = definitionHead(reader);
   if (head !== undefined) return define(reader, head);
   const call = statementCall(reader.chars);
   if (call !== undefined) return runCommandStatement(reader, call);
   return showExpr(state, reader.expr({ start: 0, end: reader.chars.length }));
+}
+
+/**
+ * For a LaTeX line: the defined names and `ans` as expressions, functions with parameters as
+ * functions (LaTeX input has no variable arguments to protect: its derivatives name their
+ * variables inside the operator).
+ */
+function latexNames(state: SessionState): LatexParseOptions {
+  const definitions = new Map<string, Expr>();
+  const functions = new Map<string, (args: Expr[]) => Expr>();
+  for (const d of state.defs.values()) {
+    definitions.set(d.name, d.body);
+    if (d.explicit) functions.set(d.name, (args) => applyDefinition(d, args));
+  }
+  if (state.ans !== undefined) definitions.set("ans", state.ans);
+  return { definitions, functions };
 }
 
 function showExpr(state: SessionState, value: Expr): StatementOutcome {
