@@ -43,10 +43,13 @@ export class Terminal {
     return this.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]).replace(/\s+$/, "");
   }
 
-  /** Whether the program has exited, and its status. */
-  exited(): { dead: boolean; status: number | undefined } {
-    const [dead, status] = this.tmux(["list-panes", "-t", "t", "-F", "#{pane_dead} #{pane_dead_status}"]).trim().split(" ");
-    return { dead: dead === "1", status: status === undefined || status === "" ? undefined : Number(status) };
+  /** Whether the program has ended (tmux has recorded its exit status or signal), and how. */
+  exited(): { dead: boolean; status: number | undefined; signal: string | undefined } {
+    const [dead, status, signal] = this.tmux(["list-panes", "-t", "t", "-F", "#{pane_dead},#{pane_dead_status},#{pane_dead_signal}"]).trim().split(",");
+    const known = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
+    const s = known(status);
+    const sig = known(signal);
+    return { dead: dead === "1" && (s !== undefined || sig !== undefined), status: s === undefined ? undefined : Number(s), signal: sig };
   }
 
   /** Polls until `test` holds for the screen; returns the screen. Throws with the screen after `timeoutMs`. */
