@@ -5,7 +5,7 @@ export { SymgradError, ParseError, DomainError, LimitError } from "./core/errors
 export { setLimits, resetLimits, DEFAULT_LIMITS, type Limits } from "./core/limits.js";
 export { FUNCTION_NAMES, type FunctionName } from "./core/functions.js";
 export { clearCaches } from "./core/memo.js";
-export { parse, type ParseOptions } from "./parse/parser.js";
+export { parse, type ParseOptions, type CallSite, type SourceSpan } from "./parse/parser.js";
 export { print, toLatex, freeSymbols } from "./api/print.js";
 export { parseLatex, type LatexParseOptions } from "./parse/latex-parser.js";
 export { toExpr, type ExprInput } from "./api/input.js";

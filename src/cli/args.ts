@@ -6,12 +6,17 @@
  * - `--flag value` and `--flag=value` are the same; `--` ends the options.
  * - A lone `-` is an expression meaning "read standard input".
  * - Any other argument starting with a single `-` (such as `-x^2` or `-1`) is an expression, except
- *   the short flags `-h` and `-V`.
+ *   the short flags `-h` and `-V` (and `-v`, a flag only as the first argument: `diff -v v` is
+ *   the derivative of -v).
+ * - A first argument that is not a command but names a file (`isFile`) is a script of REPL
+ *   statements.
  */
 
-/** The subcommands, in the order `--help` lists them. */
-export const COMMANDS = ["diff", "grad", "hessian", "jacobian", "simplify", "eval", "latex"] as const;
-export type CommandName = (typeof COMMANDS)[number];
+import { COMMAND_TABLE, COMMANDS_BY_NAME, type CommandEntry, type ParamKind } from "./command-table.js";
+
+/** The subcommands, in the order `--help` lists them (the command table's order). */
+export const COMMANDS: readonly string[] = COMMAND_TABLE.map((c) => c.name);
+export type CommandName = string;
 
 /** A mistake in how the program was called (exit code 2). */
 export class UsageError extends Error {
@@ -34,88 +39,52 @@ export type Invocation =
   | { kind: "repl" }
   | { kind: "help"; command?: CommandName }
   | { kind: "version" }
+  | { kind: "script"; path: string }
   | ({ kind: "command"; command: CommandName; exprs: string[] } & CommandArgs & OutputOptions);
 
 /** The command-specific part of an invocation; absent fields were not given. */
 export interface CommandArgs {
-  /** diff: the variables, in the order of differentiation. */
+  /** The variables (diff: in the order of differentiation). */
   vars?: string[];
   /** diff: the order for a single variable. */
   order?: number;
-  /** eval: the bindings `name=value`, values as unparsed expression text. */
+  /** The bindings `name=value`, values as unparsed expression text. */
   bindings?: { name: string; value: string }[];
   /** --latex-in: every EXPR is LaTeX, read by parseLatex (binding values stay plain). */
   latexIn?: boolean;
 }
 
-interface CommandSpec {
-  /** The one-line synopsis shown in usage errors. */
-  synopsis: string;
-  /** What the command does, for `--help`. */
-  summary: string;
-  /** Flags taking a value, beyond the common ones. */
-  valueFlags: readonly string[];
-  /** Extra help lines (details, examples). */
-  details: readonly string[];
+/** How each parameter kind appears in a synopsis, and the help line of its flag, if any. */
+const PARAM_SYNTAX: Readonly<Record<ParamKind, { synopsis: string; flag?: string; help?: string }>> = {
+  expr: { synopsis: "EXPR" },
+  exprs: { synopsis: "EXPR...", help: "with EXPR -, each non-empty line of standard input is one expression of the list" },
+  vars: { synopsis: "VAR [VAR...]" },
+  "vars?": { synopsis: "[--vars x,y]", flag: "--vars", help: "--vars x,y   the variables, in order (default: the free symbols, sorted)" },
+  "order?": { synopsis: "[--order N]", flag: "--order", help: "--order N    differentiate N times with respect to the single VAR (default 1)" },
+  bindings: { synopsis: "[NAME=VALUE...]" },
+};
+
+/** The one-line synopsis of a command, from its parameters. */
+export function synopsis(c: CommandEntry): string {
+  return ["symgrad", c.name, ...c.params.map((p) => PARAM_SYNTAX[p].synopsis)].join(" ");
 }
 
-export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
-  diff: {
-    synopsis: "symgrad diff EXPR VAR [VAR...] [--order N]",
-    summary: "derivative of EXPR; several variables give the mixed partial, taken in the order given",
-    valueFlags: ["--order"],
-    details: ["--order N    differentiate N times with respect to the single VAR (default 1)", 'example: symgrad diff "x^3*y^2" x --order 2'],
-  },
-  grad: {
-    synopsis: "symgrad grad EXPR [--vars x,y]",
-    summary: "gradient of EXPR, one partial per variable",
-    valueFlags: ["--vars"],
-    details: ["--vars x,y   the variables, in order (default: the free symbols, sorted)", 'example: symgrad grad "x^2 + y^2 + 3*x*y"'],
-  },
-  hessian: {
-    synopsis: "symgrad hessian EXPR [--vars x,y]",
-    summary: "Hessian matrix of EXPR (second partials)",
-    valueFlags: ["--vars"],
-    details: ["--vars x,y   the variables, in order (default: the free symbols, sorted)", 'example: symgrad hessian "x^2*y + y^3"'],
-  },
-  jacobian: {
-    synopsis: "symgrad jacobian EXPR... [--vars x,y]",
-    summary: "Jacobian matrix: row i is the gradient of the i-th EXPR",
-    valueFlags: ["--vars"],
-    details: [
-      "--vars x,y   the variables, in order (default: the free symbols of all EXPRs, sorted)",
-      "with EXPR -, each non-empty line of standard input is one row's expression",
-      'example: symgrad jacobian "x*y" "x + y^2" --vars x,y',
-    ],
-  },
-  simplify: {
-    synopsis: "symgrad simplify EXPR",
-    summary: "EXPR simplified",
-    valueFlags: [],
-    details: ['example: symgrad simplify "sin(x)^2 + cos(x)^2"'],
-  },
-  eval: {
-    synopsis: "symgrad eval EXPR [NAME=VALUE...]",
-    summary: "numeric value of EXPR with the given values (each VALUE may be an expression, e.g. x=pi/2)",
-    valueFlags: [],
-    details: ['example: symgrad eval "x^2 + y" x=3 y=0.5'],
-  },
-  latex: {
-    synopsis: "symgrad latex EXPR",
-    summary: "EXPR as LaTeX",
-    valueFlags: [],
-    details: ['example: symgrad latex "sqrt(x^2 + 1)/x"'],
-  },
-};
+function valueFlags(c: CommandEntry): string[] {
+  return c.params.flatMap((p) => PARAM_SYNTAX[p].flag ?? []);
+}
 
 const COMMON_FLAGS = ["--latex", "--json", "--latex-in", "--help"] as const;
 
 /** Parses argv. Throws `UsageError` for anything a user got wrong. */
-export function parseArgs(argv: readonly string[]): Invocation {
+export function parseArgs(argv: readonly string[], isFile: (path: string) => boolean = () => false): Invocation {
   if (argv.length === 0) return { kind: "repl" };
   const [first, ...rest] = argv as [string, ...string[]];
   if (first === "--help" || first === "-h") return { kind: "help" };
-  if (first === "--version" || first === "-V") return { kind: "version" };
+  if (first === "--version" || first === "-V" || first === "-v") return { kind: "version" };
+  if (!COMMANDS_BY_NAME.has(first) && first !== "help" && !isFlag(first) && !first.startsWith("-") && isFile(first)) {
+    if (rest.length > 0) throw new UsageError(`a script takes no arguments (got '${rest[0]}')`);
+    return { kind: "script", path: first };
+  }
   if (first === "help") {
     if (rest.length === 0) return { kind: "help" };
     return { kind: "help", command: commandNamed(rest[0]!) };
@@ -126,7 +95,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
 }
 
 function commandNamed(word: string): CommandName {
-  if ((COMMANDS as readonly string[]).includes(word)) return word as CommandName;
+  if (COMMANDS_BY_NAME.has(word)) return word;
   const near = closest(word, COMMANDS);
   throw new UsageError(`unknown command '${word}'${near === undefined ? "" : ` (did you mean '${near}'?)`}`);
 }
@@ -141,7 +110,8 @@ function flagName(arg: string): string {
 }
 
 function parseCommand(command: CommandName, args: readonly string[]): Invocation {
-  const spec = COMMAND_SPECS[command];
+  const spec = COMMANDS_BY_NAME.get(command)!;
+  const flags = valueFlags(spec);
   const positional: string[] = [];
   const values = new Map<string, string>();
   let latex = false;
@@ -167,8 +137,8 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
       else latexIn = true;
       continue;
     }
-    if (!spec.valueFlags.includes(name)) {
-      const near = closest(name, [...COMMON_FLAGS, ...spec.valueFlags]);
+    if (!flags.includes(name)) {
+      const near = closest(name, [...COMMON_FLAGS, ...flags]);
       throw new UsageError(`unknown option '${name}' for '${command}'${near === undefined ? "" : ` (did you mean '${near}'?)`}`, command);
     }
     let value = inline;
@@ -182,44 +152,41 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   }
   if (positional.length === 0) throw new UsageError(`missing EXPR`, command);
   const out = { kind: "command" as const, command, latex, json, ...(latexIn ? { latexIn } : {}) };
-  switch (command) {
-    case "diff": {
-      const [expr, ...vars] = positional as [string, ...string[]];
-      if (vars.length === 0) throw new UsageError("missing VAR", command);
-      const orderText = values.get("--order");
-      if (orderText === undefined) return { ...out, exprs: [expr], vars };
-      if (!/^\d+$/.test(orderText)) throw new UsageError(`--order needs a non-negative integer, got '${orderText}'`, command);
-      if (vars.length > 1) throw new UsageError("--order applies to a single VAR; repeat the variable instead", command);
-      return { ...out, exprs: [expr], vars, order: Number(orderText) };
-    }
-    case "grad":
-    case "hessian":
-    case "jacobian": {
-      if (command !== "jacobian" && positional.length > 1) {
-        throw new UsageError(`'${command}' takes one EXPR (got ${positional.length}); give variables with --vars`, command);
-      }
-      const varsText = values.get("--vars");
-      if (varsText === undefined) return { ...out, exprs: positional };
-      const vars = varsText.split(",").map((v) => v.trim());
-      if (vars.some((v) => v === "")) throw new UsageError(`--vars needs a comma-separated list of names, got '${varsText}'`, command);
-      return { ...out, exprs: positional, vars };
-    }
-    case "eval": {
-      const [expr, ...rest] = positional as [string, ...string[]];
-      const bindings = rest.map((b) => {
-        const eq = b.indexOf("=");
-        const name = eq < 0 ? "" : b.slice(0, eq).trim();
-        const value = eq < 0 ? "" : b.slice(eq + 1).trim();
-        if (name === "" || value === "") throw new UsageError(`expected NAME=VALUE, got '${b}'`, command);
-        return { name, value };
-      });
-      return { ...out, exprs: [expr], bindings };
-    }
-    case "simplify":
-    case "latex":
-      if (positional.length > 1) throw new UsageError(`'${command}' takes one EXPR (got ${positional.length}); quote the expression`, command);
-      return { ...out, exprs: positional };
+  const has = (p: ParamKind) => spec.params.includes(p);
+  if (has("exprs")) return { ...out, exprs: positional, ...listedVars(values, command) };
+  const [expr, ...rest] = positional as [string, ...string[]];
+  if (has("vars")) {
+    if (rest.length === 0) throw new UsageError("missing VAR", command);
+    const orderText = values.get("--order");
+    if (orderText === undefined) return { ...out, exprs: [expr], vars: rest };
+    if (!/^\d+$/.test(orderText)) throw new UsageError(`--order needs a non-negative integer, got '${orderText}'`, command);
+    if (rest.length > 1) throw new UsageError("--order applies to a single VAR; repeat the variable instead", command);
+    return { ...out, exprs: [expr], vars: rest, order: Number(orderText) };
   }
+  if (has("bindings")) {
+    const bindings = rest.map((b) => {
+      const eq = b.indexOf("=");
+      const name = eq < 0 ? "" : b.slice(0, eq).trim();
+      const value = eq < 0 ? "" : b.slice(eq + 1).trim();
+      if (name === "" || value === "") throw new UsageError(`expected NAME=VALUE, got '${b}'`, command);
+      return { name, value };
+    });
+    return { ...out, exprs: [expr], bindings };
+  }
+  if (rest.length > 0) {
+    const hint = has("vars?") ? "give variables with --vars" : "quote the expression";
+    throw new UsageError(`'${command}' takes one EXPR (got ${positional.length}); ${hint}`, command);
+  }
+  return { ...out, exprs: [expr], ...listedVars(values, command) };
+}
+
+/** `--vars x,y` as a list, when given. */
+function listedVars(values: ReadonlyMap<string, string>, command: CommandName): { vars?: string[] } {
+  const varsText = values.get("--vars");
+  if (varsText === undefined) return {};
+  const vars = varsText.split(",").map((v) => v.trim());
+  if (vars.some((v) => v === "")) throw new UsageError(`--vars needs a comma-separated list of names, got '${varsText}'`, command);
+  return { vars };
 }
 
 /** The candidate within edit distance 2 of `word` (the nearest, first on ties), if any. */
@@ -251,17 +218,18 @@ function editDistance(a: string, b: string): number {
 /** The full `--help` text, or one command's. */
 export function helpText(command?: CommandName): string {
   if (command !== undefined) {
-    const spec = COMMAND_SPECS[command];
+    const spec = COMMANDS_BY_NAME.get(command)!;
     return [
-      `usage: ${spec.synopsis} [--latex] [--json]`,
+      `usage: ${synopsis(spec)} [--latex] [--json]`,
       "",
       spec.summary + ".",
       "",
-      ...spec.details,
+      ...spec.params.flatMap((p) => PARAM_SYNTAX[p].help ?? []),
+      `example: symgrad ${spec.example}`,
       "--latex      print LaTeX instead of plain text",
       "--latex-in   read EXPR as LaTeX, e.g. '\\frac{1}{x}'",
       "--json       print one JSON object per result",
-      "EXPR -       read expressions from standard input, one per non-empty line",
+      "EXPR -       read expressions from standard input: one output line per non-empty input line",
       "",
     ].join("\n");
   }
@@ -269,20 +237,22 @@ export function helpText(command?: CommandName): string {
   return [
     "usage: symgrad <command> [arguments] [--latex] [--json]",
     "       symgrad              (no arguments: the interactive REPL)",
+    "       symgrad FILE         (run a script of REPL statements; also symgrad < FILE)",
     "",
     "Exact symbolic derivatives, gradients, Jacobians and Hessians.",
     "",
     "commands:",
-    ...COMMANDS.map((c) => `  ${c.padEnd(width)}  ${COMMAND_SPECS[c].summary}`),
+    ...COMMAND_TABLE.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "options:",
     "  --latex    print LaTeX instead of plain text",
     "  --latex-in read EXPR as LaTeX, e.g. symgrad diff --latex-in '\\frac{1}{x}' x",
     "  --json     print one JSON object per result",
     "  --help     this text; 'symgrad <command> --help' for one command",
-    "  --version  the version",
+    "  --version  the version (also -v, -V)",
     "",
-    "EXPR - reads expressions from standard input, one result per non-empty line.",
+    "EXPR - reads expressions from standard input: one output line per non-empty input line",
+    "(a line that fails prints 'error: ...' there, and the message with a caret on stderr).",
     "Exit codes: 0 success, 1 bad expression, 2 usage error.",
     "Colour on a terminal unless NO_COLOR is set. REPL history: ~/.symgrad_history (env SYMGRAD_HISTORY).",
     "",
@@ -291,5 +261,5 @@ export function helpText(command?: CommandName): string {
 
 /** The short usage line printed after a usage error. */
 export function usageLine(command?: CommandName): string {
-  return command === undefined ? "usage: symgrad <command> [arguments] [--latex] [--json]   (symgrad --help)" : `usage: ${COMMAND_SPECS[command].synopsis} [--latex] [--json]`;
+  return command === undefined ? "usage: symgrad <command> [arguments] [--latex] [--json]   (symgrad --help)" : `usage: ${synopsis(COMMANDS_BY_NAME.get(command)!)} [--latex] [--json]`;
 }

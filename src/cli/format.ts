@@ -2,7 +2,7 @@
  * Output formatting shared by the CLI and the REPL: results as plain text, LaTeX or JSON, and
  * errors as text (with a caret under the source for parse errors). Pure functions, no I/O.
  */
-import { ParseError, SymgradError } from "../core/errors.js";
+import { LimitError, ParseError, SymgradError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { toLatex } from "../print/latex.js";
 import { print } from "../print/plain.js";
@@ -50,6 +50,18 @@ export function formatPretty(r: Result): string {
     default:
       return formatPlain(r);
   }
+}
+
+/** On one line, labelled: a gradient as `x: a; y: b`, anything else as `formatPlain`. */
+export function formatOneLine(r: Result): string {
+  if (r.kind !== "vector") return formatPlain(r);
+  return r.value.map((e, i) => `${r.vars[i] ?? ""}: ${print(e)}`).join("; ");
+}
+
+/** The first line of an error's message, after `error: ` (for a marker line in a result stream). */
+export function errorMarker(err: unknown): string {
+  const text = formatError(err, false);
+  return text.split("\n")[0]!;
 }
 
 /** LaTeX: a vector as a column `pmatrix`, a matrix as a `pmatrix`. */
@@ -151,4 +163,14 @@ export function formatError(err: unknown, color: boolean): string {
   if (err instanceof SymgradError || err instanceof RangeError || err instanceof TypeError) return `${label} ${err.message}`;
   if (err instanceof Error) return `${label} internal error: ${err.message}`;
   return `${label} ${String(err)}`;
+}
+
+/**
+ * `formatError` for the REPL: a LimitError names the REPL's `:limits` command instead of the
+ * library's `setLimits`.
+ */
+export function formatReplError(err: unknown, color: boolean): string {
+  const text = formatError(err, color);
+  if (!(err instanceof LimitError)) return text;
+  return text.replace(`raise it with setLimits({ ${err.limit}: ... })`, `raise it with :limits ${err.limit}=N`);
 }

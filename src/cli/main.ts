@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
  * The `symgrad` command. Exit codes: 0 success, 1 a bad expression (or any other failure of the
- * computation), 2 a usage error. Results go to stdout, errors to stderr.
+ * computation), 2 a usage error. Results go to stdout, errors to stderr; with EXPR `-` every input
+ * line gives exactly one output line (`error: ...` for a line that fails).
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { helpText, parseArgs, UsageError, type Invocation } from "./args.js";
-import { loadNumeric, runCommand } from "./commands.js";
-import { errorJson, formatError, formatLatex, formatPlain, resultJson, useColor } from "./format.js";
+import { loadNumeric, needsNumeric, runCommand } from "./commands.js";
+import { errorJson, errorMarker, formatError, formatLatex, formatOneLine, formatPretty, resultJson, useColor } from "./format.js";
 import { startRepl } from "./repl.js";
+import { runScript } from "./script.js";
 
 /** The version field of the package.json two directories above this module (dist/cli or src/cli). */
 export function packageVersion(): string {
@@ -35,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const color = useColor(process.stderr.isTTY, process.env);
   let invocation: Invocation;
   try {
-    invocation = parseArgs(argv);
+    invocation = parseArgs(argv, isFile);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(formatError(err, color) + "\n");
@@ -50,11 +52,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case "repl":
       return startRepl({ input: process.stdin, output: process.stdout, env: process.env, color });
+    case "script":
+      return runScript(invocation.path, readFileSync(invocation.path, "utf8"), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), color });
     case "command":
       break;
   }
   const { command, exprs, json, latex } = invocation;
-  if (command === "eval") await loadNumeric();
+  if (needsNumeric(command)) await loadNumeric();
   const stdinText = exprs.includes("-") ? await readStdin() : "";
   // jacobian takes all its expressions at once; every other command runs once per input.
   const jobs: string[][] =
@@ -67,20 +71,31 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(formatError(new UsageError("no expression on standard input", command), color) + "\n");
     return 2;
   }
+  // From standard input, each result stays on one line so that output lines match input lines.
+  const perLine = exprs.includes("-") && command !== "jacobian";
   let code = 0;
   for (const job of jobs) {
     const input = job.join("\n");
     try {
       const r = runCommand(command, job, invocation);
-      process.stdout.write((json ? JSON.stringify(resultJson(input, r)) : latex ? formatLatex(r) : formatPlain(r)) + "\n");
+      process.stdout.write((json ? JSON.stringify(resultJson(input, r)) : latex ? formatLatex(r) : perLine || r.kind !== "vector" ? formatOneLine(r) : formatPretty(r)) + "\n");
     } catch (err) {
       process.stderr.write(formatError(err, color) + "\n");
       if (err instanceof UsageError) return 2;
       if (json) process.stdout.write(JSON.stringify(errorJson(input, err)) + "\n");
+      else if (perLine) process.stdout.write(errorMarker(err) + "\n");
       code = 1;
     }
   }
   return code;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isEntryPoint(): boolean {

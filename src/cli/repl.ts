@@ -7,14 +7,16 @@
  * - When standard input is not a terminal (a piped script), every input line is echoed after its
  *   prompt, so the output reads as the transcript of the session.
  * - Errors are written to the output stream, in order with the results.
+ * - On a terminal the inputs are evaluated on a worker thread (evaluator.ts), so that Ctrl-C
+ *   during a computation stops it and returns to the prompt with the session intact.
  */
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { loadNumeric } from "./commands.js";
+import { needsMoreInput } from "./completion.js";
+import { inProcess, inWorker, type Evaluator } from "./evaluator.js";
 import { formatError, useColor } from "./format.js";
-import { complete, createSession, evaluateLine, needsMoreInput, type SessionState } from "./session.js";
 
 export const PROMPT = "symgrad> ";
 export const CONTINUATION_PROMPT = "    ...> ";
@@ -60,15 +62,20 @@ export function appendHistory(path: string, line: string): void {
   }
 }
 
-/** Runs the REPL until `:quit` or end of input; resolves to the exit code (0). */
+/**
+ * Runs the REPL until `:quit` or end of input. Resolves to the exit code: 0, or 1 when standard
+ * input is not a terminal (a piped session) and some input failed.
+ */
 export function startRepl(options: ReplOptions): Promise<number> {
   const { input, output, env } = options;
   const terminal = input.isTTY === true && output.isTTY === true;
   const echo = input.isTTY !== true;
   const color = options.color ?? useColor(output.isTTY, env);
   const history = terminal ? historyPath(env, homedir()) : undefined;
-  let state: SessionState = createSession();
+  // On a terminal the work runs where Ctrl-C can stop it; a pipe has no Ctrl-C to wait for.
+  const evaluator: Evaluator = terminal ? inWorker(color) : inProcess(color);
   let pending: string[] = [];
+  let failed = false;
 
   const rl = createInterface({
     input,
@@ -78,7 +85,7 @@ export function startRepl(options: ReplOptions): Promise<number> {
     history: history === undefined ? [] : loadHistory(history),
     historySize: HISTORY_SIZE,
     removeHistoryDuplicates: true,
-    completer: (line: string) => complete(state, line),
+    completer: (line: string) => evaluator.complete(line),
   });
 
   const write = (text: string) => {
@@ -92,23 +99,34 @@ export function startRepl(options: ReplOptions): Promise<number> {
   return new Promise((resolve) => {
     let closed = false;
     let quit = false;
-    // Lines are handled one after another, in order, even when one waits for a module to load.
+    /** True while an input is being evaluated. */
+    let busy = false;
+    /** Incremented by Ctrl-C during a computation: inputs queued before it are dropped. */
+    let generation = 0;
+    // Lines are handled one after another, in order.
     let queue: Promise<void> = Promise.resolve();
     const enqueue = (work: () => void | Promise<void>) => {
       queue = queue.then(work).catch((err: unknown) => write(formatError(err, color)));
     };
-    /** Evaluates a complete input, loading numeric evaluation first if the input needs it. */
     const run = async (text: string) => {
-      if (/\beval\s*\(/.test(text)) await loadNumeric();
-      const outcome = evaluateLine(state, text, { color });
-      state = outcome.state;
+      busy = true;
+      const outcome = await evaluator.run(text);
+      busy = false;
+      if (outcome.interrupted === true) {
+        write(outcome.restoredEarlier === true ? "interrupted (the session is as it was before a definition too large to keep)" : "interrupted (the definitions are kept)");
+        return outcome;
+      }
       write(outcome.output);
-      if (outcome.error !== undefined) write(outcome.error);
+      if (outcome.error !== undefined) {
+        write(outcome.error);
+        failed = true;
+      }
       return outcome;
     };
-    rl.on("line", (line) =>
+    rl.on("line", (line) => {
+      const born = generation;
       enqueue(async () => {
-        if (closed) return;
+        if (closed || born !== generation) return;
         if (echo) output.write(line + "\n");
         pending.push(line);
         const text = pending.join("\n");
@@ -123,9 +141,16 @@ export function startRepl(options: ReplOptions): Promise<number> {
           return;
         }
         prompt();
-      }),
-    );
+      });
+    });
     rl.on("SIGINT", () => {
+      if (busy) {
+        // Ctrl-C during a computation stops it (and drops what was typed meanwhile).
+        generation++;
+        evaluator.interrupt();
+        output.write("^C\n");
+        return;
+      }
       // Ctrl-C abandons the current input; Ctrl-D (end of input) or :quit leaves.
       if (pending.length === 0 && rl.line === "") output.write("\n(To exit, press Ctrl-D or type :quit)\n");
       else output.write("\n");
@@ -140,7 +165,8 @@ export function startRepl(options: ReplOptions): Promise<number> {
         if (!quit) output.write("\n");
         // End of input inside open parentheses: report the incomplete expression.
         if (pending.length > 0) await run(pending.join("\n"));
-        resolve(0);
+        await evaluator.close();
+        resolve(failed && !terminal ? 1 : 0);
       }),
     );
     if (terminal) output.write(`symgrad: exact derivatives. Type :help for help, :quit or Ctrl-D to leave.\n`);

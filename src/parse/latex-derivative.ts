@@ -118,6 +118,8 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
   }
   for (const v of vars) {
     if (v.name === "e" || v.name === "pi") throw p.error(`cannot differentiate with respect to the constant ${v.name}`, v.at);
+    // A definition is read as its value in the operand, so it cannot also be the variable.
+    if (p.isDefinition(v.name)) throw p.error(`cannot differentiate with respect to '${v.name}': it is defined, not a variable`, v.at);
   }
   const steps: string[] = [];
   for (let k = vars.length - 1; k >= 0; k--) for (let n = 0; n < vars[k]!.order; n++) steps.push(vars[k]!.name);

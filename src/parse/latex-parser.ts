@@ -112,6 +112,11 @@ export class LatexParser {
     this.tokens = tokenizeLatex(text);
   }
 
+  /** Whether `name` is one of the caller's definitions (read as its value, never a variable). */
+  isDefinition(name: string): boolean {
+    return this.options.definitions?.has(name) === true;
+  }
+
   /** The source text from the start of `first` to the end of `last`. */
   sourceOf(first: LatexToken, last: LatexToken): string {
     this.chars ??= Array.from(this.text);

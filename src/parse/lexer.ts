@@ -111,6 +111,14 @@ export function describeChar(ch: string): string {
   return `'${ch}' (${code})`;
 }
 
+export interface LexerOptions {
+  /**
+   * Read only the code points `start` to `end` of the text; positions stay offsets in the whole
+   * text, and errors show the whole text.
+   */
+  readonly range?: { readonly start: number; readonly end: number };
+}
+
 /** Pulls tokens from `text` one at a time; after the end it keeps returning the "end" token. */
 export class Lexer {
   /** Index in UTF-16 code units. */
@@ -118,7 +126,33 @@ export class Lexer {
   /** The same position in code points. */
   private cp = 0;
 
-  constructor(private readonly text: string) {}
+  /** Past the last code unit read (the end of the text, or of the range). */
+  private readonly limit: number;
+
+  /** Reads `source`, or only the part `options.range` says. */
+  constructor(
+    private readonly source: string,
+    options: LexerOptions = {},
+  ) {
+    const range = options.range;
+    if (range === undefined) {
+      this.text = source;
+      this.limit = source.length;
+      return;
+    }
+    const units = (points: number, from: number, at: number) => {
+      let i = from;
+      for (let p = at; p < points && i < source.length; p++) i += source.codePointAt(i)! > 0xffff ? 2 : 1;
+      return i;
+    };
+    this.i = units(range.start, 0, 0);
+    this.cp = range.start;
+    this.limit = units(range.end, this.i, range.start);
+    this.text = source.slice(0, this.limit);
+  }
+
+  /** The text up to the end of the range (scanning stops at its end). */
+  private readonly text: string;
 
   next(): Token {
     const s = this.text;
@@ -138,7 +172,7 @@ export class Lexer {
     if (kind !== undefined) return this.take(kind, ch.length, 1);
 
     const what = describeChar(ch);
-    throw new ParseError(`unexpected character ${what}`, s, start, start + 1, [], what);
+    throw new ParseError(`unexpected character ${what}`, this.source, start, start + 1, [], what);
   }
 
   /** The token starting with the ASCII character `c` (the fast path of `next`, same tokens). */
@@ -150,7 +184,7 @@ export class Lexer {
     const kind = ASCII_SINGLE[c];
     if (kind !== undefined) return this.take(kind, 1, 1);
     const what = describeChar(String.fromCharCode(c));
-    throw new ParseError(`unexpected character ${what}`, s, this.cp, this.cp + 1, [], what);
+    throw new ParseError(`unexpected character ${what}`, this.source, this.cp, this.cp + 1, [], what);
   }
 
   private take(kind: TokenKind, units: number, points: number): Token {

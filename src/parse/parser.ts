@@ -38,15 +38,45 @@ import { Rational } from "../core/rational.js";
 import { Lexer, PI_CHAR, type Token, type TokenKind } from "./lexer.js";
 import { closestName } from "./suggest.js";
 
+/** A part of the source: 0-based code-point offsets, `end` exclusive. */
+export interface SourceSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where a call of a caller-defined function is in the source. */
+export interface CallSite extends SourceSpan {
+  readonly name: string;
+  /** The name's span. */
+  readonly nameSpan: SourceSpan;
+  /** Each argument's span, from its first token to its last. */
+  readonly args: readonly SourceSpan[];
+}
+
 /**
- * Options of `parse`.
+ * Options of `parse`: hooks for callers that define names of their own (the REPL). Whatever a
+ * hook returns is part of the parse, and whatever it throws propagates (a caller that wants a
+ * position uses the spans).
  */
 export interface ParseOptions {
   /**
-   * Extra callable names. `name(args)` calls the function with the canonical argument nodes; arity
-   * checking is the function's own. An entry here takes precedence over a built-in of that name.
+   * Extra callable names. `name(args)` calls the function with the canonical argument nodes and
+   * the call's source spans; arity checking is the function's own. An entry here takes precedence
+   * over a built-in of that name.
    */
-  functions?: ReadonlyMap<string, (args: Expr[]) => Expr>;
+  functions?: ReadonlyMap<string, (args: Expr[], site: CallSite) => Expr>;
+  /**
+   * The value of a name not followed by "(" (consulted before the constants); `undefined` keeps
+   * the default (a constant or a symbol).
+   */
+  names?: (name: string, span: SourceSpan) => Expr | undefined;
+  /**
+   * "error": a call directly followed by "(" (`f(x)(2)`) is a ParseError instead of the implicit
+   * product `f(x)*(2)`. Default "product".
+   */
+  resultCalls?: "product" | "error";
+  /** Parse only these code points of the text; positions in errors and spans stay in the whole text. */
+  range?: SourceSpan;
 }
 
 /** What may start an operand where a unary operator is allowed. */
@@ -86,6 +116,10 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   if (text.length > limits.maxInputLength) {
     throw new LimitError("maxInputLength", limits.maxInputLength, `an input of ${text.length} characters`);
   }
+  if (options.range !== undefined) {
+    const { start, end } = options.range;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) throw new RangeError("parse: range needs integers 0 <= start <= end");
+  }
   return new Parser(text, options).input();
 }
 
@@ -124,7 +158,7 @@ type Closer = "end" | "paren" | "call";
 /** A callable name whose "(" has been read. */
 interface Callee {
   readonly nameTok: Token;
-  readonly user: ((args: Expr[]) => Expr) | undefined;
+  readonly user: ((args: Expr[], site: CallSite) => Expr) | undefined;
   readonly sugar: readonly number[] | undefined;
 }
 
@@ -134,8 +168,10 @@ interface Callee {
  * so a bracket around a lone operand allocates nothing more.
  */
 class Bracket {
-  /** call: the arguments read so far. */
+  /** call: the arguments read so far, and for a caller's function their spans and the current one's start. */
   args: Expr[] | undefined = undefined;
+  argSpans: SourceSpan[] | undefined = undefined;
+  argStart = 0;
 
   /** sum: the terms read so far, and whether the term being read follows a "-". */
   terms: Expr[] | undefined = undefined;
@@ -180,12 +216,14 @@ class Parser {
   private bracket = new Bracket("end");
   /** The brackets around it, innermost last. */
   private readonly outer: Bracket[] = [];
+  /** The end of the last token consumed (for argument spans). */
+  private previousEnd = 0;
 
   constructor(
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    this.lexer = new Lexer(text);
+    this.lexer = new Lexer(text, options.range === undefined ? {} : { range: options.range });
     this.tok = this.lexer.next();
   }
 
@@ -196,6 +234,7 @@ class Parser {
 
   private advance(): Token {
     const t = this.tok;
+    this.previousEnd = t.end;
     this.tok = this.lexer.next();
     return t;
   }
@@ -262,8 +301,10 @@ class Parser {
     const b = this.bracket;
     if (b.closer === "call") {
       (b.args ??= []).push(sum);
+      if (b.callee!.user !== undefined) (b.argSpans ??= []).push({ start: b.argStart, end: this.previousEnd });
       if (this.kind() === ",") {
         this.advance();
+        b.argStart = this.tok.start;
         this.beginUnary();
         return undefined;
       }
@@ -272,7 +313,7 @@ class Parser {
     const close = this.advance();
     this.leave();
     this.bracket = this.outer.pop()!;
-    return b.callee === undefined ? sum : this.applyCall(b.callee, b.args!, close);
+    return b.callee === undefined ? sum : this.applyCall(b.callee, b.args!, close, b.argSpans ?? []);
   }
 
   /** unary = { "+" | "-" } power: reads the signs, one level each. */
@@ -304,6 +345,8 @@ class Parser {
       case "name": {
         this.advance();
         if (this.kind() === "(") return this.openCall(t);
+        const named = this.options.names?.(t.text, { start: t.start, end: t.end });
+        if (named !== undefined) return named;
         const c = CONSTANTS.get(t.text);
         if (c !== undefined) return c;
         if (this.isCallable(t.text)) throw this.syntaxError([`'(' after '${t.text}'`]);
@@ -335,9 +378,10 @@ class Parser {
     if (this.kind() === ")") {
       const close = this.advance();
       this.leave();
-      return this.applyCall(callee, [], close);
+      return this.applyCall(callee, [], close, []);
     }
     this.openBracket("call", callee);
+    this.bracket.argStart = this.tok.start;
     return undefined;
   }
 
@@ -502,10 +546,17 @@ class Parser {
   }
 
   /** The value of a call whose arguments and ")" (`close`) have been read; checks the argument count. */
-  private applyCall(callee: Callee, args: Expr[], close: Token): Expr {
+  private applyCall(callee: Callee, args: Expr[], close: Token, argSpans: readonly SourceSpan[]): Expr {
     const { nameTok, user, sugar } = callee;
     const name = nameTok.text;
-    if (user !== undefined) return user(args);
+    if (this.options.resultCalls === "error" && this.kind() === "(") {
+      const found = describeToken(this.tok);
+      const reason = `the result of ${name}(...) cannot be called: give it a name first, or write '*' for a product`;
+      throw new ParseError(reason, this.text, this.tok.start, this.tok.end, ["an operator"], found);
+    }
+    if (user !== undefined) {
+      return user(args, { name, start: nameTok.start, end: close.end, nameSpan: { start: nameTok.start, end: nameTok.end }, args: argSpans });
+    }
     const counts = sugar ?? [FUNCTION_ARITY[name as keyof typeof FUNCTION_ARITY]];
     if (!counts.includes(args.length)) {
       const got = `${args.length} argument${args.length === 1 ? "" : "s"}`;

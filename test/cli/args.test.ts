@@ -9,6 +9,8 @@ describe("parseArgs: accepted invocations", () => {
     [["help", "grad"], { kind: "help", command: "grad" }],
     [["--version"], { kind: "version" }],
     [["-V"], { kind: "version" }],
+    [["-v"], { kind: "version" }],
+    [["diff", "-v", "v"], { command: "diff", exprs: ["-v"], vars: ["v"] }],
     [["diff", "--help"], { kind: "help", command: "diff" }],
     [["diff", "x^2", "x"], { kind: "command", command: "diff", exprs: ["x^2"], vars: ["x"], latex: false, json: false }],
     [["diff", "x^3", "x", "--order", "2"], { kind: "command", command: "diff", exprs: ["x^3"], vars: ["x"], order: 2 }],
@@ -76,5 +78,19 @@ describe("help and suggestions", () => {
     ["grda", ["grad"], "grad"],
   ] as const)("closest(%s)", (word, candidates, expected) => {
     expect(closest(word, candidates)).toBe(expected);
+  });
+});
+
+describe("parseArgs: scripts", () => {
+  const isFile = (p: string) => p === "s.sg" || p === "diff";
+  it.each([
+    [["s.sg"], { kind: "script", path: "s.sg" }],
+    [["diff", "x", "x"], { kind: "command", command: "diff" }],
+  ] as const)("%j", (argv, expected) => {
+    expect(parseArgs(argv, isFile)).toMatchObject(expected);
+  });
+  it("a file that is not there is an unknown command; a script takes no arguments", () => {
+    expect(() => parseArgs(["t.sg"], isFile)).toThrow("unknown command 't.sg'");
+    expect(() => parseArgs(["s.sg", "x"], isFile)).toThrow("a script takes no arguments (got 'x')");
   });
 });

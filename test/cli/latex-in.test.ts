@@ -57,3 +57,17 @@ describe("LaTeX lines in the REPL", () => {
     expect(bad.error).toBe("error: unknown command '\\sinn' (did you mean '\\sin'?) at column 2\n   \\sinn x\n   ^^^^^");
   });
 });
+
+describe("LaTeX lines never read a definition as a derivative's variable", () => {
+  it.each([
+    ["\\frac{d}{dx} x^2", "dx}"],
+    ["\\frac{\\partial^2}{\\partial y \\partial x} (x y)", " x}"],
+  ])("%s after x = 3", (line, before) => {
+    // The column of the variable, just after the differential.
+    const column = line.indexOf(before) + 2;
+    const state = evaluateLine(createSession(), "x = 3").state;
+    const out = evaluateLine(state, line);
+    expect(out.output).toBe("");
+    expect(out.error).toContain(`cannot differentiate with respect to 'x': it is defined, not a variable at column ${column}`);
+  });
+});

@@ -1,8 +1,13 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { cancel, expand, factor, together } from "../../src/api/algebra.js";
+import { COMMAND_TABLE, commandHelp } from "../../src/cli/command-table.js";
+import { fromSnapshot, toSnapshot } from "../../src/cli/snapshot.js";
+import { DEFAULT_LIMITS, limits, resetLimits } from "../../src/core/limits.js";
 import { diff, gradient, hessian } from "../../src/api/calculus.js";
 import { loadNumeric } from "../../src/cli/commands.js";
-import { complete, createSession, evaluateLine, needsMoreInput, type SessionState } from "../../src/cli/session.js";
+import { complete, needsMoreInput } from "../../src/cli/completion.js";
+import { createSession, evaluateLine, type SessionState } from "../../src/cli/session.js";
 import { num } from "../../src/core/build.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { parse } from "../../src/parse/parser.js";
@@ -46,7 +51,6 @@ describe("definitions and their use", () => {
     ["a function applied to values", [`g(x, y) = ${G}`], "g(1, 2)", () => print(parse("1^2 + 2^2 + 3*1*2"))],
     ["a function applied to expressions", [`g(x, y) = ${G}`], "g(t, 2*t)", () => print(parse("t^2 + (2*t)^2 + 3*t*(2*t)"))],
     ["names inside expressions are substituted", [`f = ${F}`, "c = 5"], "c*f + 1", () => print(parse(`5*(${F}) + 1`))],
-    ["a name without parameters times a parenthesis", ["c = 5"], "c(x + 1)", () => print(parse("5*(x + 1)"))],
     ["simplify nests with diff", [`f = ${F}`], "simplify(diff(f, x) - 2*x)", () => print(simplify(parse("3")))],
     ["ans is the last result", [`f = ${F}`, "diff(f, x)"], "ans + 1", () => print(parse("2*x + 4"))],
     ["eval with bindings", [`g(x, y) = ${G}`], "eval(g, x=1, y=pi/2)", () => String(evaluate(parse(G), { x: 1, y: Math.PI / 2 }))],
@@ -93,7 +97,7 @@ describe("mistakes keep the session and point at the source", () => {
     ["unknown function", "sinn(x) + 1", "unknown function 'sinn' (did you mean 'sin'?)", "sinn"],
     ["syntax error in a definition body", "g = x +* 2", "", "*"],
     ["arity of a user function", "f(1, 2) + 1", "f takes 1 argument (x), got 2", "f(1, 2)"],
-    ["not a variable in diff", "1 + diff(f, 2)", "'2' is not a variable", "diff(f, 2)"],
+    ["not a variable in diff", "1 + diff(f, 2)", "'2' is not a variable", "2)"],
     ["a bad diff order", "diff(f, x, -1)", "the order of diff must be a non-negative integer", "diff(f, x, -1)"],
     ["a statement command inside an expression", "grad(f) + 1", "grad(...) is a command, not an expression", "grad(f)"],
     ["a reserved name", "sin = 3", "cannot define 'sin': it is a built-in function", "sin"],
@@ -178,5 +182,128 @@ describe("input helpers", () => {
     expect(complete(state, "gr")).toEqual([["grad"], "gr"]);
     expect(complete(createSession(), "an")[0]).not.toContain("ans");
     expect(complete(session(["1"]).state, "an")[0]).toContain("ans");
+    expect(complete(state, ":help exp")).toEqual([["exp", "expand"], "exp"]);
+    expect(complete(state, ":clear alpha")).toEqual([["alpha", "alphabet"], "alpha"]);
+    expect(complete(state, ":clear e")).toEqual([[], "e"]);
+  });
+});
+
+describe("a definition never stands where a variable was written", () => {
+  /** [what, lines before, line, the expected output or "error: <part of the message>" with the marked text]. */
+  const cases: [string, string[], string, string, string?][] = [
+    ["as the variable of diff", ["x = 3"], "diff(x^2, x)", "error: 'x' is defined (x = 3), not a variable: use another name, or :clear x", "@x"],
+    ["as the variable of grad", ["x = 3"], "grad(x*y, x)", "error: 'x' is defined (x = 3), not a variable", "@x"],
+    ["as a variable of hessian", ["y = 1"], "hessian(x*y, x, y)", "error: 'y' is defined (y = 1), not a variable", "@y"],
+    ["in the order's place of diff", ["n = 2"], "diff(x^3, x, n)", "error: 'n' is defined (n = 2), not a variable", "n"],
+    ["a function's name as the variable", ["g(t) = t^2"], "diff(g, g)", "error: 'g' is defined (g(t) = t^2), not a variable", "@g"],
+    ["ans as the variable", ["x^2"], "diff(ans, ans)", "error: 'ans' is the last result, not a variable", "@ans"],
+    ["an eval binding wins over a definition", ["x = 3"], "eval(sin(x), x=1)", String(Math.sin(1))],
+    ["an eval binding binds the variable inside a definition made before", ["f = x^2", "x = 3"], "eval(f + x, x=2)", "6"],
+    ["a binding's value may use definitions", ["a = 2"], "eval(x^2, x=a)", "4"],
+    ["a definition in a body is its value at that moment", ["x = 3", "q(y) = x*y"], "q(2)", "6"],
+    ["a parameter shadows a definition", ["x = 3", "p(x) = x^2"], "p(5)", "25"],
+    ["a redefinition does not change earlier definitions", ["x = 3", "f = x^2", "x = 4"], "f + x", "13"],
+    ["a definition made before a name was defined keeps its variable", ["f = x^2", "x = 3"], "simplify(f)", print(parse("x^2"))],
+    ["cleared, the name is a variable again", ["x = 3", ":clear x"], "diff(x^2, x)", print(diff("x^2", "x"))],
+    ["clearing keeps the definitions made with it", ["x = 3", "f = x^2", ":clear x"], "f", "9"],
+    ["a result is not called", ["g(x, y) = x^2*y^3"], "diff(g, y)(2)", "error: the result of diff(...) cannot be called", "@("],
+    ["a named result is called", ["g(x, y) = x^2*y^3", "d = diff(g, y)"], "d(1, 2)", "12"],
+    ["a call of a name without parameters is not a product", ["c = 5"], "c(x + 1)", "error: c takes no arguments, got 1 (for a product write c*(...))", "c(x + 1)"],
+  ];
+  it.each(cases)("%s", (_, before, line, expected, marked) => {
+    const { last } = session([...before, line]);
+    if (!expected.startsWith("error: ")) {
+      expect(last.error).toBeUndefined();
+      expect(last.output).toBe(expected);
+      return;
+    }
+    expect(last.output).toBe("");
+    expect(last.error).toContain(expected);
+    const at = marked!.startsWith("@") ? line.lastIndexOf(marked!.slice(1)) : line.indexOf(marked!);
+    expect(caret(last.error!)).toEqual({ at, width: (marked!.startsWith("@") ? marked!.slice(1) : marked!).length, source: line });
+  });
+
+  it("property: with x defined, eval(p, x=k) is p at k and diff(p, x) is an error", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9, max: 9 }), fc.integer({ min: -9, max: 9 }), fc.integer({ min: -9, max: 9 }), (a, b, k) => {
+        const p = `${a}*x^2 + ${b}*x`;
+        const { outcomes } = session([`x = ${a + 100}`, `eval(${p}, x=${k})`, `diff(${p}, x)`]);
+        expect(outcomes[1]!.output).toBe(String(a * k * k + b * k));
+        expect(outcomes[2]!.error).toContain("'x' is defined");
+      }),
+      { seed: 19, numRuns: 40 },
+    );
+  });
+});
+
+describe("the command table in the REPL", () => {
+  it.each([
+    ["expand((x + 1)^3)", () => print(expand("(x + 1)^3"))],
+    ["factor(x^2 - 1)", () => print(factor("x^2 - 1"))],
+    ["cancel((x^2 - 1)/(x - 1))", () => print(cancel("(x^2 - 1)/(x - 1)"))],
+    ["together(1/x + 1/y)", () => print(together("1/x + 1/y"))],
+    ["diff(expand((x + 1)^3), x)", () => print(diff(expand("(x + 1)^3"), "x"))],
+  ])("%s", (line, expected) => {
+    expect(session([line]).last.output).toBe(expected());
+  });
+
+  it.each(COMMAND_TABLE.map((c) => [c.name, c] as const))(":help %s shows its REPL forms", (name, c) => {
+    const help = session([`:help ${name}`]).last.output;
+    expect(help).toBe(commandHelp(c));
+    expect(help).toContain(c.repl);
+  });
+
+  it(":help of a built-in function, a definition, and an unknown name", () => {
+    expect(session([":help sin"]).last.output).toBe("sin: built-in function of 1 argument");
+    expect(session(["f(t) = t^2", ":help f"]).last.output).toBe("f(t) = t^2");
+    expect(session([":help frob"]).last.error).toBe("error: no help for 'frob' (type :help for the list)");
+  });
+});
+
+describe(":limits", () => {
+  afterEach(resetLimits);
+  it("shows every limit, sets some, and the LimitError names :limits", () => {
+    const shown = session([":limits"]).last.output.split("\n");
+    expect(shown.map((l) => l.split(/\s+/)[0])).toEqual(Object.keys(DEFAULT_LIMITS));
+    const { outcomes } = session([":limits maxOrder=5 diffTimeMs=30000", "diff(x^9, x, 6)", "diff(x^9, x, 5)"]);
+    expect(outcomes[0]!.output).toBe("maxOrder    5  (default 1000)\ndiffTimeMs  30000  (default 10000)");
+    expect(limits.diffTimeMs).toBe(30000);
+    expect(outcomes[1]!.error).toContain("raise it with :limits maxOrder=N");
+    expect(outcomes[1]!.error).not.toContain("setLimits");
+    expect(outcomes[2]!.output).toBe(print(diff("x^9", "x", 5)));
+  });
+  it.each([
+    [":limits maxOrder=0", "error: limit maxOrder must be a positive integer, got 0"],
+    [":limits maxOrdr=5", "error: unknown limit 'maxOrdr'"],
+    [":limits maxOrder", "error: usage: :limits [NAME=N ...], got 'maxOrder'"],
+  ])("%s is an error and changes nothing", (line, message) => {
+    const { last } = session([line]);
+    expect(last.error).toContain(message);
+    expect(limits).toEqual(DEFAULT_LIMITS);
+  });
+});
+
+describe("a defined name inside a function definition's body", () => {
+  it("a parameter is the variable of a diff in the body, even when the name is defined", () => {
+    const { outcomes } = session(["x = 3", "h(x) = diff(x^3, x)", "h(2)"]);
+    expect(outcomes[1]!.output).toBe(`h(x) = ${print(diff("x^3", "x"))}`);
+    expect(outcomes[2]!.output).toBe("12");
+  });
+  it("a defined name that is not a parameter is refused as the variable of a diff in the body", () => {
+    expect(session(["x = 3", "h(y) = diff(x^3*y, x)"]).last.error).toContain("'x' is defined (x = 3), not a variable");
+  });
+});
+
+describe("snapshots (how an interrupted session is restored)", () => {
+  afterEach(resetLimits);
+  it("a session copied as text comes back as the same nodes, settings and limits", () => {
+    const { state } = session(["g(x, y) = sin(x)^2*exp(y)/(1 + x)", "h = g(t, 2) + 1/3", "diff(h, t)", ":latex on", ":limits maxOrder=7"]);
+    const copy = JSON.parse(JSON.stringify(toSnapshot(state))) as ReturnType<typeof toSnapshot>;
+    resetLimits();
+    const back = fromSnapshot(copy);
+    expect([...back.defs.values()]).toEqual([...state.defs.values()]);
+    for (const [name, d] of state.defs) expect(back.defs.get(name)!.body).toBe(d.body);
+    expect(back.ans).toBe(state.ans);
+    expect([back.latex, back.time, limits.maxOrder]).toEqual([true, false, 7]);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * The built CLI in a real pseudo-terminal: a tmux server of its own per session (its own socket),
+ * keys typed with `send-keys`, the screen read with `capture-pane`. Waits poll the screen with a
+ * deadline instead of sleeping for a fixed time.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { MAIN, ROOT } from "./support.js";
+
+/** True when tmux can be run here. */
+export function hasTmux(): boolean {
+  return spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
+}
+
+let counter = 0;
+
+export class Terminal {
+  private readonly socket = `symgrad-test-${process.pid}-${counter++}`;
+
+  /** Starts `symgrad` (no arguments: the REPL) in a terminal of `width` columns and `height` lines. */
+  constructor(env: Record<string, string> = {}, width = 200, height = 50) {
+    const vars = { NO_COLOR: "1", SYMGRAD_HISTORY: "", TERM: "xterm", ...env };
+    const command = ["env", ...Object.entries(vars).map(([k, v]) => `${k}=${v}`), process.execPath, MAIN].map(quote).join(" ");
+    this.tmux(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", ROOT, command]);
+    this.tmux(["set-option", "-t", "t", "remain-on-exit", "on"]);
+  }
+
+  private tmux(args: readonly string[]): string {
+    return execFileSync("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+  }
+
+  /** Types `text` literally. */
+  type(text: string): void {
+    this.tmux(["send-keys", "-t", "t", "-l", text]);
+  }
+
+  /** Presses keys by tmux name: "Enter", "Tab", "Up", "C-c", "C-d". */
+  press(...keys: string[]): void {
+    this.tmux(["send-keys", "-t", "t", ...keys]);
+  }
+
+  /** The screen's lines (wrapped lines joined), without trailing empty lines. */
+  screen(): string {
+    return this.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]).replace(/\s+$/, "");
+  }
+
+  /** Whether the program has ended (tmux has recorded its exit status or signal), and how. */
+  exited(): { dead: boolean; status: number | undefined; signal: string | undefined } {
+    const [dead, status, signal] = this.tmux(["list-panes", "-t", "t", "-F", "#{pane_dead},#{pane_dead_status},#{pane_dead_signal}"]).trim().split(",");
+    const known = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
+    const s = known(status);
+    const sig = known(signal);
+    return { dead: dead === "1" && (s !== undefined || sig !== undefined), status: s === undefined ? undefined : Number(s), signal: sig };
+  }
+
+  /** Polls until `test` holds for the screen; returns the screen. Throws with the screen after `timeoutMs`. */
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const s = this.screen();
+      if (test(s)) return s;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${s}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Waits until the screen's last line is `line` (trailing spaces ignored). */
+  waitForLastLine(line: string, timeoutMs?: number): Promise<string> {
+    return this.waitFor((s) => lastLine(s) === line.trimEnd(), `the last line to be ${JSON.stringify(line)}`, timeoutMs);
+  }
+
+  close(): void {
+    spawnSync("tmux", ["-L", this.socket, "kill-server"]);
+  }
+}
+
+export function lastLine(screen: string): string {
+  const lines = screen.split("\n");
+  return lines[lines.length - 1]!.trimEnd();
+}
+
+function quote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
