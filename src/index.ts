@@ -10,7 +10,7 @@ export { parse, type ParseOptions } from "./parse/parser.js";
 export { print } from "./print/plain.js";
 export { toLatex } from "./print/latex.js";
 export { toExpr, type ExprInput } from "./api/input.js";
-export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
+export { diff, gradient, jacobian, hessian, derivative, evaluateDerivatives, type Gradient, type Variable } from "./api/calculus.js";
 export {
   evaluate,
   compile,

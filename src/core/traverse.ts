@@ -3,6 +3,7 @@
  * each distinct node once, and so cost time linear in the number of distinct nodes.
  */
 import { rebuild } from "./build.js";
+import { DomainError } from "./errors.js";
 import type { Expr } from "./node.js";
 import { NodeMemo } from "./memo.js";
 
@@ -133,7 +134,33 @@ export function withMappedArgs(node: Expr, results: ReadonlyMap<Expr, Expr>): Ex
   return changed ? rebuild(node, args) : node;
 }
 
-/** Replaces nodes by `map` (simultaneously), rebuilding everything above them canonically. */
+/**
+ * Replaces nodes by `map` (simultaneously), rebuilding everything above them canonically. Inside
+ * an inert derivative d/dx(u) only replacements that neither mention nor introduce x are sound
+ * (x is varied, every other symbol held fixed); others raise a DomainError.
+ */
 export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
-  return foldGraph<Expr>(e, (node, results) => map.get(node) ?? withMappedArgs(node, results), (node) => map.get(node));
+  return foldGraph<Expr>(
+    e,
+    (node, results) => {
+      const hit = map.get(node);
+      if (hit !== undefined) return hit;
+      const out = withMappedArgs(node, results);
+      if (out !== node && node.kind === "deriv") checkDerivativeSubstitution(node, map);
+      return out;
+    },
+    (node) => map.get(node),
+  );
+}
+
+function checkDerivativeSubstitution(node: Expr, map: ReadonlyMap<Expr, Expr>): void {
+  const vars = node.args.slice(1);
+  for (const [key, value] of map) {
+    for (const v of vars) {
+      const name = (v as { name: string }).name;
+      if (freeSymbolSet(key).has(name) || freeSymbolSet(value).has(name)) {
+        throw new DomainError(`cannot substitute ${String(value)} for ${String(key)} inside the inert derivative ${String(node)}: carry it out first (evaluateDerivatives)`);
+      }
+    }
+  }
 }

@@ -29,13 +29,13 @@
  *   (`outer`) and nothing recurses, so nesting depth costs heap, never JS stack, whatever `maxDepth`
  *   is set to.
  */
-import { addAll, call, E, logBase, MINUS_ONE, mulAll, neg, num, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
+import { addAll, call, derivative, E, logBase, MINUS_ONE, mulAll, neg, num, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
 import { LimitError, ParseError } from "../core/errors.js";
 import { CALLABLE_NAMES, isFunctionName, SUGAR_ARITY, FUNCTION_ARITY } from "../core/functions.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { Lexer, PI_CHAR, type Token, type TokenKind } from "./lexer.js";
+import { derivativeVariable, Lexer, PI_CHAR, type Token, type TokenKind } from "./lexer.js";
 import { closestName } from "./suggest.js";
 
 export interface ParseOptions {
@@ -173,7 +173,7 @@ class Parser {
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    this.lexer = new Lexer(text);
+    this.lexer = new Lexer(text, (name) => this.options.functions?.has(name) === true);
     this.tok = this.lexer.next();
   }
 
@@ -297,6 +297,14 @@ class Parser {
         if (this.isCallable(t.text)) throw this.syntaxError([`'(' after '${t.text}'`]);
         return sym(t.text);
       }
+      case "derivative": {
+        const v = derivativeVariable(t.text);
+        if (CONSTANTS.has(v) || this.isCallable(v)) {
+          throw new ParseError(`cannot differentiate with respect to '${v}': it is not a variable`, this.text, t.start, t.end, ["a variable"], `'${v}'`);
+        }
+        this.advance();
+        return this.openCall(t);
+      }
       case "(":
         this.advance();
         this.enter(t);
@@ -315,7 +323,7 @@ class Parser {
     const name = nameTok.text;
     const user = this.options.functions?.get(name);
     const sugar = Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ? SUGAR_ARITY[name] : undefined;
-    if (user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
+    if (nameTok.kind !== "derivative" && user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
 
     const open = this.advance();
     this.enter(open);
@@ -432,7 +440,7 @@ class Parser {
   private implicitAfter(factor: Expr): Expr | undefined {
     const b = this.bracket;
     const k = this.kind();
-    if (k === "name" || k === "(" || k === "√") {
+    if (k === "name" || k === "(" || k === "√" || k === "derivative") {
       (b.juxtaposed ??= []).push(factor);
       return undefined;
     }
@@ -493,6 +501,12 @@ class Parser {
   private applyCall(callee: Callee, args: Expr[], close: Token): Expr {
     const { nameTok, user, sugar } = callee;
     const name = nameTok.text;
+    if (nameTok.kind === "derivative") {
+      if (args.length !== 1) {
+        throw new ParseError(`${name} takes 1 argument, got ${args.length}`, this.text, nameTok.start, close.end, ["1 argument"], `${args.length} arguments`);
+      }
+      return derivative(args[0]!, [sym(derivativeVariable(name))]);
+    }
     if (user !== undefined) return user(args);
     const counts = sugar ?? [FUNCTION_ARITY[name as keyof typeof FUNCTION_ARITY]];
     if (!counts.includes(args.length)) {
