@@ -31,3 +31,5 @@ export {
 } from "./api/numeric.js";
 export { simplify, simplifyWithReport, expand, factor, cancel, together, type SimplifyOptions, type SimplifyReport } from "./api/algebra.js";
 export type { CalculusOptions } from "./api/calculus.js";
+export { explainDiff, type ExplainOptions, type Explanation, type Derivation, type Step, type StepCheck, type Rule } from "./api/explain.js";
+export { formatSteps, stepsToLatex, stepsToJSON } from "./print/steps.js";
