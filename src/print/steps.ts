@@ -78,7 +78,8 @@ export function stepsToLatex(explanation: Derivation): string {
   const out: Row[] = [];
   rows(explanation, 0, out);
   const lines = out.map((r) => {
-    const indent = "\\qquad ".repeat(r.depth);
+    // One \kern per row (a primitive): repeated \qquad macros would exhaust KaTeX's maxExpand.
+    const indent = r.depth === 0 ? "" : `\\kern${2 * r.depth}em `;
     if (r.start) return `& ${indent}${toLatex(r.expr)}`;
     return `& ${indent}= ${toLatex(r.expr)} && \\text{${r.label.replace(/\^/g, "\\^{}")}}`;
   });
