@@ -42,6 +42,8 @@ export interface CommandArgs {
   vars?: string[];
   /** diff: the order for a single variable. */
   order?: number;
+  /** diff: show the derivation step by step (`--steps`). */
+  steps?: boolean;
   /** eval: the bindings `name=value`, values as unparsed expression text. */
   bindings?: { name: string; value: string }[];
 }
@@ -59,10 +61,14 @@ interface CommandSpec {
 
 export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
   diff: {
-    synopsis: "symgrad diff EXPR VAR [VAR...] [--order N]",
+    synopsis: "symgrad diff EXPR VAR [VAR...] [--order N] [--steps]",
     summary: "derivative of EXPR; several variables give the mixed partial, taken in the order given",
     valueFlags: ["--order"],
-    details: ["--order N    differentiate N times with respect to the single VAR (default 1)", 'example: symgrad diff "x^3*y^2" x --order 2'],
+    details: [
+      "--order N    differentiate N times with respect to the single VAR (default 1)",
+      "--steps      show the derivation, one rule per step (with --latex an aligned environment, with --json its structure)",
+      'example: symgrad diff "x^3*y^2" x --order 2',
+    ],
   },
   grad: {
     synopsis: "symgrad grad EXPR [--vars x,y]",
@@ -144,6 +150,7 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   const values = new Map<string, string>();
   let latex = false;
   let json = false;
+  let steps = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") {
@@ -157,6 +164,11 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     const name = flagName(arg);
     const inline = name.length < arg.length ? arg.slice(name.length + 1) : undefined;
     if (name === "--help" || name === "-h") return { kind: "help", command };
+    if (name === "--steps" && command === "diff") {
+      if (inline !== undefined) throw new UsageError(`option '${name}' takes no value`, command);
+      steps = true;
+      continue;
+    }
     if (name === "--latex" || name === "--json") {
       if (inline !== undefined) throw new UsageError(`option '${name}' takes no value`, command);
       if (name === "--latex") latex = true;
@@ -183,10 +195,10 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
       const [expr, ...vars] = positional as [string, ...string[]];
       if (vars.length === 0) throw new UsageError("missing VAR", command);
       const orderText = values.get("--order");
-      if (orderText === undefined) return { ...out, exprs: [expr], vars };
+      if (orderText === undefined) return { ...out, exprs: [expr], vars, ...(steps ? { steps } : {}) };
       if (!/^\d+$/.test(orderText)) throw new UsageError(`--order needs a non-negative integer, got '${orderText}'`, command);
       if (vars.length > 1) throw new UsageError("--order applies to a single VAR; repeat the variable instead", command);
-      return { ...out, exprs: [expr], vars, order: Number(orderText) };
+      return { ...out, exprs: [expr], vars, order: Number(orderText), ...(steps ? { steps } : {}) };
     }
     case "grad":
     case "hessian":

@@ -6,9 +6,11 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { helpText, parseArgs, UsageError, type Invocation } from "./args.js";
-import { loadNumeric, runCommand } from "./commands.js";
+import { loadNumeric, runCommand, variableNames } from "./commands.js";
 import { errorJson, formatError, formatLatex, formatPlain, resultJson, useColor } from "./format.js";
 import { startRepl } from "./repl.js";
+import { explainFor, formatExplanation } from "./steps.js";
+import { parse } from "../parse/parser.js";
 
 /** The version field of the package.json two directories above this module (dist/cli or src/cli). */
 export function packageVersion(): string {
@@ -71,6 +73,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const job of jobs) {
     const input = job.join("\n");
     try {
+      if (invocation.steps === true) {
+        const ex = explainFor(parse(job[0]!), variableNames(invocation.vars ?? [], command), invocation.order);
+        process.stdout.write(formatExplanation(input, ex, invocation) + "\n");
+        continue;
+      }
       const r = runCommand(command, job, invocation);
       process.stdout.write((json ? JSON.stringify(resultJson(input, r)) : latex ? formatLatex(r) : formatPlain(r)) + "\n");
     } catch (err) {

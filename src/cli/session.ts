@@ -30,6 +30,8 @@ import { print } from "../print/plain.js";
 import { simplify } from "../rewrite/simplify.js";
 import { formatError, formatLatex, formatNumber, formatPretty, type Result } from "./format.js";
 import { evaluate, unionOfFreeSymbols } from "./commands.js";
+import { explainFor } from "./steps.js";
+import { formatSteps, stepsToLatex } from "../print/steps.js";
 
 /** A user definition: `name(params) = body`. */
 export interface Definition {
@@ -67,7 +69,7 @@ export interface EvaluateOptions {
 
 /** The expression commands (they nest) and the statement commands (alone on a line). */
 export const EXPRESSION_COMMANDS = ["diff", "simplify"] as const;
-export const STATEMENT_COMMANDS = ["grad", "hessian", "jacobian", "eval", "latex"] as const;
+export const STATEMENT_COMMANDS = ["grad", "hessian", "jacobian", "eval", "latex", "steps"] as const;
 export const META_COMMANDS = [":help", ":latex", ":vars", ":clear", ":time", ":quit"] as const;
 const CONSTANT_NAMES = ["pi", "e", "\u03C0"];
 
@@ -76,7 +78,7 @@ export const REPL_HELP = [
   "Use:          f(1)   f(1, 2)   f + 1   ans (the last result)",
   "Commands:     diff(f, x)   diff(f, x, 2)   diff(f, x, y)   simplify(e)",
   "              grad(f [, x, y])   hessian(f [, x, y])   jacobian(f, g [, ...])",
-  "              eval(f, x=1, y=2)   latex(f)",
+  "              eval(f, x=1, y=2)   latex(f)   steps(f, x) (also steps(f, x, 2), steps(f, x, y))",
   "Meta:         :help  :latex on|off  :vars  :clear  :time on|off  :quit (or Ctrl-D)",
   "Functions:    " + CALLABLE_NAMES.join(" "),
 ].join("\n");
@@ -276,7 +278,7 @@ function aliasCalls(state: SessionState, source: readonly string[], keep: Readon
   const text = source.join("");
   const aliases = new Map<string, Definition>();
   if (state.defs.size === 0) return { text, aliases };
-  const tokens = lexPrefix(text);
+  const tokens = lexPrefix(text, (name) => state.defs.has(name));
   const out = [...source];
   const byName = new Map<string, string>();
   let next = 0;
@@ -297,10 +299,13 @@ function aliasCalls(state: SessionState, source: readonly string[], keep: Readon
   return { text: out.join(""), aliases };
 }
 
-/** The tokens of `text` up to its end or its first lexical error (which the parser reports). */
-function lexPrefix(text: string): Token[] {
+/**
+ * The tokens of `text` up to its end or its first lexical error (which the parser reports);
+ * `isCallable` as for the lexer (`d/df(` is d divided by a call when `df` is defined).
+ */
+function lexPrefix(text: string, isCallable?: (name: string) => boolean): Token[] {
   const tokens: Token[] = [];
-  const lexer = new Lexer(text);
+  const lexer = new Lexer(text, isCallable);
   try {
     for (let t = lexer.next(); t.kind !== "end"; t = lexer.next()) tokens.push(t);
   } catch {
@@ -418,6 +423,16 @@ function runStatement(state: SessionState, chars: readonly string[], call: State
       const fs = args.map(expr);
       const vars = unionOfFreeSymbols(fs);
       return { state, output: show(state, { kind: "matrix", vars, value: jacobian(fs, vars) }) };
+    }
+    case "steps": {
+      const e = expr(args[0]!);
+      const last = args.length === 3 ? expr(args[2]!) : undefined;
+      const order = last?.kind === "num" ? last : undefined;
+      if (args.length < 2) throw locate(new CallError("steps takes an expression and at least one variable"), chars, call.whole);
+      if (order !== undefined && (!order.value.isInteger() || order.value.sign() < 0)) throw locate(new CallError(`the order of steps must be a non-negative integer, got ${print(order)}`), chars, args[2]!);
+      const ex = explainFor(e, variables(order === undefined ? args.slice(1) : [args[1]!]), order === undefined ? undefined : Number(order.value.num));
+      const output = formatSteps(ex) + (state.latex ? `\nlatex: ${stepsToLatex(ex)}` : "");
+      return { state: { ...state, ans: ex.result }, output };
     }
     case "eval": {
       const e = expr(args[0]!);
