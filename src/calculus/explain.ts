@@ -19,6 +19,8 @@
  * the top one, so a derivation costs about (number of steps) times (size of the derivative).
  */
 import { derivative, sym } from "../core/build.js";
+import { LimitError } from "../core/errors.js";
+import { limits } from "../core/limits.js";
 import type { Deriv, Expr } from "../core/node.js";
 import { freeSymbolSet, substitute } from "../core/traverse.js";
 import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
@@ -85,7 +87,12 @@ export function explain(input: Expr, vars: readonly string[], simplifyOptions: S
   }
   const steps: Step[] = [];
   let current = e;
+  // The same time limit as `diff` of order n, checked between the derivatives.
+  const deadline = performance.now() + limits.diffTimeMs;
   vars.forEach((v, k) => {
+    if (performance.now() > deadline) {
+      throw new LimitError("diffTimeMs", limits.diffTimeMs, `explanation of a derivative of order ${vars.length} ran out of time`);
+    }
     const d = deriveOnce(current, v, simplifyOptions);
     current = d.result;
     const first = d.steps[0];
