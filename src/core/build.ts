@@ -457,6 +457,8 @@ function isEvidentlyPositive(e: Expr): boolean {
       return isEvidentlyPositive(e.base);
     case "call":
       return e.fn === "exp" || e.fn === "cosh";
+    case "deriv":
+      return false;
   }
 }
 
