@@ -69,8 +69,9 @@ export interface Explanation extends Derivation {
 }
 
 /**
- * The derivation of d/d vars[k-1] ... d/d vars[0] of `e`. With one variable the steps are the
+ * The derivation of d/d vars[k-1] ... d/d vars[0] of `input`. With one variable the steps are the
  * derivation itself; with several, each top-level step is one derivative, derived in its group.
+ * Inert derivatives in `input` are carried out first: `start` is the derivative of that.
  */
 export function explain(input: Expr, vars: readonly string[], simplifyOptions: SimplifyOptions = {}): Explanation {
   const e = evaluateDerivatives(input);
