@@ -4,7 +4,9 @@
  *
  * Contract: `checkStep(before, after)` samples up to `MAX_POINTS` deterministic pseudo-random
  * points (coordinates in (-3, 3), (0, 3) and (1, 4), so that log, sqrt, acosh and asec find their
- * domains) until `WANTED_POINTS` points give both sides a finite value. A point where the two
+ * domains) until `WANTED_POINTS` points give both sides a finite value. Each point where `before`
+ * is not finite halves the ranges toward 0 (toward 1 for (1, 4)), down to a sixteenth, so that a
+ * polynomial of degree 2000 is sampled where it does not overflow. A point where the two
  * differ by more than a relative 1e-8 in float64 is re-evaluated at 30 digits before it counts as
  * a failure; a point where `before` is finite and `after` is not also fails (a step must not
  * shrink the domain). `points` says how many points were compared (0: no point of the real domain
@@ -68,12 +70,17 @@ export function checkStep(before: Expr, after: Expr): StepCheck {
   };
   let points = 0;
   let maxError = 0;
+  let scale = 1;
   for (let i = 0; i < MAX_POINTS && points < WANTED_POINTS; i++) {
     const [lo, hi] = RANGES[i % RANGES.length]!;
+    const origin = Math.max(lo, Math.min(hi, lo < 0 ? 0 : lo));
     const at: Record<string, number> = {};
-    for (const n of names) at[n] = lo + (hi - lo) * random();
+    for (const n of names) at[n] = origin + (lo + (hi - lo) * random() - origin) * scale;
     const a = value(before, at);
-    if (!Number.isFinite(a)) continue;
+    if (!Number.isFinite(a)) {
+      scale = Math.max(scale / 2, 1 / 16);
+      continue;
+    }
     const b = value(after, at);
     if (!Number.isFinite(b)) return { points: points + 1, maxError: Infinity, ok: false };
     points++;

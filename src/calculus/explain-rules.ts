@@ -5,7 +5,8 @@
  * differentiable, so a derivation of such steps ends in the derivative.
  *
  * The vocabulary (`Rule`), what each rule states:
- * - `constant`          d/dx(c) = 0 for c without x.
+ * - `constant`          d/dx(c) = 0 for c without x; also d/dx(0^v) = 0 (0^v is 0 where v > 0 and
+ *                       not differentiable where it is not locally constant).
  * - `power`             d/dx(x^n) = n*x^(n-1) for n without x (also d/dx(x) = 1, cbrt(x) = x^(1/3)).
  * - `sum`               d/dx(u + v) = d/dx(u) + d/dx(v).
  * - `constant multiple` d/dx(c*u) = c*d/dx(u) for c without x.
@@ -124,6 +125,10 @@ function powerRules(u: Pow, x: string, d: (w: Expr) => Expr): Application {
     if (base === sym(x)) return { rule: "power", result: outer, children: [] };
     const child = d(base);
     return { rule: "chain", via: "power", result: mulAll([outer, child]), children: [child] };
+  }
+  if (base === ZERO) {
+    // 0^v is locally constant wherever it is differentiable (0 where v > 0), as in diff.
+    return { rule: "constant", result: ZERO, children: [] };
   }
   if (!inBase) {
     const outer = mulAll([u, call("log", [base])]);

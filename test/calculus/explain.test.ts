@@ -18,6 +18,7 @@ function allSteps(d: Derivation): Step[] {
 describe("the rules, one application each", () => {
   it.each<[string, string, string | undefined, string]>([
     ["5*y", "constant", undefined, "0"],
+    ["0^(x^2)", "constant", undefined, "0"],
     ["x", "power", undefined, "1"],
     ["x^3", "power", undefined, "3*x^2"],
     ["x^2 + sin(x)", "sum", undefined, "d/dx(x^2) + d/dx(sin(x))"],
