@@ -142,8 +142,16 @@ class Explainer {
     return a;
   }
 
+  private readonly largeness = new Map<Expr, boolean>();
+
   /** Whether the body of the inert derivative `p` has more than INLINE_MAX nodes containing x. */
   private large(p: Expr): boolean {
+    let known = this.largeness.get(p);
+    if (known === undefined) this.largeness.set(p, (known = this.countsMore(p)));
+    return known;
+  }
+
+  private countsMore(p: Expr): boolean {
     let count = 0;
     const seen = new Set<Expr>();
     const stack = [(p as Deriv).body];
@@ -170,7 +178,8 @@ class Explainer {
         const results = parts.map((q) => this.derived.get(q)!.result);
         expr = replace(expr, parts, results);
         steps.push({ rule: known.rule, ...(known.via !== undefined ? { via: known.via } : {}), parts, results, expr, reused: true });
-        pending = pending.filter((q) => !parts.includes(q));
+        const done = new Set(parts);
+        pending = pending.filter((q) => !done.has(q));
         continue;
       }
       if (p !== part && this.large(p)) {
@@ -188,7 +197,8 @@ class Explainer {
       const results = parts.map((q) => this.application(q).result);
       expr = replace(expr, parts, results);
       steps.push({ rule: a.rule, ...(a.via !== undefined ? { via: a.via } : {}), parts, results, expr });
-      const rest = pending.filter((q) => !parts.includes(q));
+      const done = new Set(parts);
+      const rest = pending.filter((q) => !done.has(q));
       const queued = new Set(rest);
       for (const q of parts) {
         for (const c of this.application(q).children) {
