@@ -14,6 +14,8 @@
  *   `grad(e [, x, y])`, `hessian(e [, x, y])`, `jacobian(e1, e2, ...)`, `eval(e, x=1, ...)` and
  *   `latex(e)` give a vector, a matrix, a number or text and stand alone on their line.
  * - `eval(...)` needs `loadNumeric()` of commands.ts to have resolved.
+ * - In `d/dx(f)` a defined `f` stands for its body too (d/dx(x^2) for f = x^2); calling a function
+ *   whose body has an inert derivative by a parameter carries that derivative out first.
  * - Nothing is ever evaluated as code: every expression goes through `parse` with the defined
  *   names and `diff`/`simplify` as its `functions` option.
  */
@@ -22,7 +24,8 @@ import { mul, num, rationalFromNumber, sym } from "../core/build.js";
 import { ParseError, SymgradError } from "../core/errors.js";
 import { CALLABLE_NAMES } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
-import { freeSymbols, substitute } from "../core/traverse.js";
+import { expandNames, freeSymbols, substitute } from "../core/traverse.js";
+import { evaluateDerivatives } from "../calculus/diff.js";
 import { parse } from "../parse/parser.js";
 import { Lexer, tokenize, type Token } from "../parse/lexer.js";
 import { toLatex } from "../print/latex.js";
@@ -321,7 +324,8 @@ function apply(d: Definition, args: readonly Expr[]): Expr {
     const takes = d.params.length === 0 ? "no arguments" : `${d.params.length} argument${d.params.length === 1 ? "" : "s"} (${d.params.join(", ")})`;
     throw new CallError(`${d.name} takes ${takes}, got ${args.length}`);
   }
-  return substitute(d.body, new Map(d.params.map((p, i) => [sym(p), args[i]!])));
+  // The parameters are bound: an inert derivative by one of them is carried out before the call.
+  return substitute(evaluateDerivatives(d.body), new Map(d.params.map((p, i) => [sym(p), args[i]!])));
 }
 
 /** Defined names and `ans` replaced by their values (one level: values are stored resolved). */
@@ -329,7 +333,7 @@ function resolve(state: SessionState, e: Expr, keep: ReadonlySet<string> = new S
   const map = new Map<Expr, Expr>();
   for (const d of state.defs.values()) if (!keep.has(d.name)) map.set(sym(d.name), d.body);
   if (state.ans !== undefined && !keep.has("ans")) map.set(sym("ans"), state.ans);
-  return map.size === 0 ? e : substitute(e, map);
+  return map.size === 0 ? e : expandNames(e, map);
 }
 
 /** diff(e, x), diff(e, x, n), diff(e, x, y, ...). */

@@ -153,6 +153,16 @@ export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
   );
 }
 
+/**
+ * Replaces names by what they stand for, as a macro expansion of the text: inside d/dx(u) the
+ * body is rewritten as if written out (`d/dx(f)` with f = x^2 is d/dx(x^2)). Replacing a variable
+ * of differentiation is still refused (DomainError). For the REPL's definitions; a substitution
+ * of values is `substitute`.
+ */
+export function expandNames(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
+  return foldGraph<Expr>(e, (node, results) => map.get(node) ?? withMappedArgs(node, results), (node) => map.get(node));
+}
+
 function checkDerivativeSubstitution(node: Expr, map: ReadonlyMap<Expr, Expr>): void {
   const vars = node.args.slice(1);
   for (const [key, value] of map) {

@@ -83,6 +83,13 @@ describe("steps(...) in the REPL", () => {
     expect(run([line])[0]!.error!.split("\n")[0]).toBe(message);
   });
 
+  it("a defined name inside d/dx(...) stands for its body; a call carries out a derivative by a parameter", () => {
+    const [, inert, , called, , refused] = run(["f = x^2*sin(x)", "d/dx(f)", "g(t) = d/dt(t^3)", "g(2)", "x = 3", "d/dx(x^2)"]);
+    expect(inert!.output).toBe("d/dx(x^2*sin(x))");
+    expect(called!.output).toBe("12");
+    expect(refused!.error).toBe("error: cannot substitute for the variable x of the inert derivative d/dx(x^2): carry it out first (evaluateDerivatives)");
+  });
+
   it("keeps d/dx(...) meaning d divided by dx(...) when the session defines dx", () => {
     const [, quotient] = run(["dx(t) = t^2", "d/dx(3)"]);
     expect(quotient!.output).toBe("d/9");
