@@ -12,11 +12,17 @@ import { freeSymbols } from "../core/traverse.js";
 import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
 import { toExpr, toVariableName, type ExprInput } from "./input.js";
 
+/**
+ * A variable: its name, or the symbol node (`parse("x")`).
+ */
 export type Variable = string | Expr;
 
 /** A gradient keyed by variable name, in the order of the variables. */
 export type Gradient = Record<string, Expr>;
 
+/**
+ * Options of `diff`, `gradient`, `jacobian` and `hessian`.
+ */
 export interface CalculusOptions {
   /** Simplify each result (default true); an object passes options to `simplify`. */
   simplify?: boolean | SimplifyOptions;
@@ -29,8 +35,19 @@ function finish(e: Expr, options: CalculusOptions): Expr {
 }
 
 /**
- * d e / d v (order 1 by default), or the mixed partial d/d vs[k] ... d/d vs[0] e for a list,
- * taken in the order given.
+ * The derivative d input / d vars (order 1 by default), or for a list of variables the mixed
+ * partial taken in the order given. Exact: the result is a canonical expression, simplified unless
+ * `options.simplify` is false, and equal to the true derivative wherever the input is defined.
+ *
+ * @throws ParseError for a bad formula; TypeError when a variable is not a symbol name.
+ * @throws RangeError for an order that is not an integer from 0 to `limits.maxOrder`, or an order with a list.
+ * @throws LimitError when the work exceeds `limits.diffTimeMs` or `limits.maxNodes`.
+ * @example
+ * diff("x^2+3*x+2", "x");        // => 2*x + 3
+ * diff("x^x", "x");              // => x^x*(log(x) + 1)
+ * diff("x^3*y^2", "x", 2);       // => 6*x*y^2
+ * diff("x^3*y^2", ["x", "y"]);   // => 6*x^2*y
+ * diff("sinn(x)", "x");          // throws ParseError: unknown function 'sinn' (did you mean 'sin'?) at column 1
  */
 export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1, options: CalculusOptions = {}): Expr {
   const e = toExpr(input);
@@ -61,7 +78,15 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
   });
 }
 
-/** The gradient as an object { variable: partial }; variables default to the sorted free symbols. */
+/**
+ * The gradient as an object `{ variable: partial }`, in the order of `vars` (default: the free
+ * symbols sorted by name). Each partial is simplified unless `options.simplify` is false; any
+ * variable name, even `__proto__`, is an ordinary own key.
+ *
+ * @example
+ * gradient("x^2+y^2+3*x*y+2");           // => { x: 2*x + 3*y, y: 3*x + 2*y }
+ * gradient("x*y*z", ["z", "x"]);         // => { z: x*y, x: y*z }
+ */
 export function gradient(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Gradient {
   const e = toExpr(input);
   const names = vars?.map(toVariableName) ?? freeSymbols(e);
@@ -72,14 +97,26 @@ export function gradient(input: ExprInput, vars?: readonly Variable[], options: 
   return out;
 }
 
-/** Row i is the gradient of fs[i]; variables default to the sorted union of free symbols. */
+/**
+ * The Jacobian matrix: row i is the gradient of `inputs[i]`, over `vars` (default: the sorted
+ * union of the free symbols of all inputs).
+ *
+ * @example
+ * jacobian(["x*y", "x+y^2"], ["x", "y"]);  // => [[y, x], [1, 2*y]]
+ */
 export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
   const fs = inputs.map(toExpr);
   const rows = withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
   return rows.map((row) => row.map((d) => finish(d, options)));
 }
 
-/** The Hessian matrix of second partials. */
+/**
+ * The Hessian matrix of second partials, `H[i][j]` = d^2 input / d vars[i] d vars[j] (symmetric;
+ * each distinct entry is computed once). Variables default to the sorted free symbols.
+ *
+ * @example
+ * hessian("x^2*y + y^3");                // => [[2*y, 2*x], [2*x, 6*y]]
+ */
 export function hessian(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
   const e = toExpr(input);
   const rows = withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
@@ -90,6 +127,13 @@ export function hessian(input: ExprInput, vars?: readonly Variable[], options: C
  * The inert derivative d/dv(e) (of order n, or by each variable of a list in turn), not carried
  * out: it prints as `d/dx(u)`, and `diff`, `evaluateDerivatives`, `evaluate` and `compile` carry
  * it out.
+ *
+ * @throws TypeError when a variable is not a symbol name; RangeError for a bad order.
+ * @example
+ * derivative("x^2*sin(x)", "x");          // => d/dx(x^2*sin(x))
+ * derivative("x^3", "x", 2);              // => d/dx(d/dx(x^3))
+ * derivative("x^3*y", ["x", "y"]);        // => d/dy(d/dx(x^3*y))
+ * parse("d/dx(x^3)") === derivative("x^3", "x");   // => true
  */
 export function derivative(input: ExprInput, vars: Variable | readonly Variable[], order = 1): Expr {
   const e = toExpr(input);
@@ -101,7 +145,14 @@ export function derivative(input: ExprInput, vars: Variable | readonly Variable[
   return inertDerivative(e, new Array<Expr>(order).fill(sym(toVariableName(vars as Variable))));
 }
 
-/** `input` with every inert derivative carried out, simplified by default like `diff`'s result. */
+/**
+ * `input` with every inert derivative carried out, simplified by default like `diff`'s result
+ * (`input` itself when it has none).
+ *
+ * @example
+ * evaluateDerivatives("x*d/dx(x^2) + d/dy(y)");   // => 2*x^2 + 1
+ * evaluateDerivatives("d/dy(d/dx(x^2*y^3))");     // => 6*x*y^2
+ */
 export function evaluateDerivatives(input: ExprInput, options: CalculusOptions = {}): Expr {
   const e = toExpr(input);
   const out = withNodeBudget(() => carryOutDerivatives(e));

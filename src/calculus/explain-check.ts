@@ -27,6 +27,7 @@ const RANGES: readonly (readonly [number, number])[] = [
   [1, 4],
 ];
 
+/** The numeric check of one step against the step before it (with `{ verify: true }`). */
 export interface StepCheck {
   /** Points at which both sides were real and compared. */
   readonly points: number;

@@ -30,6 +30,7 @@ import type { Call, Expr, Mul, Pow } from "../core/node.js";
 import { freeSymbolSet } from "../core/traverse.js";
 import { outerDerivatives } from "./derivative-table.js";
 
+/** The name of a derivation rule; the module comment states what each one says. */
 export type Rule =
   | "constant"
   | "power"

@@ -33,6 +33,7 @@ export type { Rule } from "./explain-rules.js";
 /** Bodies with at most this many distinct nodes containing x are derived inline in their level. */
 const INLINE_MAX = 4;
 
+/** One step of a derivation: one rule applied to some inert derivatives (or the final simplification). */
 export interface Step {
   readonly rule: Rule;
   /** For `chain`: the rule of the outer derivative (`trig` for sin(u), `power` for u^n, ...). */
@@ -51,6 +52,7 @@ export interface Step {
   readonly check?: StepCheck;
 }
 
+/** A derivation of one inert derivative: where it starts, its steps, and what it ends in. */
 export interface Derivation {
   /** What is derived: an inert derivative d/dx(u). */
   readonly start: Expr;
@@ -61,6 +63,7 @@ export interface Derivation {
   readonly verified?: boolean;
 }
 
+/** What `explainDiff` returns: the derivation of the input's derivative, with the input and variables. */
 export interface Explanation extends Derivation {
   /** The input. */
   readonly expr: Expr;

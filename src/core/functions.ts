@@ -13,8 +13,19 @@ export const FUNCTION_ARITY = {
   abs: 1, sign: 1, erf: 1,
 } as const;
 
+/**
+ * The name of a built-in function (an element of `FUNCTION_NAMES`).
+ */
 export type FunctionName = keyof typeof FUNCTION_ARITY;
 
+/**
+ * The names of the built-in functions, each with its derivative, evaluators and printers (the
+ * parser also reads `ln`, `log(u, b)`, `log10`, `log2` and `sqrt`, which it rewrites into these).
+ *
+ * @example
+ * FUNCTION_NAMES.includes("atan2");             // => true
+ * FUNCTION_NAMES.includes("sqrt");              // => false
+ */
 export const FUNCTION_NAMES = Object.keys(FUNCTION_ARITY) as FunctionName[];
 
 export function isFunctionName(name: string): name is FunctionName {

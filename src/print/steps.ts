@@ -59,7 +59,13 @@ function rows(d: Derivation, depth: number, out: Row[]): void {
   }
 }
 
-/** The derivation as indented plain text, one step a line (`parse` reads every expression back). */
+/**
+ * The derivation as indented plain text, one step a line, each labelled with its rule (`parse`
+ * reads every expression back); a nested group is indented under `|` before the step that uses it.
+ *
+ * @example
+ * formatSteps(explainDiff("sin(x^2)", "x"));   // => "d/dx(sin(x^2))\n  = cos(x^2)*d/dx(x^2)    [chain rule (trig)]\n  = 2*x*cos(x^2)    [power rule]"
+ */
 export function formatSteps(explanation: Derivation): string {
   const out: Row[] = [];
   rows(explanation, 0, out);
@@ -73,7 +79,13 @@ export function formatSteps(explanation: Derivation): string {
     .join("\n");
 }
 
-/** The derivation as one KaTeX-renderable `aligned` environment, a row per step. */
+/**
+ * The derivation as one KaTeX-renderable `aligned` environment, a row per step with its rule as
+ * `\text{...}`; nested groups are indented with `\kern`.
+ *
+ * @example
+ * stepsToLatex(explainDiff("x^2", "x"));   // => "\\begin{aligned}\n& \\frac{d}{dx}\\left(x^{2}\\right) \\\\\n& = 2 x && \\text{power rule}\n\\end{aligned}"
+ */
 export function stepsToLatex(explanation: Derivation): string {
   const out: Row[] = [];
   rows(explanation, 0, out);
@@ -122,7 +134,14 @@ function derivationJSON(d: Derivation): DerivationJSON {
   return { start: print(d.start), steps, result: print(d.result), ...(d.verified !== undefined ? { verified: d.verified } : {}) };
 }
 
-/** The explanation as plain data: every expression printed, every step with its LaTeX. */
+/**
+ * The explanation as plain data for JSON: every expression printed, every step with its rule,
+ * label and LaTeX, groups nested, checks when verified.
+ *
+ * @example
+ * stepsToJSON(explainDiff("x^2", "x")).steps[0].rule;     // => "power"
+ * stepsToJSON(explainDiff("x^2", "x")).result;            // => "2*x"
+ */
 export function stepsToJSON(explanation: Explanation): { input: string; variables: string[] } & DerivationJSON {
   return { input: print(explanation.expr), variables: [...explanation.variables], ...derivationJSON(explanation) };
 }
