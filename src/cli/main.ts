@@ -11,6 +11,7 @@ import { errorJson, formatError, formatLatex, formatPlain, resultJson, useColor 
 import { startRepl } from "./repl.js";
 import { explainFor, formatExplanation } from "./steps.js";
 import { parse } from "../parse/parser.js";
+import { parseLatex } from "../parse/latex-parser.js";
 
 /** The version field of the package.json two directories above this module (dist/cli or src/cli). */
 export function packageVersion(): string {
@@ -74,7 +75,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const input = job.join("\n");
     try {
       if (invocation.steps === true) {
-        const ex = explainFor(parse(job[0]!), variableNames(invocation.vars ?? [], command), invocation.order);
+        const read = invocation.latexIn === true ? parseLatex : parse;
+        const ex = explainFor(read(job[0]!), variableNames(invocation.vars ?? [], command), invocation.order);
         process.stdout.write(formatExplanation(input, ex, invocation) + "\n");
         continue;
       }
