@@ -49,7 +49,7 @@ describe("the inert derivative node", () => {
     ["d/dx(d/dx(x^3))", "\\frac{d^{2}}{dx^{2}}\\left(x^{3}\\right)"],
     ["d/dx(x*y)", "\\frac{\\partial}{\\partial x}\\left(x y\\right)"],
     ["d/dy(d/dx(x*y))", "\\frac{\\partial^{2}}{\\partial y \\partial x}\\left(x y\\right)"],
-    ["d/dθ(sin(θ))", "\\frac{d}{d\\theta}\\left(\\sin{\\left(\\theta \\right)}\\right)"],
+    ["d/dtheta(sin(theta))", "\\frac{d}{d\\theta}\\left(\\sin{\\left(\\theta \\right)}\\right)"],
   ])("LaTeX of %s is %s and renders", (input, latex) => {
     expect(toLatex(parse(input))).toBe(latex);
     expect(() => katex.renderToString(latex, { throwOnError: true, strict: "error" })).not.toThrow();
