@@ -2,9 +2,11 @@
  * The outer derivatives of every function, as data in symgrad's own syntax. For a function of
  * one argument `u` the entry is d f(u) / du; for `atan2(u, v)` it lists the partials in u and v.
  * The table is typed `Record<FunctionName, ...>`, so a function without a derivative does not
- * compile. The formulas are parsed once, on first use, by `compiledDerivativeTable`.
+ * compile. The formulas are parsed once, on first use, by `compiledDerivativeTable` (under the
+ * default limits, outside the caller's budgets: see `core/built-in.ts`).
  */
 import { rebuild, sym } from "../core/build.js";
+import { compileBuiltIn } from "../core/built-in.js";
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbolSet } from "../core/traverse.js";
@@ -51,13 +53,13 @@ let compiled: Record<FunctionName, readonly Expr[]> | null = null;
 
 /** The table with every formula parsed into a canonical node (done once per process). */
 export function compiledDerivativeTable(): Readonly<Record<FunctionName, readonly Expr[]>> {
-  if (compiled === null) {
+  compiled ??= compileBuiltIn(() => {
     const out = {} as Record<FunctionName, readonly Expr[]>;
     for (const fn of Object.keys(DERIVATIVE_TABLE) as FunctionName[]) {
       out[fn] = DERIVATIVE_TABLE[fn].map((text) => parse(text));
     }
-    compiled = out;
-  }
+    return out;
+  });
   return compiled;
 }
 

@@ -17,7 +17,9 @@
  *   `abs(x)*abs(y)`); a `Pow` base only with a non-integer outer exponent, and then not with a
  *   numeric even inner exponent (`(x^4)^(1/3)` is `abs(x)^(4/3)`); no `abs` base with an even
  *   integer exponent (`abs(x)^2` is `x^2`); two `Num`s only when the result is irrational
- *   (`2^(1/2)`), with a positive integer base and an exponent in (0, 1).
+ *   (`2^(1/2)`), with a positive integer base and an exponent in (0, 1), or when its exact value
+ *   would exceed `limits.maxIntegerBits` (`10^10000000000`), with a base above 1 or a negative base
+ *   and a non-integer exponent.
  * - `Call`: a known function with its arity; no argument folds to a known exact value
  *   (`sin(0)` is `0`, `exp(1)` is `e`).
  * - `Deriv` (inert derivative, `d/dx(u)`): `args` is `[body, ...vars]` with at least one variable, each a
