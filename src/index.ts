@@ -9,7 +9,7 @@ export { parse, type ParseOptions, type CallSite, type SourceSpan } from "./pars
 export { print, toLatex, freeSymbols } from "./api/print.js";
 export { parseLatex, type LatexParseOptions } from "./parse/latex-parser.js";
 export { toExpr, type ExprInput } from "./api/input.js";
-export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
+export { diff, gradient, jacobian, hessian, derivative, evaluateDerivatives, type Gradient, type Variable } from "./api/calculus.js";
 export {
   evaluate,
   compile,
@@ -31,3 +31,5 @@ export {
 export { loadMathjs, useMathjs } from "./numeric/mathjs-lazy.js";
 export { simplify, simplifyWithReport, expand, factor, cancel, together, type SimplifyOptions, type SimplifyReport } from "./api/algebra.js";
 export type { CalculusOptions } from "./api/calculus.js";
+export { explainDiff, type ExplainOptions, type Explanation, type Derivation, type Step, type StepCheck, type Rule } from "./api/explain.js";
+export { formatSteps, stepsToLatex, stepsToJSON } from "./print/steps.js";

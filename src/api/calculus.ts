@@ -2,9 +2,9 @@
  * The public calculus functions: strings or nodes in, canonical nodes out, simplified by default
  * (`{ simplify: false }` returns the raw canonical derivative).
  */
-import { checkOrder, diffExpr, diffOrder } from "../calculus/diff.js";
+import { checkOrder, diffExpr, diffOrder, evaluateDerivatives as carryOutDerivatives } from "../calculus/diff.js";
 import { gradientExprs, hessianExprs, jacobianExprs } from "../calculus/gradient.js";
-import { withNodeBudget, ZERO } from "../core/build.js";
+import { derivative as inertDerivative, sym, withNodeBudget, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
@@ -123,4 +123,40 @@ export function hessian(input: ExprInput, vars?: readonly Variable[], options: C
   const e = toExpr(input);
   const rows = withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
   return rows.map((row) => row.map((d) => finish(d, options)));
+}
+
+/**
+ * The inert derivative d/dv(e) (of order n, or by each variable of a list in turn), not carried
+ * out: it prints as `d/dx(u)`, and `diff`, `evaluateDerivatives`, `evaluate` and `compile` carry
+ * it out.
+ *
+ * @throws TypeError when a variable is not a symbol name; RangeError for a bad order.
+ * @example
+ * derivative("x^2*sin(x)", "x");          // => d/dx(x^2*sin(x))
+ * derivative("x^3", "x", 2);              // => d/dx(d/dx(x^3))
+ * derivative("x^3*y", ["x", "y"]);        // => d/dy(d/dx(x^3*y))
+ * parse("d/dx(x^3)") === derivative("x^3", "x");   // => true
+ */
+export function derivative(input: ExprInput, vars: Variable | readonly Variable[], order = 1): Expr {
+  const e = toExpr(input);
+  if (Array.isArray(vars)) {
+    if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
+    return inertDerivative(e, (vars as readonly Variable[]).map((v) => sym(toVariableName(v))));
+  }
+  checkOrder(order);
+  return inertDerivative(e, new Array<Expr>(order).fill(sym(toVariableName(vars as Variable))));
+}
+
+/**
+ * `input` with every inert derivative carried out, simplified by default like `diff`'s result
+ * (`input` itself when it has none).
+ *
+ * @example
+ * evaluateDerivatives("x*d/dx(x^2) + d/dy(y)");   // => 2*x^2 + 1
+ * evaluateDerivatives("d/dy(d/dx(x^2*y^3))");     // => 6*x*y^2
+ */
+export function evaluateDerivatives(input: ExprInput, options: CalculusOptions = {}): Expr {
+  const e = toExpr(input);
+  const out = withNodeBudget(() => carryOutDerivatives(e));
+  return out === e ? e : finish(out, options);
 }

@@ -8,7 +8,14 @@ import * as evaluation from "../numeric/evaluate.js";
 import * as finite from "../numeric/finite-diff.js";
 import * as optimisers from "../numeric/minimize.js";
 import * as interop from "../numeric/mathjs-interop.js";
-import { toExpr, type ExprInput } from "./input.js";
+import { evaluateDerivatives } from "../calculus/diff.js";
+import type { Expr } from "../core/node.js";
+import { toExpr as parseInput, type ExprInput } from "./input.js";
+
+/** The node for `input` with its inert derivatives carried out: numbers need a formula. */
+function toExpr(input: ExprInput): Expr {
+  return evaluateDerivatives(parseInput(input));
+}
 
 export type { Scope, EvaluateOptions } from "../numeric/evaluate.js";
 export type { CompiledFunction, CompiledValueAndGrad, CompiledValueAndGradInto, CompiledVector } from "../numeric/compile.js";

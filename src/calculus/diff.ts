@@ -17,11 +17,11 @@
  * - The product rule on many factors splits them in halves, d(L*R) = d(L)*R + L*d(R), instead of
  *   writing n terms of n factors each.
  */
-import { addAll, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { addAll, anyDerivativeCreated, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
-import type { Call, Expr, Mul } from "../core/node.js";
-import { freeSymbolSet } from "../core/traverse.js";
+import type { Call, Deriv, Expr, Mul } from "../core/node.js";
+import { foldGraph, foldIntoMemo, freeSymbolSet, withMappedArgs } from "../core/traverse.js";
 import { outerDerivatives } from "./derivative-table.js";
 import { NodeMemo } from "../core/memo.js";
 
@@ -67,8 +67,9 @@ function materialise(d: Derivative): Expr {
   return d.built;
 }
 
-/** d e / d v. */
-export function diffExpr(e: Expr, v: string): Expr {
+/** d e / d v; inert derivatives in `e` are carried out first. */
+export function diffExpr(input: Expr, v: string): Expr {
+  const e = containsDerivative(input) ? evaluateDerivatives(input) : input;
   if (!freeSymbolSet(e).has(v)) return ZERO;
   const variable = sym(v);
   // Post-order over the nodes containing v; every node in `memo` has its derivative.
@@ -164,6 +165,8 @@ function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: R
     }
     case "call":
       return differentiateCall(node, of);
+    case "deriv": // not reached: diffExpr carries inert derivatives out first
+      return diffExpr(carryOut(node), v.kind === "sym" ? v.name : "");
   }
 }
 
@@ -229,4 +232,31 @@ function differentiateCall(node: Call, d: (a: Expr) => Derivative): Derivative {
     if (da !== ZERO) terms.push(mulAll([outer(i), materialise(da)]));
   });
   return addAll(terms);
+}
+
+// ---------------------------------------------------------------- inert derivatives
+
+const hasDerivative = new NodeMemo<boolean>();
+
+/** Whether `e` contains an inert derivative node (cached per node). */
+export function containsDerivative(e: Expr): boolean {
+  if (!anyDerivativeCreated()) return false;
+  return foldIntoMemo(e, hasDerivative, (node) => node.kind === "deriv" || node.args.some((a) => hasDerivative.get(a)!));
+}
+
+/** `e` with every inert derivative carried out (innermost first); `e` itself when it has none. */
+export function evaluateDerivatives(e: Expr): Expr {
+  if (!containsDerivative(e)) return e;
+  return foldGraph<Expr>(e, (node, done) => {
+    if (!hasDerivative.get(node)) return node;
+    const rebuilt = node.kind === "deriv" ? node : withMappedArgs(node, done);
+    return rebuilt.kind === "deriv" ? carryOut(rebuilt, done.get(rebuilt.args[0]!)) : rebuilt;
+  }, (node) => (containsDerivative(node) ? undefined : node));
+}
+
+/** The derivative `node` stands for; `body` is its body with inner derivatives carried out. */
+function carryOut(node: Deriv, body: Expr = evaluateDerivatives(node.body)): Expr {
+  let out = body;
+  for (const v of node.vars) out = diffExpr(out, v.name);
+  return out;
 }

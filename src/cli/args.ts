@@ -91,6 +91,8 @@ export function parseArgs(argv: readonly string[], isFile: (path: string) => boo
   }
   if (isFlag(first)) throw new UsageError(`unknown option '${flagName(first)}'`);
   const command = commandNamed(first);
+  // `diff ... --steps` is the `steps` command: the same arguments, the derivation shown.
+  if (command === "diff" && rest.includes("--steps")) return parseCommand("steps", rest.filter((a) => a !== "--steps"));
   return parseCommand(command, rest);
 }
 
@@ -261,5 +263,7 @@ export function helpText(command?: CommandName): string {
 
 /** The short usage line printed after a usage error. */
 export function usageLine(command?: CommandName): string {
-  return command === undefined ? "usage: symgrad <command> [arguments] [--latex] [--json]   (symgrad --help)" : `usage: ${synopsis(COMMANDS_BY_NAME.get(command)!)} [--latex] [--json]`;
+  if (command === undefined) return "usage: symgrad <command> [arguments] [--latex] [--json]   (symgrad --help)";
+  // diff also takes --steps (it runs the steps command with the same arguments).
+  return `usage: ${synopsis(COMMANDS_BY_NAME.get(command)!)}${command === "diff" ? " [--steps]" : ""} [--latex] [--json]`;
 }

@@ -17,6 +17,7 @@ import { diff, gradient, hessian, jacobian } from "../api/calculus.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
 import { toLatex } from "../print/latex.js";
+import { explainDiff } from "../api/explain.js";
 import { evaluate } from "./numeric-loader.js";
 import type { Result } from "./format.js";
 
@@ -77,6 +78,18 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     example: 'diff "x^3*y^2" x --order 2',
     result: "expr",
     run: (a) => expr(a.vars!.length === 1 ? diff(one(a), a.vars![0]!, a.order ?? 1) : diff(one(a), a.vars!)),
+  },
+  {
+    name: "steps",
+    params: ["expr", "vars", "order?"],
+    summary: "the derivative step by step, one rule per step (with --latex an aligned environment)",
+    repl: "steps(f, x)   steps(f, x, 2)   steps(f, x, y)",
+    example: 'steps "x^2*sin(x)" x',
+    result: "steps",
+    run: (a) => ({
+      kind: "steps",
+      value: a.vars!.length === 1 ? explainDiff(one(a), a.vars![0]!, { order: a.order ?? 1 }) : explainDiff(one(a), a.vars!),
+    }),
   },
   {
     name: "grad",

@@ -6,6 +6,8 @@ import { LimitError, ParseError, SymgradError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { toLatex } from "../print/latex.js";
 import { print } from "../print/plain.js";
+import { formatSteps, stepsToJSON, stepsToLatex } from "../print/steps.js";
+import type { Explanation } from "../api/explain.js";
 import { UsageError, usageLine } from "./args.js";
 
 /** What a command produces. `vars` name the columns (gradient entries, matrix columns). */
@@ -14,7 +16,8 @@ export type Result =
   | { kind: "vector"; vars: readonly string[]; value: readonly Expr[] }
   | { kind: "matrix"; vars: readonly string[]; value: readonly (readonly Expr[])[] }
   | { kind: "number"; value: number }
-  | { kind: "latex"; value: string };
+  | { kind: "latex"; value: string }
+  | { kind: "steps"; value: Explanation };
 
 /** Plain text on one line: a vector is `[a, b]`, a matrix `[[a, b], [c, d]]`. */
 export function formatPlain(r: Result): string {
@@ -29,6 +32,8 @@ export function formatPlain(r: Result): string {
       return formatNumber(r.value);
     case "latex":
       return r.value;
+    case "steps":
+      return formatSteps(r.value);
   }
 }
 
@@ -77,6 +82,8 @@ export function formatLatex(r: Result): string {
       return latexNumber(r.value);
     case "latex":
       return r.value;
+    case "steps":
+      return stepsToLatex(r.value);
   }
 }
 
@@ -95,6 +102,7 @@ function latexNumber(x: number): string {
 /** A JSON-serialisable value: plain strings, `{ name: partial }` for a vector, rows for a matrix. */
 type JsonShape = string | number | null | Record<string, string> | string[][];
 
+
 function shape(r: Result, show: (e: Expr) => string): JsonShape {
   switch (r.kind) {
     case "expr":
@@ -111,6 +119,8 @@ function shape(r: Result, show: (e: Expr) => string): JsonShape {
       return Number.isFinite(r.value) ? r.value : null;
     case "latex":
       return r.value;
+    case "steps":
+      return show === print ? formatSteps(r.value) : stepsToLatex(r.value);
   }
 }
 
@@ -119,6 +129,8 @@ function shape(r: Result, show: (e: Expr) => string): JsonShape {
  * for eval), `latex`, and `vars` for vectors and matrices.
  */
 export function resultJson(input: string, r: Result): Record<string, unknown> {
+  // A derivation: its structure (steps, result), the input and the aligned LaTeX.
+  if (r.kind === "steps") return { ...stepsToJSON(r.value), input, latex: stepsToLatex(r.value) };
   const out: Record<string, unknown> = { input, result: shape(r, print), latex: r.kind === "number" ? formatLatex(r) : shape(r, toLatex) };
   if (r.kind === "vector" || r.kind === "matrix") out.vars = [...r.vars];
   return out;

@@ -313,6 +313,7 @@ function runCommandStatement(reader: Reader, call: StatementCall): StatementOutc
 /** The value a result leaves in `ans`: an expression, or a finite number. */
 function answerOf(r: Result): Expr | undefined {
   if (r.kind === "expr") return r.value;
+  if (r.kind === "steps") return r.value.result;
   if (r.kind === "number" && Number.isFinite(r.value)) return num(rationalFromNumber(r.value));
   return undefined;
 }

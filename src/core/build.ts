@@ -10,7 +10,7 @@ import { compareExpr } from "./compare.js";
 import { DomainError, LimitError } from "./errors.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
-import { Add, Call, Const, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
+import { Add, Call, Const, Deriv, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 import { WeakHashTable, WeakValueMap } from "./weak-intern.js";
 
@@ -34,6 +34,7 @@ const compounds = new WeakHashTable<Expr>();
 const ADD_SEED = 0x2545f491;
 const MUL_SEED = 0x61c88647;
 const POW_SEED = 0x7feb352d;
+const DERIV_SEED = 0x1b873593;
 /** One seed per function name, so that sin(x) and cos(x) hash apart. */
 const CALL_SEEDS: ReadonlyMap<string, number> = new Map(
   Object.keys(FUNCTION_ARITY).map((fn, i) => [fn, Math.imul(i + 1, 0x9e3779b1) ^ 0x3c6ef372]),
@@ -481,6 +482,8 @@ function isEvidentlyPositive(e: Expr): boolean {
       return isEvidentlyPositive(e.base);
     case "call":
       return e.fn === "exp" || e.fn === "cosh";
+    case "deriv":
+      return false;
   }
 }
 
@@ -622,7 +625,51 @@ export function rebuild(node: Expr, args: readonly Expr[]): Expr {
       return pow(args[0]!, args[1]!);
     case "call":
       return call(node.fn, args);
+    case "deriv":
+      return rebuildDerivative(node, args);
     default:
       return node;
   }
+}
+
+// ---------------------------------------------------------------- inert derivatives
+
+/** Inert derivative nodes created so far: while it is 0, no expression can contain one. */
+let derivativesCreated = 0;
+
+/** Whether any inert derivative node exists (a fast path for `containsDerivative`). */
+export function anyDerivativeCreated(): boolean {
+  return derivativesCreated > 0;
+}
+
+/**
+ * The inert derivative of `body` by each of `vars` in turn (`derivative(u, [x, y])` is
+ * d/dy(d/dx(u))). Nothing is carried out; a `Deriv` body merges (its variables come first).
+ */
+export function derivative(body: Expr, vars: readonly Expr[]): Expr {
+  if (vars.length === 0) return body;
+  for (const v of vars) {
+    if (v.kind !== "sym") throw new DomainError(`a derivative is taken with respect to a variable, not ${v.kind === "num" ? "a number" : "an expression"}`);
+  }
+  const args = body.kind === "deriv" ? [...body.args, ...vars] : [body, ...vars];
+  const h = hashArgs(DERIV_SEED, args);
+  const hit = findCompound(h, "deriv", undefined, args) as Deriv | undefined;
+  if (hit !== undefined) return hit;
+  const node = storeCompound(h, new Deriv(args));
+  derivativesCreated++;
+  return node;
+}
+
+/**
+ * `node` with new arguments from a value-preserving pass (such as simplify) over its body. Its
+ * variables must come back unchanged: substituting into the variable of a derivative (or into
+ * a body where it would capture that variable) is not a rewrite of the body, so it is refused.
+ */
+function rebuildDerivative(node: Deriv, args: readonly Expr[]): Expr {
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] !== node.args[i]) {
+      throw new DomainError(`cannot substitute for the variable ${String(node.args[i])} of the inert derivative ${String(node)}: carry it out first (evaluateDerivatives)`);
+    }
+  }
+  return derivative(args[0]!, node.vars);
 }

@@ -4,7 +4,7 @@
  */
 import type { Expr } from "./node.js";
 
-const KIND_RANK = { num: 0, const: 1, sym: 2, call: 3, pow: 4, mul: 5, add: 6 } as const;
+const KIND_RANK = { num: 0, const: 1, sym: 2, call: 3, pow: 4, mul: 5, add: 6, deriv: 7 } as const;
 
 /** Total order on nodes: by kind, then depth, then content; negative, zero (same node) or positive. */
 export function compareExpr(a: Expr, b: Expr): number {
@@ -31,6 +31,7 @@ export function compareExpr(a: Expr, b: Expr): number {
       return compareExpr(a.base, (b as typeof a).base) || compareExpr(a.exp, (b as typeof a).exp);
     case "mul":
     case "add":
+    case "deriv":
       return compareLists(a.args, b.args);
   }
 }

@@ -72,6 +72,11 @@ export function canonicalViolations(root: Expr): string[] {
       case "call":
         if (node.args.length !== FUNCTION_ARITY[node.fn]) bad(node, "wrong arity");
         break;
+      case "deriv":
+        if (node.args.length < 2) bad(node, "derivative without a variable");
+        if (node.args.slice(1).some((v) => v.kind !== "sym")) bad(node, "derivative variable not a symbol");
+        if (node.args[0]!.kind === "deriv") bad(node, "nested derivative not merged");
+        break;
       default:
         break;
     }

@@ -22,6 +22,10 @@
  *   and a non-integer exponent.
  * - `Call`: a known function with its arity; no argument folds to a known exact value
  *   (`sin(0)` is `0`, `exp(1)` is `e`).
+ * - `Deriv` (inert derivative, `d/dx(u)`): `args` is `[body, ...vars]` with at least one variable, each a
+ *   `Sym`, in the order the derivatives are taken (`d/dy(d/dx(u))` has vars `[x, y]`; mixed partials
+ *   are not reordered); the body is not itself a `Deriv` (nested ones merge). Nothing is carried
+ *   out at construction, not even `d/dx(3)`: that is `evaluateDerivatives`' job.
  * `a - b`, `a / b`, `sqrt(u)` and `e^u` are sugar for `a + (-1)*b`, `a*b^(-1)`, `u^(1/2)`, `exp(u)`.
  */
 import type { FunctionName } from "./functions.js";
@@ -30,15 +34,15 @@ import type { Rational } from "./rational.js";
 /**
  * An expression: an immutable, interned node in canonical form (see the file comment for the
  * invariants). Structurally equal expressions are the same object, so compare them with `===`.
- * `kind` is one of "num", "sym", "const", "add", "mul", "pow", "call"; `args` are the children in
- * canonical order. `String(e)` prints the formula, and `parse(String(e)) === e`.
+ * `kind` is one of "num", "sym", "const", "add", "mul", "pow", "call", "deriv" (an inert
+ * derivative d/dx(u)); `args` are the children in canonical order. `String(e)` prints the formula, and `parse(String(e)) === e`.
  *
  * @example
  * parse("x + x") === parse("2*x");              // => true
  * parse("2*(x + 1)");                           // => 2*x + 2
  * parse("x*y^2").kind;                          // => "mul"
  */
-export type Expr = Num | Sym | Const | Add | Mul | Pow | Call;
+export type Expr = Num | Sym | Const | Add | Mul | Pow | Call | Deriv;
 export type ExprKind = Expr["kind"];
 export type ConstName = "pi" | "e";
 
@@ -142,4 +146,24 @@ export class Call extends ExprBase {
 
 export function isNum(e: Expr): e is Num {
   return e.kind === "num";
+}
+
+/**
+ * An inert derivative d^n/(d vars[n-1] ... d vars[0]) body: differentiate `body` by `vars[0]`, then
+ * by `vars[1]`, and so on. It is carried out by `diff` and `evaluateDerivatives`.
+ */
+export class Deriv extends ExprBase {
+  readonly kind = "deriv" as const;
+  constructor(
+    readonly args: readonly Expr[],
+  ) {
+    super(depthOf(args));
+  }
+  get body(): Expr {
+    return this.args[0]!;
+  }
+  /** The variables, in the order the derivatives are taken. */
+  get vars(): readonly Sym[] {
+    return this.args.slice(1) as Sym[];
+  }
 }

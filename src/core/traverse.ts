@@ -3,6 +3,7 @@
  * each distinct node once, and so cost time linear in the number of distinct nodes.
  */
 import { rebuild } from "./build.js";
+import { DomainError } from "./errors.js";
 import type { Expr } from "./node.js";
 import { NodeMemo } from "./memo.js";
 
@@ -142,7 +143,43 @@ export function mapBottomUp(e: Expr, top: (node: Expr) => Expr): Expr {
   return foldGraph<Expr>(e, (node, done) => (node.args.length === 0 ? node : top(withMappedArgs(node, done))));
 }
 
-/** Replaces nodes by `map` (simultaneously), rebuilding everything above them canonically. */
+/**
+ * Replaces nodes by `map` (simultaneously), rebuilding everything above them canonically. Inside
+ * an inert derivative d/dx(u) only replacements that neither mention nor introduce x are sound
+ * (x is varied, every other symbol held fixed); others raise a DomainError.
+ */
 export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
+  return foldGraph<Expr>(
+    e,
+    (node, results) => {
+      const hit = map.get(node);
+      if (hit !== undefined) return hit;
+      const out = withMappedArgs(node, results);
+      if (out !== node && node.kind === "deriv") checkDerivativeSubstitution(node, map);
+      return out;
+    },
+    (node) => map.get(node),
+  );
+}
+
+/**
+ * Replaces names by what they stand for, as a macro expansion of the text: inside d/dx(u) the
+ * body is rewritten as if written out (`d/dx(f)` with f = x^2 is d/dx(x^2)). Replacing a variable
+ * of differentiation is still refused (DomainError). For the REPL's definitions; a substitution
+ * of values is `substitute`.
+ */
+export function expandNames(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
   return foldGraph<Expr>(e, (node, results) => map.get(node) ?? withMappedArgs(node, results), (node) => map.get(node));
+}
+
+function checkDerivativeSubstitution(node: Expr, map: ReadonlyMap<Expr, Expr>): void {
+  const vars = node.args.slice(1);
+  for (const [key, value] of map) {
+    for (const v of vars) {
+      const name = (v as { name: string }).name;
+      if (freeSymbolSet(key).has(name) || freeSymbolSet(value).has(name)) {
+        throw new DomainError(`cannot substitute ${String(value)} for ${String(key)} inside the inert derivative ${String(node)}: carry it out first (evaluateDerivatives)`);
+      }
+    }
+  }
 }

@@ -149,6 +149,8 @@ export class Emitter {
       case "call":
         code = FLOAT_FUNCTIONS[node.fn].emit(arg(0), node.args.length > 1 ? arg(1) : "0");
         break;
+      case "deriv":
+        throw new DomainError(`an inert derivative is not compiled: carry it out first (evaluateDerivatives): ${String(node)}`);
     }
     this.order.push(node);
     return this.temp("t", code);

@@ -146,5 +146,7 @@ function bigNode(m: MathJsInstance, node: Expr, scope: Scope, arg: (i: number) =
     }
     case "call":
       return BIG_FUNCTIONS[node.fn](m, arg(0), node.args.length > 1 ? arg(1) : m.bignumber(0));
+    case "deriv":
+      throw new DomainError(`inert derivative reached the evaluator: ${String(node)}`); // evaluate carries them out
   }
 }

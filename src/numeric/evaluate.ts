@@ -14,6 +14,7 @@
  * log(-1)". With `precision: p` the value is computed with p significant decimal digits
  * (mathjs BigNumber) and then rounded to a double.
  */
+import { evaluateDerivatives } from "../calculus/diff.js";
 import { DomainError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { foldGraph } from "../core/traverse.js";
@@ -50,7 +51,9 @@ export function lookup(scope: Scope, name: string): number {
   return v;
 }
 
-export function evaluate(e: Expr, scope: Scope, options: EvaluateOptions = {}): number {
+/** The value of `input` at `scope`; inert derivatives are carried out first. */
+export function evaluate(input: Expr, scope: Scope, options: EvaluateOptions = {}): number {
+  const e = evaluateDerivatives(input);
   if (options.precision !== undefined) return evaluatePrecise(e, scope, options.precision, options.strict === true);
   const strict = options.strict === true;
   return foldGraph<number>(e, (node, values) => {
@@ -86,6 +89,8 @@ function floatNode(node: Expr, scope: Scope, arg: (i: number) => number): number
       return node.exp.kind === "num" ? rationalPower(arg(0), node.exp.value) : Math.pow(arg(0), arg(1));
     case "call":
       return FLOAT_EVALUATORS[node.fn](arg(0), node.args.length > 1 ? arg(1) : 0);
+    case "deriv":
+      throw new DomainError(`inert derivative reached the evaluator: ${String(node)}`); // evaluate carries them out
   }
 }
 

@@ -71,6 +71,8 @@ export function toMathjs(e: Expr): MathNode {
         return new Op("^", "pow", args);
       case "call":
         return new Fn(new Sym(node.fn), args);
+      case "deriv":
+        throw new DomainError(`an inert derivative has no mathjs form: carry it out first (evaluateDerivatives): ${String(node)}`);
     }
   });
 }

@@ -6,6 +6,9 @@
  *   them: an astral character (emoji) or a lone surrogate is one position.
  * - Operator spellings are normalised in `kind` (`**` is "^", `·` and `×` are "*", `−` is "-",
  *   `÷` is "/"); `text` keeps the source spelling for messages.
+ * - `d/dNAME` (or `∂/∂NAME`) directly before "(" is one "derivative" token, the operator of an
+ *   inert derivative, unless `dNAME` is a caller-defined function (then it stays d divided by a
+ *   call, as it always was). Spaces may surround the "/". Without it, `dx(` is an unknown function.
  * - Any character outside the grammar is a `ParseError` "unexpected character ...", raised when the
  *   lexer reaches it (the parser pulls tokens lazily, so the leftmost error wins).
  */
@@ -25,6 +28,7 @@ export type TokenKind =
   | "²"
   | "³"
   | "√"
+  | "derivative"
   | "end";
 
 export interface Token {
@@ -111,12 +115,23 @@ export function describeChar(ch: string): string {
   return `'${ch}' (${code})`;
 }
 
+/** `d/dNAME` or `∂/∂NAME` followed (after optional spaces) by "(": group 1 is NAME. */
+const DERIVATIVE_OPERATOR = /(?:d[ \t\r\n]*\/[ \t\r\n]*d|\u2202[ \t\r\n]*\/[ \t\r\n]*\u2202)((?:(?!\u03C0)[\p{L}_])(?:(?!\u03C0)[\p{L}0-9_])*)(?=[ \t\r\n]*\()/uy;
+
+/** The variable of a "derivative" token's text: `x` for `d/dx`. */
+export function derivativeVariable(text: string): string {
+  DERIVATIVE_OPERATOR.lastIndex = 0;
+  return DERIVATIVE_OPERATOR.exec(text + "(")![1]!;
+}
+
 export interface LexerOptions {
   /**
    * Read only the code points `start` to `end` of the text; positions stay offsets in the whole
    * text, and errors show the whole text.
    */
   readonly range?: { readonly start: number; readonly end: number };
+  /** Whether a caller defined the function `name`, so `d/dNAME(` stays d divided by a call. */
+  readonly isCallable?: (name: string) => boolean;
 }
 
 /** Pulls tokens from `text` one at a time; after the end it keeps returning the "end" token. */
@@ -126,6 +141,9 @@ export class Lexer {
   /** The same position in code points. */
   private cp = 0;
 
+  /** `isCallable(name)`: whether a caller defined the function `name` (see "derivative" above). */
+  private readonly isCallable: (name: string) => boolean;
+
   /** Past the last code unit read (the end of the text, or of the range). */
   private readonly limit: number;
 
@@ -134,6 +152,7 @@ export class Lexer {
     private readonly source: string,
     options: LexerOptions = {},
   ) {
+    this.isCallable = options.isCallable ?? (() => false);
     const range = options.range;
     if (range === undefined) {
       this.text = source;
@@ -166,6 +185,10 @@ export class Lexer {
     if (c < 128) return this.asciiToken(c);
 
     const ch = String.fromCodePoint(s.codePointAt(this.i)!);
+    if (ch === "\u2202") {
+      const op = this.derivativeOperator();
+      if (op !== undefined) return op;
+    }
     if (isNameLetter(ch.codePointAt(0)!, ch)) return this.name();
     if (ch === PI_CHAR) return this.take("name", 1, 1);
     const kind = SINGLE[ch];
@@ -179,12 +202,25 @@ export class Lexer {
   private asciiToken(c: number): Token {
     const s = this.text;
     if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.i + 1)))) return this.number();
+    if (c === 100) {
+      const op = this.derivativeOperator();
+      if (op !== undefined) return op;
+    }
     if (c === 95 || isAsciiLetter(c)) return this.name();
     if (c === 42 && s.charCodeAt(this.i + 1) === 42) return this.take("^", 2, 2); // **
     const kind = ASCII_SINGLE[c];
     if (kind !== undefined) return this.take(kind, 1, 1);
     const what = describeChar(String.fromCharCode(c));
     throw new ParseError(`unexpected character ${what}`, this.source, this.cp, this.cp + 1, [], what);
+  }
+
+  /** The "derivative" token at the current position, if one starts here. */
+  private derivativeOperator(): Token | undefined {
+    DERIVATIVE_OPERATOR.lastIndex = this.i;
+    const m = DERIVATIVE_OPERATOR.exec(this.text);
+    if (m === null) return undefined;
+    if (m[0].startsWith("d") && this.isCallable("d" + m[1]!)) return undefined;
+    return this.take("derivative", m[0].length, Array.from(m[0]).length);
   }
 
   private take(kind: TokenKind, units: number, points: number): Token {

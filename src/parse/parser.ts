@@ -29,13 +29,13 @@
  *   (`outer`) and nothing recurses, so nesting depth costs heap, never JS stack, whatever `maxDepth`
  *   is set to.
  */
-import { addAll, call, E, logBase, MINUS_ONE, mulAll, neg, num, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
+import { addAll, call, derivative, E, logBase, MINUS_ONE, mulAll, neg, num, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
 import { LimitError, ParseError } from "../core/errors.js";
 import { CALLABLE_NAMES, isFunctionName, SUGAR_ARITY, FUNCTION_ARITY } from "../core/functions.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { Lexer, PI_CHAR, type Token, type TokenKind } from "./lexer.js";
+import { derivativeVariable, Lexer, PI_CHAR, type Token, type TokenKind } from "./lexer.js";
 import { closestName } from "./suggest.js";
 
 /** A part of the source: 0-based code-point offsets, `end` exclusive. */
@@ -223,7 +223,10 @@ class Parser {
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    this.lexer = new Lexer(text, options.range === undefined ? {} : { range: options.range });
+    this.lexer = new Lexer(text, {
+      ...(options.range === undefined ? {} : { range: options.range }),
+      isCallable: (name) => this.options.functions?.has(name) === true,
+    });
     this.tok = this.lexer.next();
   }
 
@@ -352,6 +355,14 @@ class Parser {
         if (this.isCallable(t.text)) throw this.syntaxError([`'(' after '${t.text}'`]);
         return sym(t.text);
       }
+      case "derivative": {
+        const v = derivativeVariable(t.text);
+        if (CONSTANTS.has(v) || this.isCallable(v)) {
+          throw new ParseError(`cannot differentiate with respect to '${v}': it is not a variable`, this.text, t.start, t.end, ["a variable"], `'${v}'`);
+        }
+        this.advance();
+        return this.openCall(t);
+      }
       case "(":
         this.advance();
         this.enter(t);
@@ -370,7 +381,7 @@ class Parser {
     const name = nameTok.text;
     const user = this.options.functions?.get(name);
     const sugar = Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ? SUGAR_ARITY[name] : undefined;
-    if (user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
+    if (nameTok.kind !== "derivative" && user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
 
     const open = this.advance();
     this.enter(open);
@@ -488,7 +499,7 @@ class Parser {
   private implicitAfter(factor: Expr): Expr | undefined {
     const b = this.bracket;
     const k = this.kind();
-    if (k === "name" || k === "(" || k === "√") {
+    if (k === "name" || k === "(" || k === "√" || k === "derivative") {
       (b.juxtaposed ??= []).push(factor);
       return undefined;
     }
@@ -553,6 +564,12 @@ class Parser {
       const found = describeToken(this.tok);
       const reason = `the result of ${name}(...) cannot be called: give it a name first, or write '*' for a product`;
       throw new ParseError(reason, this.text, this.tok.start, this.tok.end, ["an operator"], found);
+    }
+    if (nameTok.kind === "derivative") {
+      if (args.length !== 1) {
+        throw new ParseError(`${name} takes 1 argument, got ${args.length}`, this.text, nameTok.start, close.end, ["1 argument"], `${args.length} arguments`);
+      }
+      return derivative(args[0]!, [sym(derivativeVariable(name))]);
     }
     if (user !== undefined) {
       return user(args, { name, start: nameTok.start, end: close.end, nameSpan: { start: nameTok.start, end: nameTok.end }, args: argSpans });

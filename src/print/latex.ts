@@ -14,6 +14,7 @@
 import { FUNCTION_NAMES, type FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
+import { freeSymbolSet } from "../core/traverse.js";
 import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 import "./plain.js";
 
@@ -167,7 +168,35 @@ function emit(e: Expr, out: string[]): void {
       if (isNegativeExponent(e.exp)) emitProduct({ coefficient: Rational.ONE, factors: [e] }, out);
       else emitPower(e.base, viewOf(e.exp), out);
       return;
+    case "deriv":
+      emitDerivative(e.args, out);
+      return;
   }
+}
+
+/**
+ * `\frac{d}{dx}\left(u\right)`, `\frac{d^{2}}{dx^{2}}\left(u\right)`; a partial (the body has more
+ * than one free symbol) uses ∂, with the variables last-taken first: `\frac{\partial^{2}}{\partial y \partial x}`.
+ */
+function emitDerivative(args: readonly Expr[], out: string[]): void {
+  const body = args[0]!;
+  const partial = freeSymbolSet(body).size > 1;
+  const d = partial ? "\\partial" : "d";
+  const n = args.length - 1;
+  out.push("\\frac{", d, n > 1 ? `^{${n}}` : "", "}{");
+  // Runs of one variable print as a power: d x^{2}.
+  for (let i = n; i >= 1; ) {
+    const v = args[i]!;
+    let j = i;
+    while (j - 1 >= 1 && args[j - 1] === v) j--;
+    const run = i - j + 1;
+    if (i !== n) out.push(" ");
+    out.push(partial ? "\\partial " : "d", symbolLatex((v as { name: string }).name), run > 1 ? `^{${run}}` : "");
+    i = j - 1;
+  }
+  out.push("}\\left(");
+  emit(body, out);
+  out.push("\\right)");
 }
 
 /** `fn(args)`, raised to the positive integer `power` in SymPy's `\sin^{2}{\left(x \right)}` form when given. */

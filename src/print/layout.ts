@@ -110,8 +110,9 @@ export function fractionOf(v: ProductView): Fraction {
 
 /**
  * Polynomial degree of a term for display order: the sum of the numeric exponents of its symbol
- * factors (a symbol alone counts 1, any other factor 0). A JS number while it is a small integer
- * (the common case, cheap to sort by), otherwise an exact Rational.
+ * factors (a symbol alone counts 1, an inert derivative d/dx(u) the degree of u, any other factor
+ * 0). A JS number while it is a small integer (the common case, cheap to sort by), otherwise an
+ * exact Rational.
  */
 function degreeOf(term: Expr): number | Rational {
   let n = 0;
@@ -121,6 +122,10 @@ function degreeOf(term: Expr): number | Rational {
     let e: Rational | null = null;
     if (f.kind === "sym") n++;
     else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num") e = f.exp.value;
+    else if (f.kind === "deriv") {
+      const d = degreeOf(f.args[0]!);
+      e = typeof d === "number" ? Rational.int(BigInt(d)) : d;
+    }
     if (e === null) continue;
     if (e.isInteger() && e.num <= 1_000_000n && e.num >= -1_000_000n) n += Number(e.num);
     else r = r === null ? e : r.add(e);

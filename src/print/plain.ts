@@ -49,6 +49,8 @@ function precOf(e: Expr): number {
       return PRODUCT;
     case "pow":
       return isNegativeExponent(e.exp) ? PRODUCT : precOfPower(e.base, viewOf(e.exp));
+    case "deriv":
+      return ATOM;
   }
 }
 
@@ -99,7 +101,17 @@ function emit(e: Expr, out: string[]): void {
       if (isNegativeExponent(e.exp)) emitProduct({ coefficient: Rational.ONE, factors: [e] }, out);
       else emitPower(e.base, viewOf(e.exp), out);
       return;
+    case "deriv":
+      emitDerivative(e.args, out);
+      return;
   }
+}
+
+/** `d/dx(u)`; several variables nest, the first innermost: `d/dy(d/dx(u))` (the parser merges them back). */
+function emitDerivative(args: readonly Expr[], out: string[]): void {
+  for (let i = args.length - 1; i >= 1; i--) out.push("d/d", (args[i] as { name: string }).name, "(");
+  emit(args[0]!, out);
+  for (let i = 1; i < args.length; i++) out.push(")");
 }
 
 function emitWrapped(e: Expr, wrap: boolean, out: string[]): void {

@@ -54,6 +54,8 @@ function computeCost(e: Expr): number {
     }
     case "mul":
       return mulCost(e.args);
+    case "deriv":
+      return e.args.reduce((s, a) => s + cost(a), 1);
   }
 }
 

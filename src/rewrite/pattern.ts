@@ -62,6 +62,8 @@ export function match(pattern: Expr, subject: Expr, b: Bindings): Bindings[] {
       return matchProduct(pattern, subject, b, false).map((m) => m.bindings);
     case "add":
       return matchSum(pattern, subject, b, false).map((m) => m.bindings);
+    case "deriv":
+      return pattern === subject ? [b] : [];
   }
 }
 
@@ -176,6 +178,8 @@ function mayMatch(pattern: Expr, subject: Expr): boolean {
       return mayMatchProduct(pattern, subject);
     case "add":
       return mayMatchSum(pattern, subject);
+    case "deriv":
+      return pattern === subject;
   }
 }
 

@@ -75,7 +75,7 @@ describe("errors", () => {
     expect(errorJson("x + )", err)).toMatchObject({ input: "x + )", error: { type: "ParseError", start: 4, column: 5 } });
   });
   it("a usage error with the command's usage line", () => {
-    expect(formatError(new UsageError("missing VAR", "diff"), false)).toBe("error: missing VAR\nusage: symgrad diff EXPR VAR [VAR...] [--order N] [--latex] [--json]");
+    expect(formatError(new UsageError("missing VAR", "diff"), false)).toBe("error: missing VAR\nusage: symgrad diff EXPR VAR [VAR...] [--order N] [--steps] [--latex] [--json]");
   });
   it("anything else is marked internal", () => {
     expect(formatError(new Error("boom"), false)).toBe("error: internal error: boom");

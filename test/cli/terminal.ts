@@ -13,13 +13,23 @@ export function hasTmux(): boolean {
 
 let counter = 0;
 
+/** What the shell prints after the program ends: `[symgrad exited 0]`. */
+const EXIT_MARK = "[symgrad exited ";
+
+function signalName(n: number): string | undefined {
+  return ({ 1: "SIGHUP", 2: "SIGINT", 9: "SIGKILL", 15: "SIGTERM" } as Record<number, string>)[n];
+}
+
 export class Terminal {
   private readonly socket = `symgrad-test-${process.pid}-${counter++}`;
 
   /** Starts `symgrad` (no arguments: the REPL) in a terminal of `width` columns and `height` lines. */
   constructor(env: Record<string, string> = {}, width = 200, height = 50) {
     const vars = { NO_COLOR: "1", SYMGRAD_HISTORY: "", TERM: "xterm", ...env };
-    const command = ["env", ...Object.entries(vars).map(([k, v]) => `${k}=${v}`), process.execPath, MAIN].map(quote).join(" ");
+    const program = ["env", ...Object.entries(vars).map(([k, v]) => `${k}=${v}`), process.execPath, MAIN].map(quote).join(" ");
+    // The shell prints the program's exit status on the screen (`exited`): tmux 3.3 sometimes marks
+    // a pane dead before it has reaped the process and then never records its status.
+    const command = `${program}; echo "${EXIT_MARK}$?]"`;
     this.tmux(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", ROOT, command]);
     this.tmux(["set-option", "-t", "t", "remain-on-exit", "on"]);
   }
@@ -43,13 +53,15 @@ export class Terminal {
     return this.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]).replace(/\s+$/, "");
   }
 
-  /** Whether the program has ended (tmux has recorded its exit status or signal), and how. */
+  /**
+   * Whether the program has ended, and how: its exit status as the shell printed it (128 + n for
+   * signal n, whose name is then `signal`).
+   */
   exited(): { dead: boolean; status: number | undefined; signal: string | undefined } {
-    const [dead, status, signal] = this.tmux(["list-panes", "-t", "t", "-F", "#{pane_dead},#{pane_dead_status},#{pane_dead_signal}"]).trim().split(",");
-    const known = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
-    const s = known(status);
-    const sig = known(signal);
-    return { dead: dead === "1" && (s !== undefined || sig !== undefined), status: s === undefined ? undefined : Number(s), signal: sig };
+    const m = new RegExp(`${EXIT_MARK.replace(/[[\]]/g, "\\$&")}(\\d+)\\]$`).exec(this.screen());
+    if (m === null) return { dead: false, status: undefined, signal: undefined };
+    const status = Number(m[1]);
+    return { dead: true, status, signal: status > 128 ? signalName(status - 128) : undefined };
   }
 
   /** Polls until `test` holds for the screen; returns the screen. Throws with the screen after `timeoutMs`. */

@@ -24,6 +24,7 @@ const CALLABLE: readonly [string, number][] = [
 ];
 const CALLABLE_NAMES = new Set(CALLABLE.map(([n]) => n));
 const LETTERS = Array.from("xyzabtuvθαβeEpXé");
+const DERIVATIVE_OPERATORS = ["d/dx", "d / dy", "∂/∂θ", "d/dab"];
 
 /** The first token of a derivation. */
 function firstToken(p: Tok | Tree): Tok | undefined {
@@ -71,6 +72,7 @@ function generator(random: () => number): Generator {
       },
       special(text, r) {
         if (text.startsWith("any Unicode letter")) return LETTERS[Math.floor(r() * LETTERS.length)]!;
+        if (text.startsWith('"d/d" or')) return DERIVATIVE_OPERATORS[Math.floor(r() * DERIVATIVE_OPERATORS.length)]!;
         if (text.startsWith("end of the input")) return "";
         if (text.startsWith("tab")) return "\t";
         if (text.startsWith("line feed")) return "\n";
@@ -138,6 +140,7 @@ function explicit(p: Tok | Tree): string {
     case "primary": {
       const first = parts[0]!;
       if (!isTree(first) && first.name === "(") return sub(parts[1]!);
+      if (!isTree(first) && first.name === "DERIVATIVE") return `${first.text}${sub(parts[2]!)}`;
       if (!isTree(first) && first.name === "√") return `sqrt${sub(parts[1]!)}`;
       return explicit(first);
     }

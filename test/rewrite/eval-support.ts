@@ -68,6 +68,8 @@ export function evalExpr(e: Expr, scope: Scope): number {
       const args = e.args.map((a) => evalExpr(a, scope));
       return F[e.fn](args[0]!, args[1]);
     }
+    case "deriv":
+      throw new Error(`evalExpr: carry out the inert derivative first: ${String(e)}`);
   }
 }
 
