@@ -8,9 +8,11 @@
  */
 import { compareExpr } from "./compare.js";
 import { DomainError, LimitError } from "./errors.js";
+import { foldCall } from "./exact-values.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
 import { Add, Call, Const, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
+import { exactLogarithm, perfectPowerSharing, splitPerfectPower } from "./integer-roots.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 
 /** Rationals whose parts are below this magnitude need no size check. */
@@ -399,6 +401,10 @@ export function pow(base: Expr, exponent: Expr): Expr {
   } else if (base.kind === "num") {
     if (base.value.isOne()) return ONE;
   }
+  // abs(u)^n = u^n for an even integer n (u real).
+  if (base.kind === "call" && base.fn === "abs" && exponent.kind === "num" && exponent.value.isInteger() && exponent.value.num % 2n === 0n) {
+    return pow(base.args[0]!, exponent);
+  }
   if (base === E) return call("exp", [exponent]);
   // exp(u)^v = exp(u*v) for real u.
   if (base.kind === "call" && base.fn === "exp") return call("exp", [mulAll([base.args[0]!, exponent])]);
@@ -422,8 +428,20 @@ function numberPower(b: Rational, r: Rational): Expr {
   const whole = integerPower(b, k);
   const root = exactRoot(n, Number(f.den));
   if (root !== null) return num(whole.mul(integerPower(Rational.int(root), f.num)));
-  const irrational = internPow(num(b), num(f));
-  return whole.isOne() ? irrational : internMul([num(whole), irrational]);
+  return mulAll([num(whole), integerRadical(n, f)]);
+}
+
+/**
+ * n^f for an integer n >= 2 and 0 < f < 1 that is not rational, with perfect powers taken out
+ * (`integer-roots.ts`): `8^(1/2)` is `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`.
+ */
+function integerRadical(n: bigint, f: Rational): Expr {
+  const [outside, inside] = splitPerfectPower(n, f.den);
+  const coefficient = num(integerPower(Rational.int(outside), f.num));
+  const shared = perfectPowerSharing(inside, f.den);
+  if (shared !== null) return mulAll([coefficient, numberPower(Rational.int(shared[0]), f.mul(Rational.int(shared[1])))]);
+  const radical = internPow(num(inside), num(f));
+  return coefficient === ONE ? radical : internMul([coefficient, radical]);
 }
 
 function integerPower(b: Rational, k: bigint): Rational {
@@ -490,11 +508,15 @@ export function call(fn: FunctionName, args: readonly Expr[]): Expr {
     default:
       break;
   }
-  return internCall(fn, args);
+  return foldCall(fn, args) ?? internCall(fn, args);
 }
 
 /** `log(u, b)` = log(u)/log(b). */
 export function logBase(u: Expr, b: Expr): Expr {
+  if (u.kind === "num" && b.kind === "num") {
+    const k = exactLogarithm(u.value, b.value); // log(8, 2) = 3
+    if (k !== null) return num(Rational.of(k.p, k.q));
+  }
   return div(call("log", [u]), call("log", [b]));
 }
 

@@ -2,7 +2,7 @@
  * Checks the canonical-form invariants documented in `node.ts` on a whole graph. Tests call it on
  * every node they build; it returns the list of violations (empty when canonical).
  */
-import { baseAndExponent, compareFactors, compareTerms, splitCoefficient } from "./build.js";
+import { baseAndExponent, call, compareFactors, compareTerms, pow, splitCoefficient } from "./build.js";
 import { FUNCTION_ARITY } from "./functions.js";
 import type { Expr } from "./node.js";
 import { foldGraph } from "./traverse.js";
@@ -59,12 +59,15 @@ export function canonicalViolations(root: Expr): string[] {
           if (r.isInteger()) bad(node, "number to an integer power not folded");
           if (b.sign() > 0 && (!b.isInteger() || r.sign() <= 0 || r.num >= r.den)) bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
         }
+        if (base.kind === "num" && exp.kind === "num" && pow(base, exp) !== node) bad(node, "perfect power not taken out of a numeric radical");
+        if (base.kind === "call" && base.fn === "abs" && exp.kind === "num" && exp.value.isInteger() && exp.value.num % 2n === 0n) bad(node, "even power of abs");
         if (base.kind === "const" && base.name === "e") bad(node, "e^u not written exp(u)");
         if (base.kind === "call" && base.fn === "exp") bad(node, "power of exp not merged");
         break;
       }
       case "call":
         if (node.args.length !== FUNCTION_ARITY[node.fn]) bad(node, "wrong arity");
+        else if (call(node.fn, node.args) !== node) bad(node, "call with a known exact value or reducible argument");
         break;
       default:
         break;

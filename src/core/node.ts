@@ -14,9 +14,13 @@
  * - `Pow`: exponent neither 0 nor 1; base neither 0 nor 1; a `Mul` base only with a non-integer
  *   exponent and no positive numeric coefficient; a `Pow` base only with a non-integer outer
  *   exponent; two `Num`s only when the result is irrational (`2^(1/2)`), with a positive integer
- *   base and an exponent in (0, 1).
- * - `Call`: a known function with its arity; no argument folds to a known exact value
- *   (`sin(0)` is `0`, `exp(1)` is `e`).
+ *   base and an exponent p/q in (0, 1), the base free of q-th powers of primes below 1000 and not
+ *   a perfect power sharing a factor with q (`8^(1/2)` is `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`,
+ *   see `integer-roots.ts`); `abs(u)` not raised to an even integer (`abs(x)^2` is `x^2`).
+ * - `Call`: a known function with its arity; building it again gives the same node, so no
+ *   argument folds to a known exact value (`sin(0)` is `0`, `exp(1)` is `e`, `cos(pi)` is `-1`)
+ *   and no argument reduction of `exact-values.ts` applies (`sin(x + 2*pi)` is `sin(x)`,
+ *   `cos(-x)` is `cos(x)`).
  * `a - b`, `a / b`, `sqrt(u)` and `e^u` are sugar for `a + (-1)*b`, `a*b^(-1)`, `u^(1/2)`, `exp(u)`.
  */
 import type { FunctionName } from "./functions.js";
