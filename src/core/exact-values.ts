@@ -21,6 +21,7 @@ import { addAll, internCall, mulAll, num, PI, sqrt, ZERO } from "./build.js";
 import type { FunctionName } from "./functions.js";
 import type { Expr } from "./node.js";
 import { Rational } from "./rational.js";
+import { foldSpecial, isSpecial } from "./special-values.js";
 
 type Trig = "sin" | "cos" | "tan" | "cot" | "sec" | "csc";
 
@@ -204,6 +205,7 @@ function inverseCot(v: Expr): Expr | undefined {
 
 /** The exact value or reduced form of `fn(args)`, or undefined when the call stays as it is. */
 export function foldCall(fn: FunctionName, args: readonly Expr[]): Expr | undefined {
+  if (isSpecial(fn)) return foldSpecial(fn, args) ?? parity(fn, args[0]!);
   if (args.length !== 1) return undefined;
   const u = args[0]!;
   switch (fn) {

@@ -29,9 +29,9 @@
  *   (`outer`) and nothing recurses, so nesting depth costs heap, never JS stack, whatever `maxDepth`
  *   is set to.
  */
-import { addAll, call, E, logBase, MINUS_ONE, mulAll, neg, num, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
+import { addAll, call, E, logBase, MINUS_ONE, mulAll, neg, num, ONE, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
 import { LimitError, ParseError } from "../core/errors.js";
-import { CALLABLE_NAMES, isFunctionName, SUGAR_ARITY, FUNCTION_ARITY } from "../core/functions.js";
+import { CALLABLE_NAMES, isFunctionName, SUGAR_ARITY, FUNCTION_ARITY, VARIADIC, type FunctionName } from "../core/functions.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
@@ -494,6 +494,12 @@ class Parser {
     const { nameTok, user, sugar } = callee;
     const name = nameTok.text;
     if (user !== undefined) return user(args);
+    if (sugar === undefined && VARIADIC.has(name as FunctionName)) {
+      if (args.length < 2) {
+        throw new ParseError(`${name} takes 2 or more arguments, got ${args.length}`, this.text, nameTok.start, close.end, ["2 or more arguments"], `${args.length} argument${args.length === 1 ? "" : "s"}`);
+      }
+      return args.reduce((acc, a) => call(name as FunctionName, [acc, a]));
+    }
     const counts = sugar ?? [FUNCTION_ARITY[name as keyof typeof FUNCTION_ARITY]];
     if (!counts.includes(args.length)) {
       const got = `${args.length} argument${args.length === 1 ? "" : "s"}`;
@@ -511,6 +517,14 @@ class Parser {
         return logBase(u, TWO);
       case "sqrt":
         return sqrt(u);
+      case "clamp":
+        return call("min", [call("max", [u, args[1]!]), args[2]!]);
+      case "sigmoid":
+        return pow(addAll([ONE, call("exp", [neg(u)])]), MINUS_ONE);
+      case "softplus":
+        return call("log", [addAll([ONE, call("exp", [u])])]);
+      case "relu":
+        return call("max", [ZERO, u]);
       default:
         return call(name as keyof typeof FUNCTION_ARITY, args);
     }

@@ -14,8 +14,8 @@
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
+import { flatArguments } from "./plain.js";
 import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
-import "./plain.js";
 
 /** The LaTeX math-mode source of `e`. */
 export function toLatex(e: Expr): string {
@@ -28,7 +28,7 @@ export function toLatex(e: Expr): string {
  * Function names as LaTeX operators. `exp`, `cbrt` and `abs` have their own notation
  * (`e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`) and are absent here.
  */
-const OPERATOR: Readonly<Record<Exclude<FunctionName, "exp" | "cbrt" | "abs">, string>> = {
+const OPERATOR: Readonly<Record<Exclude<FunctionName, OwnNotation>, string>> = {
   sin: "\\sin",
   cos: "\\cos",
   tan: "\\tan",
@@ -57,10 +57,23 @@ const OPERATOR: Readonly<Record<Exclude<FunctionName, "exp" | "cbrt" | "abs">, s
   log: "\\log",
   sign: "\\operatorname{sign}",
   erf: "\\operatorname{erf}",
+  min: "\\min",
+  max: "\\max",
+  heaviside: "\\operatorname{H}",
+  round: "\\operatorname{round}",
+  gamma: "\\Gamma",
+  loggamma: "\\operatorname{loggamma}",
+  digamma: "\\psi",
+  beta: "\\operatorname{B}",
+  erfc: "\\operatorname{erfc}",
 };
 
+/** Functions with their own notation: `e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`, floor and ceil brackets, `\psi^{(n)}`. */
+type OwnNotation = "exp" | "cbrt" | "abs" | "floor" | "ceil" | "polygamma";
+const OWN_NOTATION: ReadonlySet<FunctionName> = new Set<OwnNotation>(["exp", "cbrt", "abs", "floor", "ceil", "polygamma"]);
+
 function operatorOf(fn: FunctionName): string | undefined {
-  return fn === "exp" || fn === "cbrt" || fn === "abs" ? undefined : OPERATOR[fn];
+  return OWN_NOTATION.has(fn) ? undefined : OPERATOR[fn as Exclude<FunctionName, OwnNotation>];
 }
 
 // ---------------------------------------------------------------- symbol names
@@ -163,15 +176,25 @@ function emitCall(fn: FunctionName, args: readonly Expr[], power: bigint | null,
     out.push("}");
     return;
   }
-  if (fn === "abs") {
-    out.push("\\left|");
+  if (fn === "abs" || fn === "floor" || fn === "ceil") {
+    const [open, close] = fn === "abs" ? ["\\left|", "\\right|"] : fn === "floor" ? ["\\left\\lfloor ", " \\right\\rfloor"] : ["\\left\\lceil ", " \\right\\rceil"];
+    out.push(open);
     emit(args[0]!, out);
-    out.push("\\right|");
+    out.push(close);
+    return;
+  }
+  if (fn === "polygamma") {
+    out.push("\\psi^{\\left(");
+    emit(args[0]!, out);
+    out.push("\\right)}\\left(");
+    emit(args[1]!, out);
+    out.push("\\right)");
     return;
   }
   out.push(operatorOf(fn)!);
   if (power !== null) out.push("^{", power.toString(), "}");
   out.push("{\\left(");
+  if (fn === "min" || fn === "max") args = flatArguments(fn, args);
   for (let i = 0; i < args.length; i++) {
     if (i > 0) out.push(", ");
     emit(args[i]!, out);
@@ -253,7 +276,7 @@ function wrapBase(base: Expr): boolean {
     case "const":
       return false;
     case "call":
-      return base.fn !== "abs";
+      return base.fn !== "abs" && base.fn !== "floor" && base.fn !== "ceil";
     default:
       return true;
   }

@@ -70,6 +70,24 @@ function precOfPower(base: Expr, exponent: ProductView): number {
   return POWER;
 }
 
+/**
+ * The arguments of a canonical `min`/`max` as one list: the node nests to the right
+ * (`max(x, max(y, z))`) and prints flat (`max(x, y, z)`), which parses back to the same node.
+ */
+export function flatArguments(fn: "min" | "max", args: readonly Expr[]): Expr[] {
+  const out: Expr[] = [];
+  let rest: readonly Expr[] = args;
+  for (;;) {
+    out.push(rest[0]!);
+    const last = rest[1]!;
+    if (last.kind !== "call" || last.fn !== fn) {
+      out.push(last);
+      return out;
+    }
+    rest = last.args;
+  }
+}
+
 // ---------------------------------------------------------------- emitters
 
 function emit(e: Expr, out: string[]): void {
@@ -81,14 +99,16 @@ function emit(e: Expr, out: string[]): void {
     case "const":
       out.push(e.name);
       return;
-    case "call":
+    case "call": {
       out.push(e.fn, "(");
-      for (let i = 0; i < e.args.length; i++) {
+      const args = e.fn === "min" || e.fn === "max" ? flatArguments(e.fn, e.args) : e.args;
+      for (let i = 0; i < args.length; i++) {
         if (i > 0) out.push(", ");
-        emit(e.args[i]!, out);
+        emit(args[i]!, out);
       }
       out.push(")");
       return;
+    }
     case "add":
       emitSum(e.args, out);
       return;
