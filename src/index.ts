@@ -12,6 +12,7 @@ export { toLatex } from "./print/latex.js";
 export { toExpr, type ExprInput } from "./api/input.js";
 export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
 export { subs, type SubsBindings, type SubsValue } from "./api/subs.js";
+export { implicitDiff, taylor, laplacian, divergence, curl, directionalDerivative, type ValueInput } from "./api/operations.js";
 export {
   evaluate,
   compile,

@@ -5,6 +5,7 @@
  *   (`max(x, x)` is `x`), numbers folded to one, and the list is nested to the right in canonical
  *   order, so `max(y, max(x, 1), 3)` is `max(3, max(x, y))`. `beta(u, v)` has its two arguments
  *   in canonical order (it is symmetric).
+ * - `atan2` of constants on the axes or at tabulated angles (`atan2(1, -1)` is `3*pi/4`).
  * - `heaviside`, `sign`, `abs` of a constant of known sign (`heaviside(sqrt(2))` is `1`,
  *   `heaviside(0)` is `1/2`); `floor`, `ceil`, `round` of numbers (`round` rounds half up, as
  *   `Math.round`: `round(-5/2)` is `-2`), and of a call that is already an integer
@@ -15,13 +16,13 @@
  *   is rational; `erfc(0)` is `1`.
  */
 import { compareExpr } from "./compare.js";
-import { call, internCall, MINUS_ONE, mulAll, num, ONE, PI, sqrt, ZERO } from "./build.js";
+import { addAll, call, internCall, MINUS_ONE, mulAll, num, ONE, PI, pow, sqrt, ZERO } from "./build.js";
 import type { FunctionName } from "./functions.js";
 import type { Expr } from "./node.js";
 import { Rational } from "./rational.js";
 
 /** The functions folded here. */
-const SPECIAL = new Set<FunctionName>(["min", "max", "heaviside", "sign", "abs", "floor", "ceil", "round", "gamma", "loggamma", "polygamma", "beta", "erfc"]);
+const SPECIAL = new Set<FunctionName>(["atan2", "min", "max", "heaviside", "sign", "abs", "floor", "ceil", "round", "gamma", "loggamma", "polygamma", "beta", "erfc"]);
 
 /** Exact factorials and gamma values are built only for arguments up to this size. */
 const MAX_EXACT_ARGUMENT = 1000n;
@@ -102,6 +103,23 @@ function exactGamma(r: Rational): Expr | undefined {
   return mulAll([num(c), sqrt(PI)]);
 }
 
+/**
+ * atan2(y, x) of constants of known sign, when the angle is exactly known: on the axes
+ * (`atan2(0, 1)` is 0, `atan2(1, 0)` is pi/2, `atan2(0, -1)` is pi, `atan2(0, 0)` is 0 as in
+ * Math.atan2), else atan(y/x) shifted by the quadrant when that atan folds (`atan2(1, 1)` is pi/4).
+ */
+function exactAtan2(y: Expr, x: Expr): Expr | undefined {
+  const sy = knownSign(y);
+  const sx = knownSign(x);
+  if (sy === undefined || sx === undefined) return undefined;
+  const halfPi = mulAll([num(Rational.HALF), PI]);
+  if (sx === 0) return sy === 0 ? ZERO : sy > 0 ? halfPi : mulAll([MINUS_ONE, halfPi]);
+  if (sy === 0) return sx > 0 ? ZERO : PI;
+  const angle = call("atan", [mulAll([y, pow(x, MINUS_ONE)])]);
+  if (angle.kind === "call") return undefined;
+  return sx > 0 ? angle : addAll([angle, sy > 0 ? PI : mulAll([MINUS_ONE, PI])]);
+}
+
 const INTEGER_VALUED = new Set<FunctionName>(["floor", "ceil", "round", "sign", "heaviside"]);
 
 /** The canonical form or exact value of special function `fn(args)`; undefined keeps the call. */
@@ -111,6 +129,8 @@ export function foldSpecial(fn: FunctionName, args: readonly Expr[]): Expr | und
     case "min":
     case "max":
       return minMax(fn, args);
+    case "atan2":
+      return exactAtan2(u, args[1]!);
     case "beta": {
       const v = args[1]!;
       if (u.kind === "num" && v.kind === "num" && u.value.isInteger() && v.value.isInteger()) {
