@@ -154,6 +154,9 @@ function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: R
       const db = of(b);
       const dx = of(x);
       if (dx === ZERO) return times([x, pow(b, sub(x, ONE))], db); // power rule
+      // 0^x is 0 where x > 0, undefined where x < 0, and 1 at 0 only: wherever it is
+      // differentiable it is locally constant, so its derivative is 0 (not 0^x*log(0)).
+      if (b === ZERO) return ZERO;
       const log = call("log", [b]);
       if (db === ZERO) return times([node, log], dx); // exponential rule
       // General power: (b^x)' = b^x * (x' log b + x b'/b).

@@ -389,6 +389,11 @@ export function pow(base: Expr, exponent: Expr): Expr {
     if (r.isOne()) return base;
     if (base.kind === "num") return numberPower(base.value, r);
     if (base.kind === "pow" && r.isInteger()) return pow(base.base, mulAll([base.exp, exponent]));
+    // (u^(2k))^r = abs(u)^(2k*r) for every real u: the real value, and a form whose power rule
+    // is defined wherever the function is differentiable ((x^4)^(1/3) at 0).
+    if (base.kind === "pow" && isEvenInteger(base.exp)) return pow(call("abs", [base.base]), mulAll([base.exp, exponent]));
+    // abs(u)^(2k) = u^(2k).
+    if (base.kind === "call" && base.fn === "abs" && r.isInteger() && r.num % 2n === 0n) return pow(base.args[0]!, exponent);
     if (base.kind === "mul") {
       if (r.isInteger()) return mulAll(base.args.map((f) => pow(f, exponent)));
       const first = base.args[0]!;
@@ -397,18 +402,69 @@ export function pow(base: Expr, exponent: Expr): Expr {
         const rest = base.args.length === 2 ? base.args[1]! : internMul(base.args.slice(1));
         return mulAll([numberPower(first.value, r), pow(rest, exponent)]);
       }
+      // (a*b)^r = a^r * b^r when every factor is nonnegative for every real value of its
+      // variables (even powers, abs, positive factors): sqrt(x^2*y^2) is abs(x)*abs(y).
+      if (base.args.every(isEvidentlyNonnegative)) return mulAll(base.args.map((f) => pow(f, exponent)));
     }
   } else if (base.kind === "num") {
     if (base.value.isOne()) return ONE;
-  }
-  // abs(u)^n = u^n for an even integer n (u real).
-  if (base.kind === "call" && base.fn === "abs" && exponent.kind === "num" && exponent.value.isInteger() && exponent.value.num % 2n === 0n) {
-    return pow(base.args[0]!, exponent);
+    // 0^u is 0 where u > 0 (and undefined where u < 0): folded when u is evidently positive.
+    if (base.value.isZero() && isEvidentlyPositive(exponent)) return ZERO;
   }
   if (base === E) return call("exp", [exponent]);
   // exp(u)^v = exp(u*v) for real u.
   if (base.kind === "call" && base.fn === "exp") return call("exp", [mulAll([base.args[0]!, exponent])]);
   return internPow(base, exponent);
+}
+
+function isEvenInteger(e: Expr): boolean {
+  return e.kind === "num" && e.value.isInteger() && e.value.num % 2n === 0n;
+}
+
+/**
+ * A factor that is >= 0 for every real value of its variables (where it is defined): an even
+ * power, abs, a power of abs, or an evidently positive factor (`2^y`, `exp(u)`).
+ */
+function isEvidentlyNonnegative(f: Expr): boolean {
+  if (f.kind === "call" && f.fn === "abs") return true;
+  if (f.kind === "pow" && (isEvenInteger(f.exp) || (f.base.kind === "call" && f.base.fn === "abs" && f.exp.kind === "num"))) return true;
+  return isEvidentlyPositive(f);
+}
+
+/**
+ * True when `e` is > 0 for every real value of its variables: positive numbers, pi and e, exp and
+ * cosh, sums and products of such, powers of a positive base, even powers plus a positive term
+ * (`x^2 + 1`). Conservative: false means "not known".
+ */
+function isEvidentlyPositive(e: Expr): boolean {
+  switch (e.kind) {
+    case "num":
+      return e.value.sign() > 0;
+    case "const":
+      return true;
+    case "sym":
+      return false;
+    case "add": {
+      let strict = false;
+      for (const t of e.args) {
+        if (isEvidentlyPositive(t)) strict = true;
+        else if (!isEvidentlyNonnegativeTerm(t)) return false;
+      }
+      return strict;
+    }
+    case "mul":
+      return e.args.every(isEvidentlyPositive);
+    case "pow":
+      return isEvidentlyPositive(e.base);
+    case "call":
+      return e.fn === "exp" || e.fn === "cosh";
+  }
+}
+
+/** A term >= 0 for every real value: a nonnegative factor or a positive multiple of products of such. */
+function isEvidentlyNonnegativeTerm(t: Expr): boolean {
+  if (t.kind === "mul") return t.args.every((f) => (f.kind === "num" ? f.value.sign() > 0 : isEvidentlyNonnegative(f) || isEvidentlyPositive(f)));
+  return isEvidentlyNonnegative(t);
 }
 
 /** b^r for rationals: exact where the result is rational, else a canonical irrational power. */

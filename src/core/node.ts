@@ -11,16 +11,19 @@
  * - `Mul.args`: at least two; at most one `Num`, first, neither 0 nor 1; no `Mul` among them; no two
  *   factors with the same base (`x*x^2` is `x^3`); factors sorted by `compareFactors`. A `Num` times
  *   a single `Add` is distributed (`2*(x+1)` is `2*x + 2`).
- * - `Pow`: exponent neither 0 nor 1; base neither 0 nor 1; a `Mul` base only with a non-integer
- *   exponent and no positive numeric coefficient; a `Pow` base only with a non-integer outer
- *   exponent; two `Num`s only when the result is irrational (`2^(1/2)`), with a positive integer
- *   base and an exponent p/q in (0, 1), the base free of q-th powers of primes below 1000 and not
- *   a perfect power sharing a factor with q (`8^(1/2)` is `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`,
- *   see `integer-roots.ts`); `abs(u)` not raised to an even integer (`abs(x)^2` is `x^2`).
+ * - `Pow`: exponent neither 0 nor 1; base not 1, and 0 only with a symbolic exponent not evidently
+ *   positive (`0^x`; `0^(x^2 + 1)` is 0); a `Mul` base only with a non-integer exponent, no
+ *   positive numeric coefficient and not only nonnegative factors (`sqrt(x^2*y^2)` is
+ *   `abs(x)*abs(y)`); a `Pow` base only with a non-integer outer exponent, and then not with a
+ *   numeric even inner exponent (`(x^4)^(1/3)` is `abs(x)^(4/3)`); no `abs` base with an even
+ *   integer exponent (`abs(x)^2` is `x^2`); two `Num`s only when the result is irrational
+ *   (`2^(1/2)`), with a positive integer base and an exponent p/q in (0, 1), the base free of q-th
+ *   powers of primes below 1000 and not a perfect power sharing a factor with q (`8^(1/2)` is
+ *   `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`, see `integer-roots.ts`).
  * - `Call`: a known function with its arity; building it again gives the same node, so no
  *   argument folds to a known exact value (`sin(0)` is `0`, `exp(1)` is `e`, `cos(pi)` is `-1`)
- *   and no argument reduction of `exact-values.ts` applies (`sin(x + 2*pi)` is `sin(x)`,
- *   `cos(-x)` is `cos(x)`).
+ *   and no argument reduction of `exact-values.ts` or canonical ordering of `special-values.ts`
+ *   applies (`sin(x + 2*pi)` is `sin(x)`, `cos(-x)` is `cos(x)`, `max(y, x)` is `max(x, y)`).
  * `a - b`, `a / b`, `sqrt(u)` and `e^u` are sugar for `a + (-1)*b`, `a*b^(-1)`, `u^(1/2)`, `exp(u)`.
  */
 import type { FunctionName } from "./functions.js";

@@ -13,6 +13,7 @@
  */
 import type { Expr } from "../core/node.js";
 import { gradientExprs } from "../calculus/gradient.js";
+import { simplify } from "../rewrite/simplify.js";
 import { evaluate } from "./evaluate.js";
 
 export type DifferenceMethod = "forward" | "central" | "richardson";
@@ -81,6 +82,11 @@ export interface GradcheckOptions {
   /** Difference method for the numeric side; default "richardson". */
   method?: DifferenceMethod;
   step?: number;
+  /**
+   * Check the partials as `gradient` returns them, simplified (default true), or the raw
+   * canonical derivatives (false).
+   */
+  simplify?: boolean;
 }
 
 export interface GradcheckResult {
@@ -89,11 +95,14 @@ export interface GradcheckResult {
   symbolic: Float64Array;
   numeric: Float64Array;
   vars: string[];
+  /** The symbolic partials that were evaluated, in `vars` order. */
+  partials: Expr[];
 }
 
 /**
- * Compares the exact gradient of `e` (the symbolic partials from `gradientExprs`, evaluated in
- * float64) with a Richardson finite-difference gradient of `e` at `point`.
+ * Compares the exact gradient of `e` that a user is shown (the partials of `gradientExprs`,
+ * simplified as `gradient` returns them, evaluated in float64) with a Richardson
+ * finite-difference gradient of `e` at `point`.
  */
 export function gradcheck(e: Expr, point: Readonly<Record<string, number>>, options: GradcheckOptions = {}): GradcheckResult {
   const vars = [...(options.vars ?? Object.keys(point))];
@@ -104,7 +113,8 @@ export function gradcheck(e: Expr, point: Readonly<Record<string, number>>, opti
   const scope = new Map<string, number>();
   const bind = (x: ArrayLike<number>) => vars.forEach((v, i) => scope.set(v, x[i]!));
   bind(x0);
-  const symbolic = Float64Array.from(gradientExprs(e, vars), (d) => evaluate(d, scope));
+  const partials = gradientExprs(e, vars).map((d) => (options.simplify === false ? d : simplify(d)));
+  const symbolic = Float64Array.from(partials, (d) => evaluate(d, scope));
   const numeric = numericGradient(
     (x) => {
       bind(x);
@@ -120,5 +130,5 @@ export function gradcheck(e: Expr, point: Readonly<Record<string, number>>, opti
     const err = Math.abs(s - m) / Math.max(1, Math.abs(s), Math.abs(m));
     if (Number.isNaN(err) || err > maxRelativeError) maxRelativeError = err; // NaN stays
   }
-  return { maxRelativeError, symbolic, numeric, vars };
+  return { maxRelativeError, symbolic, numeric, vars, partials };
 }

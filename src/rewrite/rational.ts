@@ -28,15 +28,26 @@ export function bottomUp(e: Expr, top: (node: Expr) => Expr): Expr {
   });
 }
 
-/** Factors of a product term with numeric exponents: base -> exponent (a non-numeric power is its own base). */
+/**
+ * Factors of a product term with numeric exponents: base -> exponent, where a factor that is not a
+ * numeric power is its own base to the exponent 1. Invariant: the product of `base^exponent` over
+ * the map, times the coefficient, is `t`. Two factors can share a key: a power with a symbolic
+ * exponent `u = 2^x` is the key of both `u` and `u^(1/2)` (the builder keeps those apart, since
+ * their bases 2 and 2^x differ), so exponents of one key add up (`u*u^(1/2)` is `u^(3/2)`, equal
+ * wherever both sides are real).
+ */
 export function factorMap(t: Expr): [Rational, Map<Expr, Rational>] {
   const out = new Map<Expr, Rational>();
   let c = Rational.ONE;
   const factors = t.kind === "mul" ? t.args : [t];
+  const addFactor = (base: Expr, k: Rational) => {
+    const prev = out.get(base);
+    out.set(base, prev === undefined ? k : prev.add(k));
+  };
   for (const f of factors) {
     if (f.kind === "num") c = f.value;
-    else if (f.kind === "pow" && f.exp.kind === "num") out.set(f.base, f.exp.value);
-    else out.set(f, Rational.ONE);
+    else if (f.kind === "pow" && f.exp.kind === "num") addFactor(f.base, f.exp.value);
+    else addFactor(f, Rational.ONE);
   }
   return [c, out];
 }

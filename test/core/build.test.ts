@@ -59,11 +59,29 @@ describe("canonical construction", () => {
   });
 
   it("keeps sound forms unevaluated", () => {
-    // (x^2)^(1/2) is |x|, not x: the builder must not merge the exponents.
-    const e = canonical(sqrt(pow(x, TWO)));
-    expect(e.kind).toBe("pow");
     expect(canonical(pow(q(-8), q(1, 3))).kind).toBe("pow");
     expect(canonical(sqrt(TWO)).kind).toBe("pow");
+  });
+
+  it.each([
+    // [built, canonical]: roots of even powers keep the real value as abs forms, never merge to x.
+    ["(x^2)^(1/2)", () => sqrt(pow(x, TWO)), () => call("abs", [x])],
+    ["(x^4)^(1/3)", () => pow(pow(x, q(4)), q(1, 3)), () => pow(call("abs", [x]), q(4, 3))],
+    ["(x^2)^(5/6)", () => pow(pow(x, TWO), q(5, 6)), () => pow(call("abs", [x]), q(5, 3))],
+    ["(x^4)^(3/4)", () => pow(pow(x, q(4)), q(3, 4)), () => pow(call("abs", [x]), q(3))],
+    ["(x^10)^(1/5)", () => pow(pow(x, q(10)), q(1, 5)), () => pow(x, TWO)],
+    ["abs(x)^2", () => pow(call("abs", [x]), TWO), () => pow(x, TWO)],
+    ["abs(x)^-4", () => pow(call("abs", [x]), q(-4)), () => pow(x, q(-4))],
+    ["sqrt(x^2*y^2)", () => sqrt(mul(pow(x, TWO), pow(y, TWO))), () => mul(call("abs", [x]), call("abs", [y]))],
+    ["sqrt(x^2*y)", () => sqrt(mul(pow(x, TWO), y)), () => pow(mul(pow(x, TWO), y), HALF)],
+    ["(x^2)^y", () => pow(pow(x, TWO), y), () => pow(pow(x, TWO), y)],
+    ["(x^3)^(1/3)", () => pow(pow(x, q(3)), q(1, 3)), () => pow(pow(x, q(3)), q(1, 3))],
+    ["0^(x^2 + 1)", () => pow(ZERO, add(pow(x, TWO), ONE)), () => ZERO],
+    ["0^exp(x)", () => pow(ZERO, call("exp", [x])), () => ZERO],
+    ["0^x", () => pow(ZERO, x), () => pow(ZERO, x)],
+    ["0^(x^2)", () => pow(ZERO, pow(x, TWO)), () => pow(ZERO, pow(x, TWO))],
+  ])("builds %s canonically", (_text, build, expected) => {
+    expect(canonical(build())).toBe(expected());
   });
 
   it("orders deterministically by structure", () => {

@@ -35,9 +35,15 @@ const F: Record<FunctionName, (a: number, b?: number) => number> = {
   polygamma: (a, b) => sf.polygamma(a, b!), beta: (a, b) => sf.beta(a, b!), erfc: (a) => sf.erfc(a),
 };
 
-/** The largest magnitude of any subexpression's value (the scale of rounding errors). */
+/**
+ * The largest magnitude of any subexpression's value (the scale of rounding errors); Infinity
+ * when some subexpression underflows to a subnormal, where float64 keeps too few digits to
+ * compare (`log(1/(exp(t) + 1)^n)` near e^-743).
+ */
 export function evalScale(e: Expr, scope: Scope): number {
-  let m = Math.abs(evalExpr(e, scope));
+  const v = Math.abs(evalExpr(e, scope));
+  if (v !== 0 && v < 1e-290) return Infinity;
+  let m = v;
   for (const a of e.args) m = Math.max(m, evalScale(a, scope));
   return Number.isFinite(m) ? m : Infinity;
 }
@@ -129,5 +135,9 @@ export const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
     fc.tuple(tie("e"), fc.integer({ min: 2, max: 3 })).map(([a, k]) => pow(a, num(k))),
     tie("e").map((a) => call("sin", [a])),
     tie("e").map((a) => call("exp", [a])),
+    // A symbolic power beside a fractional power of itself: 2^x*sqrt(2^x), x^y*(x^y)^(-1/3).
+    fc
+      .tuple(tie("e"), fc.constantFrom<Expr>(pow(num(2), x), pow(x, y), pow(add(x, num(1)), y)), fc.constantFrom(1, -1, 3))
+      .map(([a, u, k]) => mul(a, mul(u, pow(u, div(num(k), num(k === 3 ? 2 : 3)))))),
   ),
 })).e.filter((e) => e.depth <= 8);

@@ -66,6 +66,13 @@ export function arbExpr(depth = 3): fc.Arbitrary<Expr> {
     { arbitrary: built(fc.tuple(sub, arbExponent), ([b, e]) => pow(b, e)), weight: 3 },
     // A symbolic exponent; numeric ones come from arbExponent only, which keeps numbers small.
     { arbitrary: built(fc.tuple(sub, sub.filter((e) => e.kind !== "num")), ([b, e]) => pow(b, e)), weight: 1 },
+    // A symbolic power next to a fractional power of itself (`2^x*sqrt(2^x)`), times a subterm.
+    {
+      arbitrary: built(fc.tuple(sub, fc.constantFrom(...SYMBOLIC_POWERS), fc.constantFrom(...REPEAT_EXPONENTS)), ([t, u, k]) =>
+        mulAll([t, u, pow(u, num(k))]),
+      ),
+      weight: 1,
+    },
     {
       arbitrary: built(
         fn.chain((f) =>
@@ -82,4 +89,43 @@ export function arbExpr(depth = 3): fc.Arbitrary<Expr> {
       weight: 2,
     },
   );
+}
+
+/**
+ * Powers whose exponent is symbolic: the builder keys a product's factors by base, so `u` and a
+ * fractional power `u^(1/2)` of such a power stay two factors of one product (their bases differ:
+ * `2` and `2^x`). Every pass that keys factors by base must treat the pair as one base.
+ */
+export const SYMBOLIC_POWERS: readonly Expr[] = [
+  pow(num(2), sym("x")),
+  pow(sym("x"), sym("y")),
+  pow(sym("x"), sym("x")),
+  pow(addAll([sym("x"), num(1)]), sym("y")),
+  pow(call("sin", [sym("x")]), sym("y")),
+  pow(num(3), mulAll([num(2), sym("y")])),
+];
+
+/** Exponents applied to a repeated base: integers and fractions with even and odd denominators. */
+const REPEAT_EXPONENTS: readonly Rational[] = [1, 2, -1, [1, 2], [3, 2], [-1, 2], [1, 3], [-2, 3], [5, 4]].map((k) =>
+  typeof k === "number" ? Rational.of(k, 1) : Rational.of(k[0]!, k[1]!),
+);
+
+/**
+ * Sums of products in which the same symbolic power appears several times under different
+ * numeric exponents (`2^x*sqrt(2^x) - 2^x`, `x*(x^y)^(1/3)/x^y`), mixed with plain atoms.
+ */
+export function arbRepeatedBases(): fc.Arbitrary<Expr> {
+  const base = fc.constantFrom(...SYMBOLIC_POWERS);
+  const power = fc.tuple(base, fc.constantFrom(...REPEAT_EXPONENTS)).map(([b, k]) => attempt(() => pow(b, num(k))));
+  const factor = fc.oneof(
+    { arbitrary: power, weight: 4 },
+    { arbitrary: arbLeaf.map((l) => l as Expr | null), weight: 2 },
+  );
+  const product = fc
+    .array(factor, { minLength: 2, maxLength: 4 })
+    .map((fs) => (fs.some((f) => f === null) ? null : attempt(() => mulAll(fs as Expr[]))));
+  return fc
+    .array(product, { minLength: 1, maxLength: 3 })
+    .map((ts) => (ts.some((t) => t === null) ? null : attempt(() => addAll(ts as Expr[]))))
+    .filter((e): e is Expr => e !== null);
 }
