@@ -11,7 +11,7 @@ export { print } from "./print/plain.js";
 export { toLatex } from "./print/latex.js";
 export { toExpr, type ExprInput } from "./api/input.js";
 export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
-export { subs, type SubsBindings, type SubsValue } from "./api/subs.js";
+export { subs, type SubsBindings, type SubsOptions, type SubsValue } from "./api/subs.js";
 export { implicitDiff, taylor, laplacian, divergence, curl, directionalDerivative, type ValueInput } from "./api/operations.js";
 export {
   evaluate,

@@ -20,6 +20,12 @@ export type Gradient = Record<string, Expr>;
 export interface CalculusOptions {
   /** Simplify each result (default true); an object passes options to `simplify`. */
   simplify?: boolean | SimplifyOptions;
+  /** Undefined functions the formula strings may call (`["f", "g"]`), as for `parse`. */
+  undefinedFunctions?: readonly string[];
+}
+
+function read(input: ExprInput, options: CalculusOptions): Expr {
+  return toExpr(input, options.undefinedFunctions === undefined ? undefined : { undefinedFunctions: options.undefinedFunctions });
 }
 
 function finish(e: Expr, options: CalculusOptions): Expr {
@@ -33,7 +39,7 @@ function finish(e: Expr, options: CalculusOptions): Expr {
  * taken in the order given.
  */
 export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1, options: CalculusOptions = {}): Expr {
-  const e = toExpr(input);
+  const e = read(input, options);
   let steps: string[];
   if (Array.isArray(vars)) {
     if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
@@ -63,7 +69,7 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
 
 /** The gradient as an object { variable: partial }; variables default to the sorted free symbols. */
 export function gradient(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Gradient {
-  const e = toExpr(input);
+  const e = read(input, options);
   const names = vars?.map(toVariableName) ?? freeSymbols(e);
   const partials = withNodeBudget(() => gradientExprs(e, names));
   const out: Gradient = {};
@@ -74,14 +80,14 @@ export function gradient(input: ExprInput, vars?: readonly Variable[], options: 
 
 /** Row i is the gradient of fs[i]; variables default to the sorted union of free symbols. */
 export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
-  const fs = inputs.map(toExpr);
+  const fs = inputs.map((i) => read(i, options));
   const rows = withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
   return rows.map((row) => row.map((d) => finish(d, options)));
 }
 
 /** The Hessian matrix of second partials. */
 export function hessian(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
-  const e = toExpr(input);
+  const e = read(input, options);
   const rows = withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
   return rows.map((row) => row.map((d) => finish(d, options)));
 }

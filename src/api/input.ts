@@ -1,14 +1,14 @@
 /** Every public function accepts a formula string or an expression node. */
 import type { Expr } from "../core/node.js";
-import { parse } from "../parse/parser.js";
+import { parse, type ParseOptions } from "../parse/parser.js";
 // Installs the plain-text formatter, so every node a public function returns prints as a formula.
 import "../print/plain.js";
 
 export type ExprInput = string | Expr;
 
-/** The node for `input`: parsed when it is a string, itself otherwise. */
-export function toExpr(input: ExprInput): Expr {
-  if (typeof input === "string") return parse(input);
+/** The node for `input`: parsed (with `options`) when it is a string, itself otherwise. */
+export function toExpr(input: ExprInput, options?: ParseOptions): Expr {
+  if (typeof input === "string") return parse(input, options);
   if (input === null || typeof input !== "object" || typeof (input as { kind?: unknown }).kind !== "string") {
     throw new TypeError("expected a formula string or a symgrad expression");
   }

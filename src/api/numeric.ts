@@ -41,7 +41,7 @@ export function valueAndGradInto(input: ExprInput, vars?: readonly string[]): co
 
 /** A vector-valued compiled function of several expressions. */
 export function compileVector(inputs: readonly ExprInput[], vars: readonly string[]): compiled.CompiledVector {
-  return compiled.compileVector(inputs.map(toExpr), vars);
+  return compiled.compileVector(inputs.map((i) => toExpr(i)), vars);
 }
 
 /** The compiled value-and-gradient code as a standalone ES module source. */

@@ -23,8 +23,12 @@ function finish(e: Expr, options: CalculusOptions): Expr {
   return simplify(e, s === true ? {} : s);
 }
 
-function toValue(v: ValueInput): Expr {
-  return typeof v === "number" || typeof v === "bigint" ? num(v) : toExpr(v);
+function read(input: ExprInput, options: CalculusOptions): Expr {
+  return toExpr(input, options.undefinedFunctions === undefined ? undefined : { undefinedFunctions: options.undefinedFunctions });
+}
+
+function toValue(v: ValueInput, options: CalculusOptions = {}): Expr {
+  return typeof v === "number" || typeof v === "bigint" ? num(v) : read(v, options);
 }
 
 /**
@@ -33,7 +37,7 @@ function toValue(v: ValueInput): Expr {
  */
 export function implicitDiff(F: ExprInput, y: Variable, x: Variable, order = 1, options: CalculusOptions = {}): Expr {
   checkOrder(order);
-  const e = toExpr(F);
+  const e = read(F, options);
   const ys = toVariableName(y);
   const xs = toVariableName(x);
   if (order === 0) return toExpr(ys);
@@ -48,30 +52,30 @@ export function implicitDiff(F: ExprInput, y: Variable, x: Variable, order = 1, 
  */
 export function taylor(f: ExprInput, x: Variable, a: ValueInput, n: number, options: CalculusOptions = {}): Expr {
   checkOrder(n);
-  const e = toExpr(f);
+  const e = read(f, options);
   const v = toVariableName(x);
-  const at = toValue(a);
+  const at = toValue(a, options);
   // The coefficients are simplified, the polynomial stays a sum of powers of (x - a).
   return withNodeBudget(() => taylorPolynomial(e, v, at, n, (c) => finish(c, options)));
 }
 
 /** The sum of the second partials; variables default to the sorted free symbols. */
 export function laplacian(f: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr {
-  const e = toExpr(f);
+  const e = read(f, options);
   const names = vars?.map(toVariableName) ?? freeSymbols(e);
   return finish(withNodeBudget(() => laplacianExpr(e, names)), options);
 }
 
 /** sum_i d F[i] / d vars[i]; as many components as variables (DomainError otherwise). */
 export function divergence(F: readonly ExprInput[], vars: readonly Variable[], options: CalculusOptions = {}): Expr {
-  const fs = F.map(toExpr);
+  const fs = F.map((c) => read(c, options));
   const names = vars.map(toVariableName);
   return finish(withNodeBudget(() => divergenceExpr(fs, names)), options);
 }
 
 /** The 3 components of the curl of a 3-component field in 3 variables (DomainError otherwise). */
 export function curl(F: readonly ExprInput[], vars: readonly Variable[], options: CalculusOptions = {}): Expr[] {
-  const fs = F.map(toExpr);
+  const fs = F.map((c) => read(c, options));
   const names = vars.map(toVariableName);
   return withNodeBudget(() => curlExprs(fs, names)).map((c) => finish(c, options));
 }
@@ -81,8 +85,8 @@ export function curl(F: readonly ExprInput[], vars: readonly Variable[], options
  * grad f . d/|d|. A direction of the wrong length or the zero vector is a DomainError.
  */
 export function directionalDerivative(f: ExprInput, direction: readonly ValueInput[], vars: readonly Variable[], options: CalculusOptions = {}): Expr {
-  const e = toExpr(f);
-  const d = direction.map(toValue);
+  const e = read(f, options);
+  const d = direction.map((v) => toValue(v, options));
   const names = vars.map(toVariableName);
   return finish(withNodeBudget(() => directionalExpr(e, d, names)), options);
 }

@@ -17,10 +17,10 @@
  * - The product rule on many factors splits them in halves, d(L*R) = d(L)*R + L*d(R), instead of
  *   writing n terms of n factors each.
  */
-import { addAll, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { addAll, applied, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
-import type { Call, Expr, Mul } from "../core/node.js";
+import type { Applied, Call, Expr, Mul } from "../core/node.js";
 import { freeSymbolSet } from "../core/traverse.js";
 import { outerDerivatives } from "./derivative-table.js";
 import { NodeMemo } from "../core/memo.js";
@@ -164,7 +164,21 @@ function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: R
     }
     case "call":
       return differentiateCall(node, of);
+    case "apply":
+      return differentiateApplied(node, of);
   }
+}
+
+/** The chain rule for an undefined function: d f(u1, ..., un) = sum_i (D_i f)(u1, ..., un) * d ui. */
+function differentiateApplied(node: Applied, d: (a: Expr) => Derivative): Derivative {
+  const partial = (i: number): Expr => applied(node.name, node.orders.map((k, j) => (j === i ? k + 1 : k)), node.args);
+  if (node.args.length === 1) return times([partial(0)], d(node.args[0]!));
+  const terms: Expr[] = [];
+  node.args.forEach((a, i) => {
+    const da = d(a);
+    if (da !== ZERO) terms.push(mulAll([partial(i), materialise(da)]));
+  });
+  return addAll(terms);
 }
 
 /**

@@ -15,9 +15,9 @@
  * A coefficient that needs a value where the expression is not analytic (`log(x)` or `sqrt(x)` at
  * 0) comes out as whatever the builder makes of it: an exact division by zero is a DomainError.
  */
-import { addAll, call, mulAll, num, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { addAll, applied, call, mulAll, num, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { DomainError } from "../core/errors.js";
-import type { Call, Expr } from "../core/node.js";
+import type { Applied, Call, Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph, freeSymbolSet, substitute } from "../core/traverse.js";
 import { simplify } from "../rewrite/simplify.js";
@@ -147,6 +147,26 @@ function callSeries(node: Call, args: readonly Series[], n: number): Series {
   return terms.length === 0 ? constantSeries(ZERO, n) : addSeries(terms, n);
 }
 
+/**
+ * An undefined function of one argument that depends on x: sum_k f^(k)(u0)/k! d^k, with the
+ * derivatives as `Applied` nodes (`taylor(f(x), x, 0, 2)` is `f(0) + f'(0)*x + f''(0)*x^2/2`).
+ * With several such arguments a DomainError (mixed partials are not expanded).
+ */
+function appliedSeries(node: Applied, args: readonly Series[], n: number): Series {
+  const moving = args.map((s, i) => (s.slice(1).some((c) => c !== ZERO) ? i : -1)).filter((i) => i >= 0);
+  const at = args.map((s) => s[0]!);
+  if (moving.length === 0) return constantSeries(applied(node.name, node.orders, at), n);
+  if (moving.length > 1) throw new DomainError(`taylor of '${node.name}' with several arguments depending on the variable is not supported`);
+  const i = moving[0]!;
+  const weights: Expr[] = [];
+  let factorial = Rational.ONE;
+  for (let k = 0; k <= n; k++) {
+    if (k > 0) factorial = factorial.mul(Rational.of(k));
+    weights.push(mulAll([num(factorial.inv()), applied(node.name, node.orders.map((o, j) => (j === i ? o + k : o)), at)]));
+  }
+  return compose(weights, [ZERO, ...args[i]!.slice(1)], n);
+}
+
 /** [c0, ..., cn]: the Taylor coefficients of `e` in powers of (x - a) (see the module contract). */
 export function taylorCoefficients(e: Expr, x: string, a: Expr, n: number): Expr[] {
   if (freeSymbolSet(a).has(x)) throw new DomainError(`the expansion point must not contain '${x}'`);
@@ -171,6 +191,8 @@ export function taylorCoefficients(e: Expr, x: string, a: Expr, n: number): Expr
           return callSeries(call("exp", [T]) as Call, [mulSeries(args[1]!, callSeries(call("log", [T]) as Call, [args[0]!], n), n)], n);
         case "call":
           return callSeries(node, args, n);
+        case "apply":
+          return appliedSeries(node, args, n);
       }
     },
     (node) => (freeSymbolSet(node).has(x) ? undefined : constantSeries(node, n)),

@@ -11,7 +11,7 @@ import { DomainError, LimitError } from "./errors.js";
 import { foldCall } from "./exact-values.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
-import { Add, Call, Const, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
+import { Add, Applied, Call, Const, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
 import { exactLogarithm, perfectPowerSharing, splitPerfectPower } from "./integer-roots.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 
@@ -194,6 +194,39 @@ export function internPow(base: Expr, exp: Expr): Pow {
   const h = hashArgs(POW_SEED, args);
   return (findCompound(h, "pow", undefined, args) as Pow | undefined) ?? storeCompound(h, new Pow(base, exp));
 }
+/** Hash seeds of undefined function names (strings hashed once per name). */
+const APPLY_SEEDS = new Map<string, number>();
+
+function applySeed(name: string, orders: readonly number[]): number {
+  let h = APPLY_SEEDS.get(name);
+  if (h === undefined) {
+    h = 0x1b873593;
+    for (let i = 0; i < name.length; i++) h = mixId(h, name.charCodeAt(i));
+    APPLY_SEEDS.set(name, h);
+  }
+  for (const k of orders) h = mixId(h, k + 0x40000000);
+  return h;
+}
+
+/**
+ * The undefined function `name` with `orders[i]` derivatives in argument i, applied to `args`
+ * (`applied("f", [1], [x])` is `f'(x)`). Every argument is kept as it is: nothing is known
+ * about the function.
+ */
+export function applied(name: string, orders: readonly number[], args: readonly Expr[]): Applied {
+  if (orders.length !== args.length || orders.some((k) => !Number.isInteger(k) || k < 0)) {
+    throw new TypeError(`derivative orders of '${name}' must be one non-negative integer per argument`);
+  }
+  const h = hashArgs(applySeed(name, orders), args);
+  const bucket = compounds.get(h);
+  const same = (n: Expr) => n.kind === "apply" && n.name === name && n.orders.every((k, i) => k === orders[i]) && n.args.length === args.length && n.args.every((a, i) => a === args[i]);
+  if (bucket !== undefined) {
+    const hit = Array.isArray(bucket) ? bucket.find(same) : same(bucket) ? bucket : undefined;
+    if (hit !== undefined) return hit as Applied;
+  }
+  return storeCompound(h, new Applied(name, Object.freeze([...orders]), Object.freeze([...args])));
+}
+
 /** Trusted: `fn(args)` is already canonical. */
 export function internCall(fn: FunctionName, args: readonly Expr[]): Call {
   const h = hashArgs(CALL_SEEDS.get(fn)!, args);
@@ -458,6 +491,8 @@ function isEvidentlyPositive(e: Expr): boolean {
       return isEvidentlyPositive(e.base);
     case "call":
       return e.fn === "exp" || e.fn === "cosh";
+    case "apply":
+      return false;
   }
 }
 
@@ -587,6 +622,8 @@ export function rebuild(node: Expr, args: readonly Expr[]): Expr {
       return pow(args[0]!, args[1]!);
     case "call":
       return call(node.fn, args);
+    case "apply":
+      return applied(node.name, node.orders, args);
     default:
       return node;
   }

@@ -71,6 +71,9 @@ export function canonicalViolations(root: Expr): string[] {
         if (node.args.length !== FUNCTION_ARITY[node.fn]) bad(node, "wrong arity");
         else if (call(node.fn, node.args) !== node) bad(node, "call with a known exact value or reducible argument");
         break;
+      case "apply":
+        if (node.orders.length !== node.args.length || node.args.length === 0) bad(node, "undefined function without one derivative order per argument");
+        break;
       default:
         break;
     }

@@ -24,12 +24,15 @@
  *   argument folds to a known exact value (`sin(0)` is `0`, `exp(1)` is `e`, `cos(pi)` is `-1`)
  *   and no argument reduction of `exact-values.ts` or canonical ordering of `special-values.ts`
  *   applies (`sin(x + 2*pi)` is `sin(x)`, `cos(-x)` is `cos(x)`, `max(y, x)` is `max(x, y)`).
+ * - `Applied`: an undefined function `name` (declared by the caller, see `ParseOptions`) applied to
+ *   its arguments, with `orders[i]` derivatives taken in argument i (all 0: `f(x)`); `orders` has
+ *   one entry per argument, each a non-negative integer.
  * `a - b`, `a / b`, `sqrt(u)` and `e^u` are sugar for `a + (-1)*b`, `a*b^(-1)`, `u^(1/2)`, `exp(u)`.
  */
 import type { FunctionName } from "./functions.js";
 import type { Rational } from "./rational.js";
 
-export type Expr = Num | Sym | Const | Add | Mul | Pow | Call;
+export type Expr = Num | Sym | Const | Add | Mul | Pow | Call | Applied;
 export type ExprKind = Expr["kind"];
 export type ConstName = "pi" | "e";
 
@@ -133,4 +136,16 @@ export class Call extends ExprBase {
 
 export function isNum(e: Expr): e is Num {
   return e.kind === "num";
+}
+
+/** An undefined function, or one of its partial derivatives, applied to arguments (see above). */
+export class Applied extends ExprBase {
+  readonly kind = "apply" as const;
+  constructor(
+    readonly name: string,
+    readonly orders: readonly number[],
+    readonly args: readonly Expr[],
+  ) {
+    super(depthOf(args));
+  }
 }

@@ -22,7 +22,7 @@ import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph, freeSymbolSet } from "../core/traverse.js";
 import { outerDerivatives } from "../calculus/derivative-table.js";
-import { evaluate } from "./evaluate.js";
+import { evaluate, undefinedFunctionError } from "./evaluate.js";
 import { emitRationalPower, FLOAT_FUNCTIONS, literal } from "./float-functions.js";
 
 /** Checks that `vars` is a list of distinct strings; returns name -> index. */
@@ -149,6 +149,8 @@ export class Emitter {
       case "call":
         code = FLOAT_FUNCTIONS[node.fn].emit(arg(0), node.args.length > 1 ? arg(1) : "0");
         break;
+      case "apply":
+        throw undefinedFunctionError(node);
     }
     this.order.push(node);
     return this.temp("t", code);

@@ -15,7 +15,7 @@ import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import type { Rational } from "../core/rational.js";
 import { foldGraph } from "../core/traverse.js";
-import { describeFailure, lookup, type Scope } from "./evaluate.js";
+import { describeFailure, lookup, undefinedFunctionError, type Scope } from "./evaluate.js";
 import { bigBeta, bigDigamma, bigGamma, bigHeaviside, bigLoggamma, bigPolygamma } from "./special-precise.js";
 
 const instances = new Map<number, MathJsInstance>();
@@ -175,5 +175,7 @@ function bigNode(m: MathJsInstance, node: Expr, scope: Scope, arg: (i: number) =
     }
     case "call":
       return BIG_FUNCTIONS[node.fn](m, arg(0), node.args.length > 1 ? arg(1) : m.bignumber(0));
+    case "apply":
+      throw undefinedFunctionError(node);
   }
 }

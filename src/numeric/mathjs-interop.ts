@@ -71,6 +71,8 @@ export function toMathjs(e: Expr): MathNode {
         return new Op("^", "pow", args);
       case "call":
         return callNode(node.fn, args);
+      case "apply":
+        throw new DomainError(`the undefined function '${node.name}' has no mathjs equivalent`);
     }
   });
 }

@@ -61,11 +61,18 @@ function shiftUp(m: MathJsInstance, x: Big, extra: number): Shifted {
   return { z, steps };
 }
 
+/** B_2 .. B_2k as BigNumbers of each instance, and its series tolerance (computed once per instance). */
+const bigBernoulli = new WeakMap<MathJsInstance, { values: Big[]; eps: Big }>();
+
 /** Sums `term(k)` for k = 1, 2, ... until a term is negligible (or the Bernoulli numbers run out). */
-function series(m: MathJsInstance, sum: Big, term: (k: number, b: Rational) => Big): Big {
-  const p = precisionOf(m);
-  const bs = bernoulliEven(Math.ceil(p * 0.6) + 20);
-  const eps = m.bignumber(10).pow(-(p + 5));
+function series(m: MathJsInstance, sum: Big, term: (k: number, b: Big) => Big): Big {
+  let cached = bigBernoulli.get(m);
+  if (cached === undefined) {
+    const p = precisionOf(m);
+    cached = { values: bernoulliEven(Math.ceil(p * 0.6) + 20).map((b) => big(m, b)), eps: m.bignumber(10).pow(-(p + 5)) };
+    bigBernoulli.set(m, cached);
+  }
+  const { values: bs, eps } = cached;
   for (let k = 1; k <= bs.length; k++) {
     const t = term(k, bs[k - 1]!);
     sum = sum.plus(t);
@@ -83,7 +90,7 @@ function lnGammaPositive(m: MathJsInstance, x: Big): Big {
   const z2 = z.times(z);
   let power = z;
   const value = series(m, head, (k, b) => {
-    const t = big(m, b).div(m.bignumber(2 * k * (2 * k - 1)).times(power));
+    const t = b.div(m.bignumber(2 * k * (2 * k - 1)).times(power));
     power = power.times(z2);
     return t;
   });
@@ -124,7 +131,7 @@ export function bigDigamma(m: MathJsInstance, x: Big): Big {
   const z2 = z.times(z);
   let power = z2;
   const value = series(m, z.ln().minus(one.div(z.times(2))), (k, b) => {
-    const t = big(m, b).div(power.times(2 * k)).neg();
+    const t = b.div(power.times(2 * k)).neg();
     power = power.times(z2);
     return t;
   });
@@ -152,7 +159,7 @@ export function bigPolygamma(m: MathJsInstance, order: Big, x: Big): Big {
   const sum = series(m, m.bignumber(1).plus(m.bignumber(n).div(z.times(2))), (k, b) => {
     c = c.times((2 * k + n - 2) * (2 * k + n - 1)).div((2 * k - 1) * (2 * k));
     p = p.times(w);
-    return big(m, b).times(c).times(p);
+    return b.times(c).times(p);
   });
   const f = factorial(m, n - 1);
   return f.div(z.pow(n)).times(sum).times(-sign).minus(f.times(n).times(shift).times(sign));

@@ -149,6 +149,9 @@ function emit(e: Expr, out: string[]): void {
     case "call":
       emitCall(e.fn, e.args, null, out);
       return;
+    case "apply":
+      emitApplied(e.name, e.orders, e.args, out);
+      return;
     case "add":
       emitSum(e.args, out);
       return;
@@ -195,6 +198,29 @@ function emitCall(fn: FunctionName, args: readonly Expr[], power: bigint | null,
   if (power !== null) out.push("^{", power.toString(), "}");
   out.push("{\\left(");
   if (fn === "min" || fn === "max") args = flatArguments(fn, args);
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) out.push(", ");
+    emit(args[i]!, out);
+  }
+  out.push(" \\right)}");
+}
+
+/**
+ * An undefined function: `f{\left(x \right)}`, `f'{\left(x \right)}` (primes up to 3, then
+ * `f^{(4)}`), and partials by argument position, `\partial_{1} \partial_{2}^{2} f{\left(x, y \right)}`.
+ */
+function emitApplied(name: string, orders: readonly number[], args: readonly Expr[], out: string[]): void {
+  const f = symbolLatex(name);
+  if (orders.length === 1 && orders[0]! > 0) {
+    const k = orders[0]!;
+    out.push(k <= 3 ? f + "'".repeat(k) : `${f}^{(${k})}`);
+  } else {
+    orders.forEach((k, i) => {
+      if (k > 0) out.push(`\\partial_{${i + 1}}`, k > 1 ? `^{${k}} ` : " ");
+    });
+    out.push(f);
+  }
+  out.push("{\\left(");
   for (let i = 0; i < args.length; i++) {
     if (i > 0) out.push(", ");
     emit(args[i]!, out);

@@ -42,6 +42,7 @@ function precOf(e: Expr): number {
     case "sym":
     case "const":
     case "call":
+    case "apply":
       return ATOM;
     case "add":
       return SUM;
@@ -88,6 +89,17 @@ export function flatArguments(fn: "min" | "max", args: readonly Expr[]): Expr[] 
   }
 }
 
+/**
+ * The derivative notation of an undefined function, read back by the lexer: none for `f(x)`,
+ * primes for one argument (`f'(x)`, `f'''(x)`; from order 4 on `f'[4](x)`), and the orders per
+ * argument in brackets for several (`f'[1,0](x, y)` is the partial in the first argument).
+ */
+export function derivativeSuffix(orders: readonly number[]): string {
+  if (orders.every((k) => k === 0)) return "";
+  if (orders.length === 1 && orders[0]! <= 3) return "'".repeat(orders[0]!);
+  return `'[${orders.join(",")}]`;
+}
+
 // ---------------------------------------------------------------- emitters
 
 function emit(e: Expr, out: string[]): void {
@@ -105,6 +117,15 @@ function emit(e: Expr, out: string[]): void {
       for (let i = 0; i < args.length; i++) {
         if (i > 0) out.push(", ");
         emit(args[i]!, out);
+      }
+      out.push(")");
+      return;
+    }
+    case "apply": {
+      out.push(e.name, derivativeSuffix(e.orders), "(");
+      for (let i = 0; i < e.args.length; i++) {
+        if (i > 0) out.push(", ");
+        emit(e.args[i]!, out);
       }
       out.push(")");
       return;

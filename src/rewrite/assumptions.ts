@@ -23,6 +23,8 @@ export function isPositive(e: Expr, assume: Assumptions): boolean {
       return isPositive(e.base, assume);
     case "call":
       return e.fn === "exp" || e.fn === "cosh" || (e.fn === "abs" && isPositive(e.args[0]!, assume));
+    case "apply":
+      return false;
   }
 }
 
@@ -44,5 +46,7 @@ export function isNonnegative(e: Expr, assume: Assumptions): boolean {
     }
     case "call":
       return e.fn === "exp" || e.fn === "abs" || e.fn === "cosh" || isPositive(e, assume);
+    case "apply":
+      return false;
   }
 }

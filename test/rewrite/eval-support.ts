@@ -50,6 +50,8 @@ export function evalScale(e: Expr, scope: Scope): number {
 
 export function evalExpr(e: Expr, scope: Scope): number {
   switch (e.kind) {
+    case "apply":
+      return NaN;
     case "num":
       return e.value.toNumber();
     case "sym":
