@@ -44,6 +44,19 @@ describe("parsing and printing", () => {
     katex.renderToString(latex, { throwOnError: true, strict: "error" });
   });
 
+  it("prints random applications so that they parse back to the same node (property)", () => {
+    fc.assert(
+      fc.property(arbExpr(2), arbExpr(2), fc.nat(5), fc.nat(2), fc.boolean(), (a, b, i, j, one) => {
+        const e = one ? applied("f", [i], [a]) : applied("g", [i, j], [a, b]);
+        const whole = simplify(parse(`sin(${print(e)}) + ${print(e)}^2`, options));
+        expect(canonicalViolations(whole)).toEqual([]);
+        expect(P(print(whole))).toBe(whole);
+        katex.renderToString(toLatex(whole), { throwOnError: true, strict: "error" });
+      }),
+      { seed: 52, numRuns: 150 },
+    );
+  });
+
   it("keeps f(x) and f(x, y) apart, and the node is interned", () => {
     expect(P("f(x)")).toBe(applied("f", [0], [sym("x")]));
     expect(P("f(x, y)")).not.toBe(P("f(x)"));
