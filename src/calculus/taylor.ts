@@ -12,11 +12,13 @@
  *   f^(k)(u0)/k! d^k, where the derivatives f^(k) are of the single function f of one fresh
  *   symbol (for atan2 and the other two-argument functions, the partials are composed in both
  *   arguments), simplified at each step, so the work is n derivatives of `f(t)`, not of `e`.
+ * The expansion stops with a LimitError("diffTimeMs") past `limits.diffTimeMs`.
  * A coefficient that needs a value where the expression is not analytic (`log(x)` or `sqrt(x)` at
  * 0) comes out as whatever the builder makes of it: an exact division by zero is a DomainError.
  */
 import { addAll, applied, call, mulAll, num, ONE, pow, sub, sym, ZERO } from "../core/build.js";
-import { DomainError } from "../core/errors.js";
+import { DomainError, LimitError } from "../core/errors.js";
+import { limits } from "../core/limits.js";
 import type { Applied, Call, Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph, freeSymbolSet, substitute } from "../core/traverse.js";
@@ -41,7 +43,15 @@ function addSeries(terms: readonly Series[], n: number): Series {
   return out;
 }
 
+/** When the running expansion must stop (`limits.diffTimeMs` after it started). */
+let deadline = Infinity;
+
+function checkDeadline(n: number): void {
+  if (performance.now() > deadline) throw new LimitError("diffTimeMs", limits.diffTimeMs, `Taylor expansion of order ${n} ran out of time`);
+}
+
 function mulSeries(p: Series, q: Series, n: number): Series {
+  checkDeadline(n);
   const out: Expr[] = [];
   for (let k = 0; k <= n; k++) {
     const terms: Expr[] = [];
@@ -76,6 +86,7 @@ function scaledDerivatives(f: Expr, at: Expr, n: number): Expr[] {
   let factorial = Rational.ONE;
   const point = new Map([[T, at]]);
   for (let k = 0; k <= n; k++) {
+    checkDeadline(n);
     if (k > 0) {
       d = simplify(diffExpr(d, T.name));
       factorial = factorial.mul(Rational.of(k));
@@ -136,6 +147,7 @@ function callSeries(node: Call, args: readonly Series[], n: number): Series {
     let mixed = inU;
     let jFactorial = Rational.ONE;
     for (let j = 0; j <= maxJ && i + j <= n; j++) {
+      checkDeadline(n);
       if (j > 0) {
         mixed = simplify(diffExpr(mixed, T2.name));
         jFactorial = jFactorial.mul(Rational.of(j));
@@ -171,7 +183,18 @@ function appliedSeries(node: Applied, args: readonly Series[], n: number): Serie
 export function taylorCoefficients(e: Expr, x: string, a: Expr, n: number): Expr[] {
   if (freeSymbolSet(a).has(x)) throw new DomainError(`the expansion point must not contain '${x}'`);
   const variable = sym(x);
-  const series = foldGraph<Series>(
+  const saved = deadline;
+  deadline = Math.min(saved, performance.now() + limits.diffTimeMs);
+  try {
+    return [...seriesOf(e, variable, a, n)];
+  } finally {
+    deadline = saved;
+  }
+}
+
+function seriesOf(e: Expr, variable: Expr, a: Expr, n: number): Series {
+  const x = (variable as { name: string }).name;
+  return foldGraph<Series>(
     e,
     (node, done) => {
       const args = node.args.map((c) => done.get(c)!);
@@ -197,7 +220,6 @@ export function taylorCoefficients(e: Expr, x: string, a: Expr, n: number): Expr
     },
     (node) => (freeSymbolSet(node).has(x) ? undefined : constantSeries(node, n)),
   );
-  return [...series];
 }
 
 /**

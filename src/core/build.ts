@@ -9,6 +9,7 @@
 import { compareExpr } from "./compare.js";
 import { DomainError, LimitError } from "./errors.js";
 import { foldCall } from "./exact-values.js";
+import { foldSpecial } from "./special-values.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
 import { Add, Applied, Call, Const, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
@@ -600,6 +601,12 @@ export function call(fn: FunctionName, args: readonly Expr[]): Expr {
       break;
   }
   return foldCall(fn, args) ?? internCall(fn, args);
+}
+
+/** `min(args)` or `max(args)` of two or more arguments, canonical (see `special-values.ts`) in one pass. */
+export function variadicCall(fn: "min" | "max", args: readonly Expr[]): Expr {
+  if (args.length < 2) throw new TypeError(`${fn} takes 2 or more arguments, got ${args.length}`);
+  return foldSpecial(fn, args)!;
 }
 
 /** `log(u, b)` = log(u)/log(b). */

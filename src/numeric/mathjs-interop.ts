@@ -13,7 +13,7 @@
  */
 import type { MathNode } from "mathjs";
 import { mathjs } from "./mathjs-lazy.js";
-import { addAll, call, div, E, logBase, mulAll, neg, num, PI, pow, sqrt, sub, sym } from "../core/build.js";
+import { addAll, call, variadicCall, div, E, logBase, mulAll, neg, num, PI, pow, sqrt, sub, sym } from "../core/build.js";
 import { DomainError } from "../core/errors.js";
 import { FUNCTION_ARITY, isFunctionName, VARIADIC, type FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
@@ -192,7 +192,7 @@ function convert(node: AnyNode, args: Expr[]): Expr {
     case "FunctionNode": {
       const name = typeof node.fn === "string" ? node.fn : (node.fn?.name ?? "");
       if (name === "lgamma" && args.length === 1) return call("loggamma", args);
-      if (isFunctionName(name) && VARIADIC.has(name) && args.length >= 2) return args.reduce((acc, a) => call(name, [acc, a]));
+      if (isFunctionName(name) && VARIADIC.has(name) && args.length >= 2) return variadicCall(name as "min" | "max", args);
       if (isFunctionName(name) && FUNCTION_ARITY[name] === args.length) return call(name, args);
       if (Object.prototype.hasOwnProperty.call(SUGAR, name)) {
         const r = SUGAR[name]!(args);

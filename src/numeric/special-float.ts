@@ -14,7 +14,8 @@
  * - digamma: the asymptotic series at z >= 10 after the recurrence, reflection
  *   ψ(x) = ψ(1 - x) - π cot(πx) below 0. polygamma(n, x) for an integer n >= 1: the asymptotic
  *   series at z >= n + 10 after the recurrence (any non-pole x, negative ones by more steps);
- *   NaN for a non-integer or negative order.
+ *   NaN for a non-integer or negative order, for an order above 170 (n! overflows) and for
+ *   x < n + 10 - 10^7 (the recurrence would take more than 10^7 steps).
  * - beta(a, b) = Γ(a)Γ(b)/Γ(a+b), through log gamma with signs when a gamma would overflow.
  * - erfc: 1 - erf(x) below 1 (no cancellation there), the continued fraction of erf.ts above, so
  *   the relative error stays near 1e-15 until erfc underflows (x > 27).
@@ -94,6 +95,8 @@ export const SPECIAL_SOURCE = `const sf = (() => {
     if (n < 0 || Math.floor(n) !== n) return NaN;
     if (n === 0) return digamma(x);
     if (x <= 0 && Math.floor(x) === x) return NaN;
+    if (n > 170 || n + 10 - x > 1e7) return NaN; // n! overflows; or too many recurrence steps
+
     let factorial = 1;
     for (let k = 2; k < n; k++) factorial *= k;
     const sign = n % 2 === 0 ? 1 : -1;

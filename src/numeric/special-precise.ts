@@ -6,7 +6,8 @@
  * z >= precision/2 + n + 10, reached by the recurrence x -> x + 1, with exact Bernoulli numbers
  * (bigint rationals, computed once); reflection below 1/2 (gamma, loggamma, digamma). The series
  * are summed until a term is below 10^-(precision + 5) of the sum. Conventions are those of
- * `special-float.ts`: NaN at poles and for a non-integer polygamma order, loggamma = log|gamma|.
+ * `special-float.ts`: NaN at poles and for a non-integer polygamma order, loggamma = log|gamma|;
+ * polygamma of an order above 1000 or at x < n + 10 - 10^5 is NaN (bounded work).
  */
 import type { BigNumber, MathJsInstance } from "mathjs";
 import { Rational } from "../core/rational.js";
@@ -149,6 +150,8 @@ export function bigPolygamma(m: MathJsInstance, order: Big, x: Big): Big {
   const n = order.toNumber();
   if (n === 0) return bigDigamma(m, x);
   if (isPole(x)) return m.bignumber(NaN);
+  // Bounded work: orders and recurrence lengths beyond these are NaN, as in special-float.ts.
+  if (n > 1000 || x.lessThan(n + 10 - 1e5)) return m.bignumber(NaN);
   const { z, steps } = shiftUp(m, x, n);
   const sign = n % 2 === 0 ? 1 : -1;
   let shift = m.bignumber(0);

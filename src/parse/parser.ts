@@ -29,7 +29,7 @@
  *   (`outer`) and nothing recurses, so nesting depth costs heap, never JS stack, whatever `maxDepth`
  *   is set to.
  */
-import { addAll, applied, call, E, logBase, MINUS_ONE, mulAll, neg, num, ONE, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
+import { addAll, applied, call, variadicCall, E, logBase, MINUS_ONE, mulAll, neg, num, ONE, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
 import { LimitError, ParseError } from "../core/errors.js";
 import { CALLABLE_NAMES, isFunctionName, SUGAR_ARITY, FUNCTION_ARITY, VARIADIC, type FunctionName } from "../core/functions.js";
 import { limits } from "../core/limits.js";
@@ -542,7 +542,7 @@ class Parser {
       if (args.length < 2) {
         throw new ParseError(`${name} takes 2 or more arguments, got ${args.length}`, this.text, nameTok.start, close.end, ["2 or more arguments"], `${args.length} argument${args.length === 1 ? "" : "s"}`);
       }
-      return args.reduce((acc, a) => call(name as FunctionName, [acc, a]));
+      return variadicCall(name as "min" | "max", args);
     }
     const counts = sugar ?? [FUNCTION_ARITY[name as keyof typeof FUNCTION_ARITY]];
     if (!counts.includes(args.length)) {

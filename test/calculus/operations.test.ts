@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { curl, directionalDerivative, divergence, implicitDiff, laplacian, taylor } from "../../src/api/operations.js";
 import { diff } from "../../src/api/calculus.js";
 import { DomainError, LimitError } from "../../src/core/errors.js";
+import { resetLimits, setLimits } from "../../src/core/limits.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { parse } from "../../src/parse/parser.js";
@@ -98,6 +99,17 @@ describe("taylor", () => {
     expect(() => taylor("exp(x)", "x", 0, 1e9)).toThrow(LimitError);
     expect(() => taylor("exp(x)", "x", "x + 1", 2)).toThrow(new DomainError("the expansion point must not contain 'x'"));
     expect(() => taylor("1/x", "x", 0, 2)).toThrow(DomainError);
+  });
+
+  it("stops a huge expansion at diffTimeMs", () => {
+    setLimits({ diffTimeMs: 200 });
+    try {
+      const t0 = performance.now();
+      expect(() => taylor("sin(exp(x)*cos(x))", "x", 0, 1000)).toThrow(LimitError);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    } finally {
+      resetLimits();
+    }
   });
 });
 

@@ -242,6 +242,16 @@ describe("numeric values", () => {
     if (Math.abs(expected) < 1e-10) expect(Math.abs(evaluate(P(text), { x }) / expected - 1)).toBeLessThan(1e-13);
   });
 
+  it("bounds the work of polygamma and of many-argument max (NaN past the documented bounds)", () => {
+    const t0 = performance.now();
+    expect(evaluate(P("polygamma(10^15, x)"), { x: 2 })).toBeNaN();
+    expect(evaluate(P("polygamma(2, x)"), { x: -1e15 })).toBeNaN();
+    expect(evaluate(P("polygamma(10^15, x)"), { x: 2 }, { precision: 20 })).toBeNaN();
+    const many = P(`max(${Array.from({ length: 1500 }, (_, i) => `x${i}`).join(", ")})`);
+    expect(many.depth).toBe(1500);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
   it("names the pole in strict evaluation", () => {
     expect(() => evaluate(P("gamma(x)"), { x: -2 }, { strict: true })).toThrow(new DomainError("gamma at a pole (an integer <= 0): gamma(-2)"));
     expect(() => evaluate(P("polygamma(n, x)"), { n: 1.5, x: 1 }, { strict: true })).toThrow(DomainError);
