@@ -4,11 +4,9 @@ export { Rational } from "./core/rational.js";
 export { SymgradError, ParseError, DomainError, LimitError } from "./core/errors.js";
 export { setLimits, resetLimits, DEFAULT_LIMITS, type Limits } from "./core/limits.js";
 export { FUNCTION_NAMES, type FunctionName } from "./core/functions.js";
-export { freeSymbols } from "./core/traverse.js";
 export { clearCaches } from "./core/memo.js";
 export { parse, type ParseOptions } from "./parse/parser.js";
-export { print } from "./print/plain.js";
-export { toLatex } from "./print/latex.js";
+export { print, toLatex, freeSymbols } from "./api/print.js";
 export { toExpr, type ExprInput } from "./api/input.js";
 export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
 export { subs, type SubsBindings, type SubsOptions, type SubsValue } from "./api/subs.js";
@@ -31,5 +29,6 @@ export {
   type MinimizeResult,
   type GradcheckResult,
 } from "./api/numeric.js";
+export { loadMathjs, useMathjs } from "./numeric/mathjs-lazy.js";
 export { simplify, simplifyWithReport, expand, factor, cancel, together, type SimplifyOptions, type SimplifyReport } from "./api/algebra.js";
 export type { CalculusOptions } from "./api/calculus.js";

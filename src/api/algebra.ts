@@ -8,32 +8,74 @@ import { toExpr, type ExprInput } from "./input.js";
 
 export type { SimplifyOptions, SimplifyReport } from "../rewrite/simplify.js";
 
-/** The cheapest equivalent form found, never changing a value where the input is defined. */
+/**
+ * The cheapest equivalent form found (by printed size), never changing a value where the input is
+ * defined. Rewrites that need a sign or a range happen only under `options.assume`. Bounded by work
+ * budgets (and a time safety net), so it always ends; a budget only limits how far it gets.
+ *
+ * @example
+ * simplify("sin(x)^2 + cos(x)^2");                          // => 1
+ * simplify("(x^2-1)/(x-1)");                                // => x + 1
+ * simplify("sqrt(x^2)");                                    // => abs(x)
+ * simplify("sqrt(x^2)", { assume: { x: "nonnegative" } });  // => x
+ */
 export function simplify(input: ExprInput, options?: simplifying.SimplifyOptions): Expr {
   return simplifying.simplify(toExpr(input), options);
 }
 
-/** `simplify` with the budget that stopped it and the rewrites applied. */
+/**
+ * `simplify`, with the budget that stopped it (`"fixpoint"` when none did), the names of the
+ * rewrites applied and the polynomial work spent.
+ *
+ * @example
+ * simplifyWithReport("sin(x)^2 + cos(x)^2").result;  // => 1
+ */
 export function simplifyWithReport(input: ExprInput, options?: simplifying.SimplifyOptions): simplifying.SimplifyReport {
   return simplifying.simplifyWithReport(toExpr(input), options);
 }
 
-/** Products and integer powers of sums multiplied out. */
+/**
+ * Products and non-negative integer powers of sums multiplied out, exactly.
+ *
+ * @throws LimitError beyond `limits.maxExpandTerms` terms or `limits.maxPolyWork`.
+ * @example
+ * expand("(x+1)^3");         // => x^3 + 3*x^2 + 3*x + 1
+ * expand("(a+b)*(a-b)");     // => a^2 - b^2
+ */
 export function expand(input: ExprInput): Expr {
   return expanding.expand(toExpr(input));
 }
 
-/** Sums factored over the rationals (content, square-free parts, rational roots). */
+/**
+ * Polynomials factored over the rationals: the content, square-free parts and linear factors
+ * from rational roots. The product of the factors is the input.
+ *
+ * @throws LimitError beyond `limits.maxPolyWork`.
+ * @example
+ * factor("x^2 - 1");         // => (x - 1)*(x + 1)
+ * factor("2*x^2 + 4*x + 2"); // => 2*(x + 1)^2
+ */
 export function factor(input: ExprInput): Expr {
   return factoring.factor(toExpr(input));
 }
 
-/** A quotient of polynomials with their greatest common divisor cancelled. */
+/**
+ * A quotient of polynomials with their greatest common divisor cancelled. Equal to the input
+ * wherever the input is defined (cancelling may remove a point where it was undefined).
+ *
+ * @example
+ * cancel("(x^2-1)/(x-1)");   // => x + 1
+ */
 export function cancel(input: ExprInput): Expr {
   return rational.cancel(toExpr(input));
 }
 
-/** Sums of fractions over a common denominator. */
+/**
+ * Sums of fractions over a common denominator.
+ *
+ * @example
+ * together("1/x + 1/y");     // => (x + y)/(x*y)
+ */
 export function together(input: ExprInput): Expr {
   return rational.together(toExpr(input));
 }

@@ -12,11 +12,17 @@ import { freeSymbols } from "../core/traverse.js";
 import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
 import { toExpr, toVariableName, type ExprInput } from "./input.js";
 
+/**
+ * A variable: its name, or the symbol node (`parse("x")`).
+ */
 export type Variable = string | Expr;
 
 /** A gradient keyed by variable name, in the order of the variables. */
 export type Gradient = Record<string, Expr>;
 
+/**
+ * Options of `diff`, `gradient`, `jacobian` and `hessian`.
+ */
 export interface CalculusOptions {
   /** Simplify each result (default true); an object passes options to `simplify`. */
   simplify?: boolean | SimplifyOptions;
@@ -35,8 +41,19 @@ function finish(e: Expr, options: CalculusOptions): Expr {
 }
 
 /**
- * d e / d v (order 1 by default), or the mixed partial d/d vs[k] ... d/d vs[0] e for a list,
- * taken in the order given.
+ * The derivative d input / d vars (order 1 by default), or for a list of variables the mixed
+ * partial taken in the order given. Exact: the result is a canonical expression, simplified unless
+ * `options.simplify` is false, and equal to the true derivative wherever the input is defined.
+ *
+ * @throws ParseError for a bad formula; TypeError when a variable is not a symbol name.
+ * @throws RangeError for an order that is not an integer from 0 to `limits.maxOrder`, or an order with a list.
+ * @throws LimitError when the work exceeds `limits.diffTimeMs` or `limits.maxNodes`.
+ * @example
+ * diff("x^2+3*x+2", "x");        // => 2*x + 3
+ * diff("x^x", "x");              // => x^x*(log(x) + 1)
+ * diff("x^3*y^2", "x", 2);       // => 6*x*y^2
+ * diff("x^3*y^2", ["x", "y"]);   // => 6*x^2*y
+ * diff("sinn(x)", "x");          // throws ParseError: unknown function 'sinn' (did you mean 'sin'?) at column 1
  */
 export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1, options: CalculusOptions = {}): Expr {
   const e = read(input, options);
@@ -67,7 +84,15 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
   });
 }
 
-/** The gradient as an object { variable: partial }; variables default to the sorted free symbols. */
+/**
+ * The gradient as an object `{ variable: partial }`, in the order of `vars` (default: the free
+ * symbols sorted by name). Each partial is simplified unless `options.simplify` is false; any
+ * variable name, even `__proto__`, is an ordinary own key.
+ *
+ * @example
+ * gradient("x^2+y^2+3*x*y+2");           // => { x: 2*x + 3*y, y: 3*x + 2*y }
+ * gradient("x*y*z", ["z", "x"]);         // => { z: x*y, x: y*z }
+ */
 export function gradient(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Gradient {
   const e = read(input, options);
   const names = vars?.map(toVariableName) ?? freeSymbols(e);
@@ -78,14 +103,26 @@ export function gradient(input: ExprInput, vars?: readonly Variable[], options: 
   return out;
 }
 
-/** Row i is the gradient of fs[i]; variables default to the sorted union of free symbols. */
+/**
+ * The Jacobian matrix: row i is the gradient of `inputs[i]`, over `vars` (default: the sorted
+ * union of the free symbols of all inputs).
+ *
+ * @example
+ * jacobian(["x*y", "x+y^2"], ["x", "y"]);  // => [[y, x], [1, 2*y]]
+ */
 export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
   const fs = inputs.map((i) => read(i, options));
   const rows = withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
   return rows.map((row) => row.map((d) => finish(d, options)));
 }
 
-/** The Hessian matrix of second partials. */
+/**
+ * The Hessian matrix of second partials, `H[i][j]` = d^2 input / d vars[i] d vars[j] (symmetric;
+ * each distinct entry is computed once). Variables default to the sorted free symbols.
+ *
+ * @example
+ * hessian("x^2*y + y^3");                // => [[2*y, 2*x], [2*x, 6*y]]
+ */
 export function hessian(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
   const e = read(input, options);
   const rows = withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));

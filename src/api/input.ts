@@ -4,9 +4,20 @@ import { parse, type ParseOptions } from "../parse/parser.js";
 // Installs the plain-text formatter, so every node a public function returns prints as a formula.
 import "../print/plain.js";
 
+/**
+ * A formula string (parsed with `parse`) or an expression.
+ */
 export type ExprInput = string | Expr;
 
-/** The node for `input`: parsed (with `options`) when it is a string, itself otherwise. */
+/**
+ * The expression for `input`: parsed (with `options`) when it is a string, itself when it is
+ * already an expression. Every public function taking an `ExprInput` calls this.
+ *
+ * @throws TypeError for anything else.
+ * @example
+ * toExpr("x+x");                                // => 2*x
+ * toExpr(parse("y")) === parse("y");            // => true
+ */
 export function toExpr(input: ExprInput, options?: ParseOptions): Expr {
   if (typeof input === "string") return parse(input, options);
   if (input === null || typeof input !== "object" || typeof (input as { kind?: unknown }).kind !== "string") {

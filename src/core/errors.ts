@@ -2,11 +2,30 @@
  * The typed errors of the public API. Every failure a caller can provoke with input ends in a
  * subclass of `SymgradError` carrying data; the CLI and REPL format them.
  */
+/**
+ * The base class of every error that input can provoke: `ParseError`, `DomainError` and
+ * `LimitError` extend it, so `catch (e) { if (e instanceof SymgradError) ... }` separates bad input
+ * from programming errors (TypeError, RangeError).
+ *
+ * @example
+ * const caught = (f) => { try { f(); } catch (e) { return e; } };
+ * caught(() => parse("1/0")) instanceof SymgradError;        // => true
+ * caught(() => diff("x", "x", 0.5)) instanceof SymgradError; // => false
+ */
 export class SymgradError extends Error {
   override name = "SymgradError";
 }
 
-/** A syntax error in an expression string. `start`/`end` are 0-based code-point offsets; `column` is 1-based. */
+/**
+ * A syntax error or an unknown name in an expression string. `start`/`end` are 0-based
+ * code-point offsets (an emoji is one), `column` is 1-based, `expected` lists what would have been
+ * accepted, `found` describes what was there, and `format()` shows the source with a caret.
+ *
+ * @example
+ * parse("x^2 +* 3");                            // throws ParseError: expected a number, a name, '(' or a unary operator but found '*' at column 6
+ * const e = (() => { try { parse("x^2 +* 3"); } catch (err) { return err; } })();
+ * [e.start, e.end, e.column, e.found];       // => [5, 6, 6, "'*'"]
+ */
 export class ParseError extends SymgradError {
   override name = "ParseError";
   constructor(
@@ -40,12 +59,25 @@ export class ParseError extends SymgradError {
   }
 }
 
-/** An operation is undefined for its arguments (1/0 with exact numbers, strict evaluation of log(-1)). */
+/**
+ * An operation is undefined for its arguments: exact `1/0`, an unbound variable in `evaluate`, or
+ * strict evaluation of `log(0)`.
+ *
+ * @example
+ * parse("1/0");                                 // throws DomainError: division by zero (0 raised to a negative power)
+ * evaluate("x + 1", {});                        // throws DomainError: unbound variable 'x'
+ */
 export class DomainError extends SymgradError {
   override name = "DomainError";
 }
 
-/** A configured limit was exceeded. `limit` names the field of `Limits` to raise. */
+/**
+ * A configured limit was exceeded. `limit` names the field of `Limits` to raise with `setLimits`,
+ * and `value` is its current setting.
+ *
+ * @example
+ * parse("10^10^10");                            // throws LimitError: a power of about 30000000000 bits (limit maxIntegerBits = 1000000; raise it with setLimits({ maxIntegerBits: ... }))
+ */
 export class LimitError extends SymgradError {
   override name = "LimitError";
   constructor(

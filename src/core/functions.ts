@@ -15,8 +15,19 @@ export const FUNCTION_ARITY = {
   gamma: 1, loggamma: 1, digamma: 1, polygamma: 2, beta: 2, erfc: 1,
 } as const;
 
+/**
+ * The name of a built-in function (an element of `FUNCTION_NAMES`).
+ */
 export type FunctionName = keyof typeof FUNCTION_ARITY;
 
+/**
+ * The names of the built-in functions, each with its derivative, evaluators and printers (the
+ * parser also reads `ln`, `log(u, b)`, `log10`, `log2` and `sqrt`, which it rewrites into these).
+ *
+ * @example
+ * FUNCTION_NAMES.includes("atan2");             // => true
+ * FUNCTION_NAMES.includes("sqrt");              // => false
+ */
 export const FUNCTION_NAMES = Object.keys(FUNCTION_ARITY) as FunctionName[];
 
 export function isFunctionName(name: string): name is FunctionName {

@@ -1,6 +1,7 @@
 /**
- * Resource limits. Every public entry point stays within these, so that hostile input ends in a
- * `LimitError` rather than a stack overflow, an endless loop or an out-of-memory crash.
+ * Resource limits, set with `setLimits`. Every public entry point stays within these, so that
+ * hostile input ends in a `LimitError` (naming the field to raise) rather than a stack overflow,
+ * an endless loop or an out-of-memory crash.
  */
 export interface Limits {
   /** Longest accepted expression string, in UTF-16 code units. */
@@ -28,6 +29,12 @@ export interface Limits {
   maxPolyWork: number;
 }
 
+/**
+ * The default of every limit (frozen). The README's table lists them with what each bounds.
+ *
+ * @example
+ * DEFAULT_LIMITS.maxDepth;                      // => 2000
+ */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxInputLength: 1_000_000,
   maxDepth: 2_000,
@@ -44,7 +51,17 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 /** The limits in force (a single mutable record read by the builder and the passes). */
 export const limits: Limits = { ...DEFAULT_LIMITS };
 
-/** Changes some limits; returns the previous values of all of them. */
+/**
+ * Changes some limits (the others keep their values) and returns the previous values of all of
+ * them. Limits are process-wide; each must be a positive number.
+ *
+ * @throws TypeError for a value that is not a positive number.
+ * @example
+ * const before = setLimits({ maxOrder: 5 });
+ * before.maxOrder;                              // => 1000
+ * diff("x^9", "x", 6);                          // throws LimitError: derivative of order 6 (limit maxOrder = 5; raise it with setLimits({ maxOrder: ... }))
+ * resetLimits();
+ */
 export function setLimits(changes: Partial<Limits>): Limits {
   const previous = { ...limits };
   for (const key of Object.keys(changes) as (keyof Limits)[]) {
@@ -56,7 +73,14 @@ export function setLimits(changes: Partial<Limits>): Limits {
   return previous;
 }
 
-/** Restores all limits to the defaults. */
+/**
+ * Restores every limit to its default (`DEFAULT_LIMITS`).
+ *
+ * @example
+ * setLimits({ maxDepth: 10 });
+ * resetLimits();
+ * parse("((((((((((x))))))))))");               // => x
+ */
 export function resetLimits(): void {
   Object.assign(limits, DEFAULT_LIMITS);
 }

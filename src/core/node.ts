@@ -32,6 +32,17 @@
 import type { FunctionName } from "./functions.js";
 import type { Rational } from "./rational.js";
 
+/**
+ * An expression: an immutable, interned node in canonical form (see the file comment for the
+ * invariants). Structurally equal expressions are the same object, so compare them with `===`.
+ * `kind` is one of "num", "sym", "const", "add", "mul", "pow", "call", "apply"; `args` are the
+ * children in canonical order. `String(e)` prints the formula, and `parse(String(e)) === e`.
+ *
+ * @example
+ * parse("x + x") === parse("2*x");              // => true
+ * parse("2*(x + 1)");                           // => 2*x + 2
+ * parse("x*y^2").kind;                          // => "mul"
+ */
 export type Expr = Num | Sym | Const | Add | Mul | Pow | Call | Applied;
 export type ExprKind = Expr["kind"];
 export type ConstName = "pi" | "e";

@@ -1,9 +1,14 @@
 /**
- * Exact rational numbers over bigint.
+ * Exact rational numbers over bigint: the coefficients and exponents of expressions.
  *
  * Invariants (every instance): `den > 0n`, `gcd(|num|, den) === 1n`, and zero is `0/1`.
  * Instances are immutable; arithmetic returns new instances. No floating point is used
  * anywhere except `toNumber`, which is for evaluation only.
+ *
+ * @example
+ * Rational.of(6, -4);                           // => -3/2
+ * Rational.of(1, 3).add(Rational.of(1, 6));     // => 1/2
+ * Rational.parseDecimal("0.1").toString();      // => "1/10"
  */
 export class Rational {
   readonly num: bigint;

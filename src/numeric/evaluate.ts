@@ -20,8 +20,15 @@ import { foldGraph } from "../core/traverse.js";
 import { evaluatePrecise } from "./evaluate-precise.js";
 import { FLOAT_EVALUATORS, FLOAT_FUNCTIONS, powerUndefinedAt, rationalPower } from "./float-functions.js";
 
+/**
+ * Values of variables: an object (own properties only, so names like `constructor` are ordinary)
+ * or a Map from name to number.
+ */
 export type Scope = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
 
+/**
+ * Options of `evaluate`.
+ */
 export interface EvaluateOptions {
   /** Throw a DomainError where the float result would be NaN or infinite (default false). */
   strict?: boolean;

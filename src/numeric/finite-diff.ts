@@ -35,7 +35,15 @@ const DEFAULT_STEP: Readonly<Record<DifferenceMethod, number>> = {
   richardson: Math.pow(EPS, 1 / 5),
 };
 
-/** The gradient of `f` at `point` by finite differences; `f` receives a scratch Float64Array. */
+/**
+ * The gradient of the float function `f` at `point` by finite differences: `"forward"`,
+ * `"central"` (default) or `"richardson"`, each step chosen from the machine precision and the scale
+ * of its coordinate (see the file comment). `f` receives a scratch Float64Array.
+ *
+ * @example
+ * const g = numericGradient((x) => x[0] * x[0], [3], { method: "richardson" });
+ * Math.abs(g[0] - 6) < 1e-9;                    // => true
+ */
 export function numericGradient(
   f: (x: Float64Array) => number,
   point: ArrayLike<number>,
@@ -89,6 +97,10 @@ export interface GradcheckOptions {
   simplify?: boolean;
 }
 
+/**
+ * The result of `gradcheck`: both gradients, in the order of `vars`, and their largest relative
+ * difference.
+ */
 export interface GradcheckResult {
   /** max_i |symbolic_i - numeric_i| / max(1, |symbolic_i|, |numeric_i|): relative, absolute below 1. */
   maxRelativeError: number;

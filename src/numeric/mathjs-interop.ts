@@ -123,7 +123,15 @@ function children(node: AnyNode): AnyNode[] {
   return [];
 }
 
-/** The symgrad expression of a mathjs expression tree. */
+/**
+ * The symgrad expression of a mathjs expression tree (operators, the functions symgrad knows plus
+ * sqrt, log(x, base), log10 and log2, symbols, number or BigNumber constants, parentheses).
+ * Iterative, so deep trees do not overflow the stack.
+ *
+ * @throws DomainError naming any other kind of mathjs node.
+ * @example
+ * fromMathjs(toMathjs("x^2 + 1"));              // => x^2 + 1
+ */
 export function fromMathjs(root: MathNode): Expr {
   const done = new Map<AnyNode, Expr>();
   const stack: AnyNode[] = [root as unknown as AnyNode];

@@ -19,6 +19,9 @@ import { compile, compileVector, valueAndGradInto } from "./compile.js";
 
 export type MinimizeMethod = "gd" | "momentum" | "newton";
 
+/**
+ * Options of `minimize`.
+ */
 export interface MinimizeOptions {
   /** Default "gd". */
   method?: MinimizeMethod;
@@ -34,6 +37,10 @@ export interface MinimizeOptions {
   momentum?: number;
 }
 
+/**
+ * The result of `minimize`: the final point, its value, the number of updates and whether the
+ * gradient norm at the point is within the tolerance.
+ */
 export interface MinimizeResult {
   /** The final point, keyed by variable (own properties, any name). */
   x: Record<string, number>;

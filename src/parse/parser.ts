@@ -38,6 +38,9 @@ import { Rational } from "../core/rational.js";
 import { Lexer, PI_CHAR, type Token, type TokenKind } from "./lexer.js";
 import { closestName } from "./suggest.js";
 
+/**
+ * Options of `parse`.
+ */
 export interface ParseOptions {
   /**
    * Extra callable names. `name(args)` calls the function with the canonical argument nodes; arity
@@ -69,11 +72,17 @@ const THREE = num(3);
 const BITS_PER_DIGIT = Math.log2(10);
 
 /**
- * Parses `text` into a canonical expression.
+ * Parses `text` into a canonical expression. The syntax is `grammar/symgrad.ebnf`: `+ - * / ^`
+ * (and `**`), implicit products (`2x`, `x y`), the built-in functions, `pi` and `e`, decimals as
+ * exact rationals (`0.1` is `1/10`). `options.functions` adds caller-defined calls.
  *
  * @throws LimitError when `text` is longer than `limits.maxInputLength` (checked before anything
  *   else), nested deeper than `limits.maxDepth`, or holds a number beyond `limits.maxIntegerBits`.
  * @throws ParseError for syntax errors, with 0-based code-point `start`/`end`.
+ * @example
+ * parse("2x^2 + 0.5x");                         // => 2*x^2 + x/2
+ * parse("sin(x)^2") === parse("sin(x)**2");     // => true
+ * parse("sin(x");                               // throws ParseError: expected an operator, ',' or ')' but found end of input at column 6
  */
 export function parse(text: string, options: ParseOptions = {}): Expr {
   if (typeof text !== "string") throw new TypeError("parse expects a string");

@@ -40,6 +40,9 @@ import { hasTrigHead, hasTrigWork, productToSum, trigRational } from "./trig.js"
 import { polyWorkLeft, withPolyBudget } from "../poly/poly.js";
 import { registerCache } from "../core/memo.js";
 
+/**
+ * Options of `simplify` and of the calculus functions' `simplify` option.
+ */
 export interface SimplifyOptions {
   /** Facts about symbols that conditional rules may use, e.g. `{ x: "positive" }`. */
   assume?: Assumptions;
@@ -56,6 +59,10 @@ export interface SimplifyOptions {
   maxWork?: number;
 }
 
+/**
+ * The result of `simplifyWithReport`: the simplified expression, why it stopped, the rewrites
+ * applied and the polynomial work spent.
+ */
 export interface SimplifyReport {
   result: Expr;
   /** "work" when the polynomial work budget ran out (the result is still a valid simplification). */

@@ -1,0 +1,94 @@
+// Browser bundle sizes of symgrad's entry points: each entry is a one-line module importing some
+// names from "symgrad", bundled as a user's bundler would (esbuild, platform browser, minified, ESM,
+// code splitting on, the package resolved through its own package.json). A chunk holding mathjs
+// (split off by the dynamic import in loadMathjs) is loaded on demand only, so code reachable through
+// dynamic imports is reported apart from the code loaded up front.
+//
+// `node scripts/bundle-size.mjs` prints a Markdown table; `measure()` is used by the size test.
+import { build } from "esbuild";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The measured entry points: a label and the import statement a user writes. */
+export const ENTRIES = [
+  { label: "diff, toLatex", code: 'import { diff, toLatex } from "symgrad"; export { diff, toLatex };' },
+  { label: "diff, gradient, hessian, print", code: 'import { diff, gradient, hessian, print } from "symgrad"; export { diff, gradient, hessian, print };' },
+  { label: "simplify, factor, expand", code: 'import { simplify, factor, expand } from "symgrad"; export { simplify, factor, expand };' },
+  { label: "valueAndGrad, compile, evaluate", code: 'import { valueAndGrad, compile, evaluate } from "symgrad"; export { valueAndGrad, compile, evaluate };' },
+  { label: "everything (import * as symgrad)", code: 'import * as symgrad from "symgrad"; export { symgrad };' },
+];
+
+/**
+ * Bundles every entry and returns, per entry, the minified and gzip (level 9) bytes of the code
+ * loaded up front (`eager`) and of the chunks loaded on demand (`lazy`: mathjs, 0 when unreachable),
+ * plus the text of the entry chunk.
+ */
+export async function measure(entries = ENTRIES) {
+  const dir = mkdtempSync(join(tmpdir(), "symgrad-size-"));
+  try {
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(ROOT, join(dir, "node_modules", "symgrad"), "dir");
+    const results = [];
+    for (const [i, entry] of entries.entries()) {
+      const file = join(dir, `entry${i}.js`);
+      writeFileSync(file, entry.code);
+      const out = await build({
+        entryPoints: [file],
+        absWorkingDir: dir,
+        bundle: true,
+        minify: true,
+        splitting: true,
+        format: "esm",
+        platform: "browser",
+        outdir: join(dir, `out${i}`),
+        write: false,
+        metafile: true,
+        logLevel: "silent",
+      });
+      const outputs = out.metafile.outputs;
+      const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined);
+      const eager = closure(outputs, [entryOut], (kind) => kind === "import-statement");
+      const lazy = closure(outputs, [entryOut], () => true).filter((k) => !eager.includes(k));
+      const size = (keys) => {
+        const files = out.outputFiles.filter((f) => keys.includes(relativeOut(dir, f.path)));
+        return {
+          min: files.reduce((n, f) => n + f.contents.length, 0),
+          gzip: files.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0),
+        };
+      };
+      const sizes = { eager: size(eager), lazy: size(lazy) };
+      const text = out.outputFiles.find((f) => relativeOut(dir, f.path) === entryOut).text;
+      results.push({ label: entry.label, ...sizes, text });
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The outputs reachable from `start` through imports whose kind passes `follow`. */
+function closure(outputs, start, follow) {
+  const seen = new Set(start);
+  for (const key of seen) {
+    for (const imp of outputs[key].imports) if (!imp.external && follow(imp.kind)) seen.add(imp.path);
+  }
+  return [...seen];
+}
+
+function relativeOut(dir, path) {
+  return path.slice(dir.length + 1).split("\\").join("/");
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = await measure();
+  console.log("| import | minified | gzip | loaded on demand (gzip) |");
+  console.log("|---|---|---|---|");
+  for (const r of rows) console.log(`| \`${r.label}\` | ${kb(r.eager.min)} | ${kb(r.eager.gzip)} | ${r.lazy.gzip === 0 ? "nothing" : `${kb(r.lazy.gzip)} (mathjs)`} |`);
+}
