@@ -32,8 +32,14 @@ function toValue(v: ValueInput, options: CalculusOptions = {}): Expr {
 }
 
 /**
- * d^order y / dx^order for y defined implicitly by F(x, y) = 0, in terms of x and y:
- * `implicitDiff("x^2 + y^2 - 1", "y", "x")` is `-x/y`. A DomainError when F does not depend on y.
+ * d^order y / dx^order for y defined implicitly by F(x, y) = 0, in terms of x and y (valid where
+ * dF/dy is not 0).
+ *
+ * @throws DomainError when F does not depend on y; RangeError for a bad order.
+ * @example
+ * implicitDiff("x^2 + y^2 - 1", "y", "x");         // => -x/y
+ * implicitDiff("x^2 + y^2 - 1", "y", "x", 2);      // => -1/y - x^2/y^3
+ * implicitDiff("x^2 + 1", "y", "x");               // throws DomainError: implicitDiff: the expression does not contain 'y'
  */
 export function implicitDiff(F: ExprInput, y: Variable, x: Variable, order = 1, options: CalculusOptions = {}): Expr {
   checkOrder(order);
@@ -45,10 +51,13 @@ export function implicitDiff(F: ExprInput, y: Variable, x: Variable, order = 1, 
 }
 
 /**
- * The Taylor polynomial of `f` in `x` around `a` of order `n` (terms up to (x - a)^n):
- * `taylor("exp(x)", "x", 0, 3)` is `x^3/6 + x^2/2 + x + 1`. Computed by truncated power-series
- * arithmetic over the expression graph, not by n derivatives of f (`calculus/taylor.ts`).
- * A non-integer or negative n is a RangeError, as for a derivative order.
+ * The Taylor polynomial of `f` in `x` around `a` of order `n` (terms up to (x - a)^n), by
+ * truncated power-series arithmetic over the expression graph, not by n derivatives of f.
+ *
+ * @throws RangeError for a non-integer or negative n, as for a derivative order.
+ * @example
+ * taylor("exp(x)", "x", 0, 3);                     // => x^3/6 + x^2/2 + x + 1
+ * taylor("cos(x)", "x", "pi", 4);                  // => (x - pi)^2/2 - (x - pi)^4/24 - 1
  */
 export function taylor(f: ExprInput, x: Variable, a: ValueInput, n: number, options: CalculusOptions = {}): Expr {
   checkOrder(n);
@@ -59,21 +68,39 @@ export function taylor(f: ExprInput, x: Variable, a: ValueInput, n: number, opti
   return withNodeBudget(() => taylorPolynomial(e, v, at, n, (c) => finish(c, options)));
 }
 
-/** The sum of the second partials; variables default to the sorted free symbols. */
+/**
+ * The Laplacian, the sum of the second partials; variables default to the sorted free symbols.
+ *
+ * @example
+ * laplacian("x^2*y + y^3");                        // => 8*y
+ */
 export function laplacian(f: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr {
   const e = read(f, options);
   const names = vars?.map(toVariableName) ?? freeSymbols(e);
   return finish(withNodeBudget(() => laplacianExpr(e, names)), options);
 }
 
-/** sum_i d F[i] / d vars[i]; as many components as variables (DomainError otherwise). */
+/**
+ * The divergence sum_i d F[i] / d vars[i].
+ *
+ * @throws DomainError unless there are as many components as variables.
+ * @example
+ * divergence(["x*y", "y*z", "z*x"], ["x", "y", "z"]);   // => x + y + z
+ */
 export function divergence(F: readonly ExprInput[], vars: readonly Variable[], options: CalculusOptions = {}): Expr {
   const fs = F.map((c) => read(c, options));
   const names = vars.map(toVariableName);
   return finish(withNodeBudget(() => divergenceExpr(fs, names)), options);
 }
 
-/** The 3 components of the curl of a 3-component field in 3 variables (DomainError otherwise). */
+/**
+ * The 3 components of the curl of a 3-component field in 3 variables.
+ *
+ * @throws DomainError for another number of components or variables.
+ * @example
+ * curl(["y", "-x", "0"], ["x", "y", "z"]);         // => [0, 0, -2]
+ * curl(["y", "x"], ["x", "y"]);                    // throws DomainError: curl needs a field of 3 components, got 2
+ */
 export function curl(F: readonly ExprInput[], vars: readonly Variable[], options: CalculusOptions = {}): Expr[] {
   const fs = F.map((c) => read(c, options));
   const names = vars.map(toVariableName);
@@ -82,7 +109,12 @@ export function curl(F: readonly ExprInput[], vars: readonly Variable[], options
 
 /**
  * The derivative of `f` along `direction` normalised to unit length (the textbook definition):
- * grad f . d/|d|. A direction of the wrong length or the zero vector is a DomainError.
+ * grad f . d/|d|.
+ *
+ * @throws DomainError for a direction of the wrong length or the zero vector.
+ * @example
+ * directionalDerivative("x^2 + y^2", [1, 1], ["x", "y"]);  // => sqrt(2)*(x + y)
+ * directionalDerivative("x*y", [0, 0], ["x", "y"]);        // throws DomainError: the direction is the zero vector
  */
 export function directionalDerivative(f: ExprInput, direction: readonly ValueInput[], vars: readonly Variable[], options: CalculusOptions = {}): Expr {
   const e = read(f, options);

@@ -11,6 +11,7 @@ export type SubsValue = number | bigint | ExprInput;
 /** Variable -> replacement, as an object (own properties only) or a Map keyed by name or symbol. */
 export type SubsBindings = Readonly<Record<string, SubsValue>> | ReadonlyMap<string | Expr, SubsValue>;
 
+/** Options of `subs`. */
 export interface SubsOptions {
   /** Undefined functions the formula strings may call, as for `parse`. */
   undefinedFunctions?: readonly string[];
@@ -26,10 +27,16 @@ function replacement(v: SubsValue, name: string, options: ParseOptions | undefin
 }
 
 /**
- * `input` with every variable in `bindings` replaced at once (`subs("x + y", { x: "y", y: "x" })`
- * is `y + x`), rebuilt canonically, so exact values fold: `subs(diff("sin(x)", "x"), { x: "pi" })`
- * is `-1`. The result is not simplified. A replacement that makes the expression undefined in
- * exact arithmetic (`1/x` at 0) is a DomainError.
+ * `input` with every variable in `bindings` replaced at once, rebuilt canonically, so exact values
+ * fold. The result is not simplified.
+ *
+ * @throws DomainError when a replacement makes the expression undefined in exact arithmetic (`1/x` at 0).
+ * @throws ParseError for a bad formula; TypeError for a key that is not a variable name.
+ * @example
+ * subs("x^2 + y", { x: 2, y: "z^2" });             // => z^2 + 4
+ * subs("x + 2*y", { x: "y", y: "x" });             // => 2*x + y
+ * subs(diff("sin(x)", "x"), { x: "pi" });          // => -1
+ * subs("1/x", { x: 0 });                           // throws DomainError: division by zero (0 raised to a negative power)
  */
 export function subs(input: ExprInput, bindings: SubsBindings, options: SubsOptions = {}): Expr {
   const parseOptions = options.undefinedFunctions === undefined ? undefined : { undefinedFunctions: options.undefinedFunctions };
