@@ -18,8 +18,11 @@ import { ensurePackageBuilt, ROOT } from "./support.js";
 type Size = { min: number; gzip: number };
 type Measured = { label: string; eager: Size; lazy: Size; text: string };
 
-/** Most gzip bytes of the code `import { diff, toLatex } from "symgrad"` loads up front. */
-const DIFF_LATEX_BUDGET = 30 * 1024;
+/**
+ * Most gzip bytes of the code `import { diff, toLatex } from "symgrad"` loads up front (30.7 KB
+ * with the exact-value tables and the special functions in the builder, parser and printers).
+ */
+const DIFF_LATEX_BUDGET = 32 * 1024;
 
 let sizes: Measured[] = [];
 let dir = "";
