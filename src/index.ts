@@ -7,6 +7,7 @@ export { FUNCTION_NAMES, type FunctionName } from "./core/functions.js";
 export { clearCaches } from "./core/memo.js";
 export { parse, type ParseOptions } from "./parse/parser.js";
 export { print, toLatex, freeSymbols } from "./api/print.js";
+export { parseLatex, type LatexParseOptions } from "./parse/latex-parser.js";
 export { toExpr, type ExprInput } from "./api/input.js";
 export { diff, gradient, jacobian, hessian, type Gradient, type Variable } from "./api/calculus.js";
 export { subs, type SubsBindings, type SubsOptions, type SubsValue } from "./api/subs.js";

@@ -9,10 +9,11 @@
  *   when f has no other free symbol and xmin < xmax (else `plot` is null);
  * - several variables: the gradient and the Hessian;
  * - no variable (a constant formula): every derivative is 0.
+ * A formula that starts with a backslash is LaTeX (`\frac{1}{x}`), read by `parseLatex`.
  * `plain` is the plain-text result (one line for a derivative; `gradient: [..]` and
  * `hessian: [[..], ..]` lines otherwise); `latex` is KaTeX-ready LaTeX of the same result.
  */
-import { compile, diff, freeSymbols, gradient, hessian, parse, ParseError, SymgradError, toLatex, type Expr } from "../../src/index.js";
+import { compile, diff, freeSymbols, gradient, hessian, parse, parseLatex, ParseError, SymgradError, toLatex, type Expr } from "../../src/index.js";
 
 export interface Request {
   id: number;
@@ -88,9 +89,14 @@ function plotOf(e: Expr, d: Expr, v: string, r: Request): Plot | null {
 const latexName = (v: string): string => toLatex(parse(v));
 const row = (es: readonly Expr[]): string => `[${es.map(String).join(", ")}]`;
 
+/** The formula of the input: LaTeX when it starts with a backslash, else symgrad's syntax. */
+export function readFormula(text: string): Expr {
+  return text.trimStart().startsWith("\\") ? parseLatex(text) : parse(text);
+}
+
 export function compute(r: Request): Response {
   try {
-    const e = parse(r.expr);
+    const e = readFormula(r.expr);
     const vars = variablesOf(r.vars, e);
     const fLatex = toLatex(e);
     if (vars.length === 0) {

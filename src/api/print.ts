@@ -24,7 +24,7 @@ export function print(input: ExprInput): string {
  * @throws LimitError when the source would be longer than `limits.maxOutputLength`.
  * @example
  * toLatex(diff("sqrt(x^2+1)", "x"));  // => "\\frac{x}{\\sqrt{x^{2} + 1}}"
- * toLatex("theta_2^2/2");             // => "\\frac{\\theta_{2}^{2}}{2}"
+ * toLatex("theta2^2/2");              // => "\\frac{\\theta_{2}^{2}}{2}"
  */
 export function toLatex(input: ExprInput): string {
   return latex.toLatex(toExpr(input));

@@ -44,6 +44,8 @@ export interface CommandArgs {
   order?: number;
   /** eval: the bindings `name=value`, values as unparsed expression text. */
   bindings?: { name: string; value: string }[];
+  /** --latex-in: every EXPR is LaTeX, read by parseLatex (binding values stay plain). */
+  latexIn?: boolean;
 }
 
 interface CommandSpec {
@@ -106,7 +108,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
   },
 };
 
-const COMMON_FLAGS = ["--latex", "--json", "--help"] as const;
+const COMMON_FLAGS = ["--latex", "--json", "--latex-in", "--help"] as const;
 
 /** Parses argv. Throws `UsageError` for anything a user got wrong. */
 export function parseArgs(argv: readonly string[]): Invocation {
@@ -144,6 +146,7 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   const values = new Map<string, string>();
   let latex = false;
   let json = false;
+  let latexIn = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") {
@@ -157,10 +160,11 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     const name = flagName(arg);
     const inline = name.length < arg.length ? arg.slice(name.length + 1) : undefined;
     if (name === "--help" || name === "-h") return { kind: "help", command };
-    if (name === "--latex" || name === "--json") {
+    if (name === "--latex" || name === "--json" || name === "--latex-in") {
       if (inline !== undefined) throw new UsageError(`option '${name}' takes no value`, command);
       if (name === "--latex") latex = true;
-      else json = true;
+      else if (name === "--json") json = true;
+      else latexIn = true;
       continue;
     }
     if (!spec.valueFlags.includes(name)) {
@@ -177,7 +181,7 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     values.set(name, value);
   }
   if (positional.length === 0) throw new UsageError(`missing EXPR`, command);
-  const out = { kind: "command" as const, command, latex, json };
+  const out = { kind: "command" as const, command, latex, json, ...(latexIn ? { latexIn } : {}) };
   switch (command) {
     case "diff": {
       const [expr, ...vars] = positional as [string, ...string[]];
@@ -255,6 +259,7 @@ export function helpText(command?: CommandName): string {
       "",
       ...spec.details,
       "--latex      print LaTeX instead of plain text",
+      "--latex-in   read EXPR as LaTeX, e.g. '\\frac{1}{x}'",
       "--json       print one JSON object per result",
       "EXPR -       read expressions from standard input, one per non-empty line",
       "",
@@ -272,6 +277,7 @@ export function helpText(command?: CommandName): string {
     "",
     "options:",
     "  --latex    print LaTeX instead of plain text",
+    "  --latex-in read EXPR as LaTeX, e.g. symgrad diff --latex-in '\\frac{1}{x}' x",
     "  --json     print one JSON object per result",
     "  --help     this text; 'symgrad <command> --help' for one command",
     "  --version  the version",

@@ -8,6 +8,7 @@ import { toVariableName } from "../api/input.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
 import type { Scope } from "../numeric/evaluate.js";
+import { parseLatex } from "../parse/latex-parser.js";
 import { parse } from "../parse/parser.js";
 import { toLatex } from "../print/latex.js";
 import { simplify } from "../rewrite/simplify.js";
@@ -61,12 +62,13 @@ export function evaluateWith(e: Expr, bindings: readonly { name: string; value: 
 
 /** Runs `command` on the expression texts `exprs` (several only for jacobian). */
 export function runCommand(command: CommandName, exprs: readonly string[], args: CommandArgs): Result {
+  const read = args.latexIn === true ? parseLatex : parse;
   if (command === "jacobian") {
-    const fs = exprs.map((t) => parse(t));
+    const fs = exprs.map((t) => read(t));
     const vars = args.vars === undefined ? unionOfFreeSymbols(fs) : variableNames(args.vars, command);
     return { kind: "matrix", vars, value: jacobian(fs, vars) };
   }
-  const e = parse(exprs[0]!);
+  const e = read(exprs[0]!);
   switch (command) {
     case "diff": {
       const vars = variableNames(args.vars ?? [], command);

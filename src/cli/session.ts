@@ -14,6 +14,9 @@
  *   `grad(e [, x, y])`, `hessian(e [, x, y])`, `jacobian(e1, e2, ...)`, `eval(e, x=1, ...)` and
  *   `latex(e)` give a vector, a matrix, a number or text and stand alone on their line.
  * - `eval(...)` needs `loadNumeric()` of commands.ts to have resolved.
+ * - A line that starts with a backslash is LaTeX, read by `parseLatex` with the defined names
+ *   (and `ans`) as its `definitions` and the functions with parameters as its `functions`:
+ *   `\\frac{d}{dx} f`, `\\frac{d}{dx} g(x^2)`, `g'(2)`.
  * - Nothing is ever evaluated as code: every expression goes through `parse` with the defined
  *   names and `diff`/`simplify` as its `functions` option.
  */
@@ -23,6 +26,7 @@ import { ParseError, SymgradError } from "../core/errors.js";
 import { CALLABLE_NAMES } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbols, substitute } from "../core/traverse.js";
+import { parseLatex, type LatexParseOptions } from "../parse/latex-parser.js";
 import { parse } from "../parse/parser.js";
 import { Lexer, tokenize, type Token } from "../parse/lexer.js";
 import { toLatex } from "../print/latex.js";
@@ -77,6 +81,7 @@ export const REPL_HELP = [
   "Commands:     diff(f, x)   diff(f, x, 2)   diff(f, x, y)   simplify(e)",
   "              grad(f [, x, y])   hessian(f [, x, y])   jacobian(f, g [, ...])",
   "              eval(f, x=1, y=2)   latex(f)",
+  "LaTeX:        a line starting with \\ is LaTeX: \\frac{d}{dx} f   \\sqrt{x^2 + 1}",
   "Meta:         :help  :latex on|off  :vars  :clear  :time on|off  :quit (or Ctrl-D)",
   "Functions:    " + CALLABLE_NAMES.join(" "),
 ].join("\n");
@@ -156,6 +161,7 @@ function reservedKind(name: string): string | undefined {
 }
 
 function statement(state: SessionState, line: string): { state: SessionState; output: string } {
+  if (line.trimStart().startsWith("\\")) return showExpr(state, parseLatex(line, latexNames(state)));
   const chars = Array.from(line);
   const definition = definitionHead(chars);
   if (definition !== undefined) return define(state, chars, definition);
@@ -163,6 +169,18 @@ function statement(state: SessionState, line: string): { state: SessionState; ou
   if (command !== undefined) return runStatement(state, chars, command);
   const value = parseSpan(state, chars, { start: 0, end: chars.length });
   return showExpr(state, value);
+}
+
+/** For LaTeX input: defined names and `ans` as expressions, functions with parameters as functions. */
+function latexNames(state: SessionState): LatexParseOptions {
+  const definitions = new Map<string, Expr>();
+  const functions = new Map<string, (args: Expr[]) => Expr>();
+  for (const d of state.defs.values()) {
+    definitions.set(d.name, d.body);
+    if (d.explicit) functions.set(d.name, (args) => apply(d, args));
+  }
+  if (state.ans !== undefined) definitions.set("ans", state.ans);
+  return { definitions, functions };
 }
 
 function showExpr(state: SessionState, value: Expr): { state: SessionState; output: string } {

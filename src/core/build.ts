@@ -442,8 +442,12 @@ export function pow(base: Expr, exponent: Expr): Expr {
     }
   } else if (base.kind === "num") {
     if (base.value.isOne()) return ONE;
-    // 0^u is 0 where u > 0 (and undefined where u < 0): folded when u is evidently positive.
+    // 0^u is 0 where u > 0 and undefined where u < 0: folded when the sign of u is evident,
+    // as 0^2 and 0^-1 are (so 1/0^(x^2 + 1) is an error, not the power 0^(-x^2 - 1)).
     if (base.value.isZero() && isEvidentlyPositive(exponent)) return ZERO;
+    if (base.value.isZero() && isEvidentlyPositive(mulAll([MINUS_ONE, exponent]))) {
+      throw new DomainError("division by zero (0 raised to a negative power)");
+    }
   }
   if (base === E) return call("exp", [exponent]);
   // exp(u)^v = exp(u*v) for real u.

@@ -11,7 +11,7 @@
  * - Time is linear in the size of the printed tree; recursion depth is at most a small constant
  *   times the node depth.
  */
-import type { FunctionName } from "../core/functions.js";
+import { FUNCTION_NAMES, type FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { flatArguments } from "./plain.js";
@@ -22,6 +22,22 @@ export function toLatex(e: Expr): string {
   const out = boundedOutput();
   emit(e, out);
   return out.join("");
+}
+
+/**
+ * The command toLatex writes before the arguments of `fn` (`\\sin`, `\\operatorname{sech}`), or
+ * undefined for a function with a notation of its own. parseLatex reads these spellings back.
+ */
+export function latexOperator(fn: FunctionName): string | undefined {
+  return operatorOf(fn);
+}
+
+let functionSpellings: ReadonlySet<string> | undefined;
+
+/** Whether the command `\\name` is the spelling of a function (a symbol of that name must not print so). */
+function isFunctionSpelling(command: string): boolean {
+  functionSpellings ??= new Set(FUNCTION_NAMES.map(operatorOf).filter((s): s is string => s !== undefined));
+  return functionSpellings.has(command);
 }
 
 /**
@@ -78,50 +94,55 @@ function operatorOf(fn: FunctionName): string | undefined {
 
 // ---------------------------------------------------------------- symbol names
 
-const GREEK_LOWER = new Set([
+export const GREEK_LOWER: ReadonlySet<string> = new Set([
   "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
   "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
 ]);
-/** Capital Greek letters with their own glyph; the others look like Latin capitals. */
-const GREEK_UPPER = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]);
-const GREEK_LATIN: ReadonlyMap<string, string> = new Map([
-  ["Alpha", "A"], ["Beta", "B"], ["Epsilon", "E"], ["Zeta", "Z"], ["Eta", "H"], ["Iota", "I"], ["Kappa", "K"],
-  ["Mu", "M"], ["Nu", "N"], ["Omicron", "O"], ["Rho", "P"], ["Tau", "T"], ["Chi", "X"],
-]);
+/** Capital Greek letters with their own glyph; the others look like Latin capitals and print as names. */
+export const GREEK_UPPER: ReadonlySet<string> = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]);
+/** Variant Greek letters, each a name of its own (`varphi` is not `phi`). */
+export const GREEK_VARIANTS: ReadonlySet<string> = new Set(["varepsilon", "vartheta", "varphi", "varrho", "varsigma", "varpi", "varkappa"]);
 
-/** Unicode Greek letters by the LaTeX name of the same letter (α is alpha, Ω is Omega). */
-const GREEK_UNICODE: ReadonlyMap<string, string> = new Map([
-  ..."αβγδεζηθικλμνξοπρστυφχψω".split("").map((c, i) => [c, "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu omicron pi rho sigma tau upsilon phi chi psi omega".split(" ")[i]!] as const),
-  ..."ΓΔΘΛΞΠΣΥΦΨΩ".split("").map((c, i) => [c, "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split(" ")[i]!] as const),
-  ["ς", "sigma"],
-]);
-
-/** A name without `_`: Greek letter names become commands, trailing digits a subscript (`x1` is `x_{1}`). */
-function namePart(name: string): string {
-  const spelled = GREEK_UNICODE.get(name);
-  if (spelled !== undefined) return namePart(spelled);
-  if (GREEK_LOWER.has(name) || GREEK_UPPER.has(name)) return "\\" + name;
-  const latin = GREEK_LATIN.get(name);
-  if (latin !== undefined) return latin;
-  const m = /^(.*?[^0-9])([0-9]+)$/u.exec(name);
-  if (m !== null) return namePart(m[1]!) + "_{" + m[2]! + "}";
-  return name;
-}
-
-/** `theta_2` is `\theta_{2}`; the part after the first `_` is a subscript (itself translated). */
+/**
+ * A symbol's LaTeX. Contract: `parseLatex(symbolLatex(n))` is the symbol `n` for every name the
+ * plain syntax reads, so each LaTeX form stands for one name only:
+ * - a head of one letter or a Greek letter name, then its trailing digits as a subscript
+ *   (`x1` is `x_{1}`, `theta0` is `\theta_{0}`), or then its `_` parts as nested subscripts
+ *   (`x_ab` is `x_{ab}`, `a_b_c` is `a_{b_{c}}`, `Gamma_i` is `\Gamma_{i}`);
+ * - every other name is `\mathit{...}` with `_` escaped: `rate`, `Beta`, `x_1` (whose pretty form
+ *   would be that of `x1`) and `x__y`.
+ */
 export function symbolLatex(name: string): string {
-  if (!/^[\p{L}][\p{L}0-9_]*$/u.test(name)) return "\\text{" + name.replace(/[\\{}$&#^_%~]/g, "?") + "}";
-  return nameWithSubscript(name);
+  if (!/^[\p{L}_][\p{L}0-9_]*$/u.test(name)) return "\\text{" + name.replace(/[\\{}$&#^_%~]/g, "?") + "}";
+  return prettyName(name) ?? "\\mathit{" + name.replace(/_/g, "\\_") + "}";
 }
 
-function nameWithSubscript(name: string): string {
-  const cut = name.indexOf("_");
-  if (cut < 0) return /^[0-9]+$/.test(name) ? name : namePart(name);
-  const head = name.slice(0, cut);
-  const rest = name.slice(cut + 1);
-  if (rest === "") return nameWithSubscript(head);
-  if (head === "") return nameWithSubscript(rest);
-  return nameWithSubscript(head) + "_{" + nameWithSubscript(rest) + "}";
+function isGreekName(s: string): boolean {
+  return GREEK_LOWER.has(s) || GREEK_UPPER.has(s) || GREEK_VARIANTS.has(s);
+}
+
+function prettyName(name: string): string | undefined {
+  const parts = name.split("_");
+  if (parts.some((p) => p === "")) return undefined;
+  const m = /^(\p{L}+)([0-9]*)$/u.exec(parts[0]!);
+  if (m === null || (m[2] !== "" && parts.length > 1)) return undefined;
+  const letters = m[1]!;
+  const head = isGreekName(letters) && !isFunctionSpelling("\\" + letters) ? "\\" + letters : Array.from(letters).length === 1 ? letters : undefined;
+  if (head === undefined) return undefined;
+  if (m[2] !== "") return head + "_{" + m[2] + "}";
+  if (parts.length === 1) return head;
+  const sub = subscriptOf(parts.slice(1));
+  return sub === undefined ? undefined : head + "_{" + sub + "}";
+}
+
+/** `b`, `c` of `a_b_c` as `b_{c}`; undefined when a part is all digits (`x_1` would read as `x1`). */
+function subscriptOf(parts: readonly string[]): string | undefined {
+  const [first, ...rest] = parts;
+  if (/^[0-9]+$/.test(first!)) return undefined;
+  const piece = isGreekName(first!) ? "\\" + first : first!;
+  if (rest.length === 0) return piece;
+  const inner = subscriptOf(rest);
+  return inner === undefined ? undefined : piece + "_{" + inner + "}";
 }
 
 // ---------------------------------------------------------------- emitters
@@ -286,11 +307,14 @@ function emitProduct(v: ProductView, out: string[]): void {
 
 const ONE_VIEW: ProductView = { coefficient: Rational.ONE, factors: [] };
 
-/** n when `base^exponent` prints as a root `\sqrt[n]{base}` (exponent 1/n, base not a negative number). */
+/**
+ * n when `base^exponent` prints as a root `\sqrt[n]{base}` (exponent 1/n, base not a negative number).
+ * Never 3: `\sqrt[3]{u}` is the real cube root `cbrt(u)`, which differs from u^(1/3) for u < 0.
+ */
 function rootIndex(base: Expr, exponent: ProductView): bigint | null {
   if (exponent.factors.length > 0 || isNegativeNumber(base)) return null;
   const c = exponent.coefficient;
-  return c.num === 1n && c.den > 1n ? c.den : null;
+  return c.num === 1n && c.den > 1n && c.den !== 3n ? c.den : null;
 }
 
 /** True when a power base needs `\left( \right)`. */

@@ -7,7 +7,9 @@ import { diff, gradient } from "../../src/api/calculus.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
 import type { Expr } from "../../src/core/node.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
+import { parseLatex } from "../../src/parse/latex-parser.js";
 import { parse } from "../../src/parse/parser.js";
+import { toLatex } from "../../src/print/latex.js";
 
 interface Problem {
   id: string;
@@ -40,8 +42,9 @@ describe("differentiation corpus", () => {
     const results = derivatives(p);
     for (const r of results) {
       expect(canonicalViolations(r)).toEqual([]);
-      // What a user sees must itself be a correct formula: check the printed form, reparsed.
+      // What a user sees must itself be a correct formula: check the printed forms, reparsed.
       expect(parse(String(r))).toBe(r);
+      expect(parseLatex(toLatex(r))).toBe(r);
     }
     for (const check of p.checks) {
       results.forEach((r, i) => {

@@ -84,6 +84,12 @@ describe("canonical construction", () => {
     expect(canonical(build())).toBe(expected());
   });
 
+  it("refuses 0 to an evidently negative power, as it refuses 0^-1", () => {
+    expect(() => pow(ZERO, sub(ZERO, add(pow(x, TWO), ONE)))).toThrow(new DomainError("division by zero (0 raised to a negative power)"));
+    expect(() => div(ONE, pow(ZERO, call("exp", [x])))).toThrow(DomainError); // 1/0
+    expect(canonical(div(ONE, pow(ZERO, x)))).toBe(pow(ZERO, mul(num(-1), x))); // sign unknown: 0^(-x) stays
+  });
+
   it("orders deterministically by structure", () => {
     const s = canonical(add(call("sin", [x]), y, x, PI, q(3)));
     expect(s.args[0]).toBe(q(3));

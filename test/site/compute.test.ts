@@ -17,6 +17,11 @@ describe("playground compute", () => {
     ["x", "x,", "error", "empty name in the variables list"],
     ["x", "pi", "error", "'pi' is not a variable name"],
     ["x", "2*y", "error", "'2*y' is not a variable name"],
+    // LaTeX input: a formula that starts with a backslash.
+    ["\\frac{1}{x}", "", "derivative", "-1/x^2"],
+    ["  \\sin^2 x", "", "derivative", "sin(2*x)"],
+    ["\\frac{d}{dx}\\left(x^3\\right)", "", "derivative", "6*x"],
+    ["\\foo x", "", "error", "unknown command '\\foo' (did you mean '\\cos'?) at column 1"],
   ])("%j with variables %j is a %s: %j", (expr, vars, kind, plain) => {
     const r = compute(request(expr, vars));
     expect(r).toMatchObject({ id: 7, kind, plain });
