@@ -14,7 +14,7 @@
 import { FUNCTION_NAMES, type FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { flatArguments } from "./plain.js";
+import "./plain.js";
 import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 
 /** The LaTeX math-mode source of `e`. */
@@ -73,20 +73,25 @@ const OPERATOR: Readonly<Record<Exclude<FunctionName, OwnNotation>, string>> = {
   log: "\\log",
   sign: "\\operatorname{sign}",
   erf: "\\operatorname{erf}",
-  min: "\\min",
-  max: "\\max",
-  heaviside: "\\operatorname{H}",
+  // The piecewise and special functions by their own names, which parseLatex reads back
+  // (`\\Gamma`, `\\psi` and `\\max` would collide with Greek variables and unread commands).
+  min: "\\operatorname{min}",
+  max: "\\operatorname{max}",
+  heaviside: "\\operatorname{heaviside}",
+  floor: "\\operatorname{floor}",
+  ceil: "\\operatorname{ceil}",
   round: "\\operatorname{round}",
-  gamma: "\\Gamma",
+  gamma: "\\operatorname{gamma}",
   loggamma: "\\operatorname{loggamma}",
-  digamma: "\\psi",
-  beta: "\\operatorname{B}",
+  digamma: "\\operatorname{digamma}",
+  polygamma: "\\operatorname{polygamma}",
+  beta: "\\operatorname{beta}",
   erfc: "\\operatorname{erfc}",
 };
 
-/** Functions with their own notation: `e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`, floor and ceil brackets, `\psi^{(n)}`. */
-type OwnNotation = "exp" | "cbrt" | "abs" | "floor" | "ceil" | "polygamma";
-const OWN_NOTATION: ReadonlySet<FunctionName> = new Set<OwnNotation>(["exp", "cbrt", "abs", "floor", "ceil", "polygamma"]);
+/** Functions with their own notation: `e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`. */
+type OwnNotation = "exp" | "cbrt" | "abs";
+const OWN_NOTATION: ReadonlySet<FunctionName> = new Set<OwnNotation>(["exp", "cbrt", "abs"]);
 
 function operatorOf(fn: FunctionName): string | undefined {
   return OWN_NOTATION.has(fn) ? undefined : OPERATOR[fn as Exclude<FunctionName, OwnNotation>];
@@ -200,25 +205,15 @@ function emitCall(fn: FunctionName, args: readonly Expr[], power: bigint | null,
     out.push("}");
     return;
   }
-  if (fn === "abs" || fn === "floor" || fn === "ceil") {
-    const [open, close] = fn === "abs" ? ["\\left|", "\\right|"] : fn === "floor" ? ["\\left\\lfloor ", " \\right\\rfloor"] : ["\\left\\lceil ", " \\right\\rceil"];
-    out.push(open);
+  if (fn === "abs") {
+    out.push("\\left|");
     emit(args[0]!, out);
-    out.push(close);
-    return;
-  }
-  if (fn === "polygamma") {
-    out.push("\\psi^{\\left(");
-    emit(args[0]!, out);
-    out.push("\\right)}\\left(");
-    emit(args[1]!, out);
-    out.push("\\right)");
+    out.push("\\right|");
     return;
   }
   out.push(operatorOf(fn)!);
   if (power !== null) out.push("^{", power.toString(), "}");
   out.push("{\\left(");
-  if (fn === "min" || fn === "max") args = flatArguments(fn, args);
   for (let i = 0; i < args.length; i++) {
     if (i > 0) out.push(", ");
     emit(args[i]!, out);
@@ -326,7 +321,7 @@ function wrapBase(base: Expr): boolean {
     case "const":
       return false;
     case "call":
-      return base.fn !== "abs" && base.fn !== "floor" && base.fn !== "ceil";
+      return base.fn !== "abs";
     default:
       return true;
   }

@@ -12,6 +12,7 @@ import { canonicalViolations } from "../../src/core/invariants.js";
 import type { Expr } from "../../src/core/node.js";
 import { compile, toJavaScript, valueAndGrad } from "../../src/numeric/compile.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
+import { parseLatex } from "../../src/parse/latex-parser.js";
 import { parse } from "../../src/parse/parser.js";
 import { toLatex } from "../../src/print/latex.js";
 import { print } from "../../src/print/plain.js";
@@ -74,19 +75,20 @@ describe("canonical forms and exact values", () => {
 
   it("writes LaTeX that KaTeX renders", () => {
     const cases: [string, string][] = [
-      ["max(x, y, z)", "\\max{\\left(x, y, z \\right)}"],
-      ["floor(x)", "\\left\\lfloor x \\right\\rfloor"],
-      ["ceil(x)^2", "\\left\\lceil x \\right\\rceil^{2}"],
-      ["gamma(x)", "\\Gamma{\\left(x \\right)}"],
-      ["digamma(x)", "\\psi{\\left(x \\right)}"],
-      ["polygamma(2, x)", "\\psi^{\\left(2\\right)}\\left(x\\right)"],
-      ["beta(x, y)", "\\operatorname{B}{\\left(x, y \\right)}"],
-      ["heaviside(x)", "\\operatorname{H}{\\left(x \\right)}"],
+      ["max(x, y, z)", "\\operatorname{max}{\\left(x, \\operatorname{max}{\\left(y, z \\right)} \\right)}"],
+      ["floor(x)", "\\operatorname{floor}{\\left(x \\right)}"],
+      ["ceil(x)^2", "\\operatorname{ceil}^{2}{\\left(x \\right)}"],
+      ["gamma(x)", "\\operatorname{gamma}{\\left(x \\right)}"],
+      ["digamma(x)", "\\operatorname{digamma}{\\left(x \\right)}"],
+      ["polygamma(2, x)", "\\operatorname{polygamma}{\\left(2, x \\right)}"],
+      ["beta(x, y)", "\\operatorname{beta}{\\left(x, y \\right)}"],
+      ["heaviside(x)", "\\operatorname{heaviside}{\\left(x \\right)}"],
       ["erfc(x) + loggamma(x) + round(x)", "\\operatorname{erfc}{\\left(x \\right)} + \\operatorname{loggamma}{\\left(x \\right)} + \\operatorname{round}{\\left(x \\right)}"],
     ];
     for (const [text, latex] of cases) {
       expect(toLatex(P(text))).toBe(latex);
       katex.renderToString(latex, { throwOnError: true, strict: "error" });
+      expect(parseLatex(latex)).toBe(P(text));
     }
   });
 
