@@ -14,7 +14,8 @@
 //   that formula), and the median of a few warm repeats;
 // - value, value+gradient: median of batch means (numeric-lib/timing.mjs), after a warm-up to the
 //   steady state, in interleaved rounds; the ratio is the median of per-round ratios;
-//   `valueAndGradInto` writes into one reused Float64Array, `valueAndGrad` allocates its result;
+//   `valueAndGradInto` writes into one reused Float64Array, `valueAndGrad` allocates its result
+//   (a view of a shared buffer);
 // - mathjs setup: parse + `derivative(node, v, { simplify: false })` + `.compile()` for every v;
 // - mathjs gradient: evaluating every compiled partial with one scope object, into a Float64Array.
 // mathjs's default `derivative` simplifies its result, which does not finish on these formulas;
@@ -131,6 +132,7 @@ function runProblem(p) {
     alloc,
     mathjs,
     ratio: median(into.means.map((t, r) => t / value.means[r])),
+    allocRatio: median(alloc.means.map((t, r) => t / value.means[r])),
     bestRatio: Math.min(...into.means) / Math.min(...value.means),
     speedup: mathjs.ms / into.ms,
   };
@@ -190,6 +192,7 @@ function renderTable(results, probes) {
     row("value + gradient (valueAndGrad, allocates)", (r) => fmtMs(r.alloc.ms)),
     row(`cheap-gradient ratio (Into / value), target ≤ ${RATIO_TARGET}`, (r) => `${fmtRatio(r.ratio)} ${mark(r.ratio <= RATIO_TARGET)}`),
     row("same ratio from the fastest batches (less sensitive to machine load)", (r) => fmtRatio(r.bestRatio)),
+    row(`allocating ratio (valueAndGrad / value), target ≤ ${RATIO_TARGET}`, (r) => `${fmtRatio(r.allocRatio)} ${mark(r.allocRatio <= RATIO_TARGET)}`),
     row("mathjs setup: parse + derivative (simplify: false) + compile, all variables", (r) => fmtMs(r.mathjsSetupMs)),
     row("mathjs gradient: evaluate all compiled partials", (r) => fmtMs(r.mathjs.ms)),
     row(`speed-up (mathjs gradient / symgrad Into), target ≥ ${SPEEDUP_TARGET}`, (r) => `${fmtRatio(r.speedup)}× ${mark(r.speedup >= SPEEDUP_TARGET)}`),
@@ -228,10 +231,10 @@ async function main() {
     "",
     `- Each time per call is the median over batches (each ≥ ${TIMING.batchMs} ms; ≥ ${TIMING.totalMs} ms and ≥ ${TIMING.minBatches} batches per function) of the mean time of one call in the batch, after a warm-up of at least ${TIMING.warmupMs} ms that lasts until no batch has brought a new best for ${TIMING.stableMs} ms and for half the warm-up (V8 optimises a generated function of a few thousand statements on a background thread, which takes 50-200 ms of CPU time and longer on a loaded machine). symgrad's three functions are timed in interleaved rounds (one batch of each per round), so that load on the machine affects them alike; the cheap-gradient ratio is the median over rounds of (valueAndGradInto batch mean) / (value batch mean).`,
     "- symgrad compile times are wall time for parse + code generation + `new Function`; *cold* is the first build of that formula in the process (the first column also pays for warming up the library; the value-only build comes second and finds the parsed nodes interned), *warm* the median of 3 repeats.",
-    "- `valueAndGradInto` writes the gradient into a reused Float64Array; `valueAndGrad` allocates `{ value, gradient }` per call.",
+    "- `valueAndGradInto` writes the gradient into a reused Float64Array; `valueAndGrad` allocates `{ value, gradient }` per call, the gradient a view cut from a shared ArrayBuffer (a new buffer per 2048 doubles).",
     "- The mathjs gradient is the way a mathjs user gets one: `math.derivative(node, v)` for every variable, each `.compile()`d, evaluated with a scope object. mathjs's default `derivative` simplifies its result and does not finish on these formulas (last row, run in a worker with a time limit), so the timed derivatives use `{ simplify: false }`.",
     `- Before timing, symgrad's gradient is checked against mathjs's at the evaluation point (largest componentwise relative difference ≤ ${TOLERANCE}); symgrad's \`compile\`, \`valueAndGrad\` and \`valueAndGradInto\` must agree bit for bit.`,
-    "- Where the time goes (CPU profiles of the generated code): in the logistic loss and the tanh network about 90% of value-and-gradient is the forward pass, mostly `Math.exp`/`Math.log`/`Math.tanh`, which the reverse sweep reuses, so the gradient adds little. Rosenbrock has no transcendental calls: its value is a chain of 197 dependent additions (the outer sum of 198 terms, added left to right to agree bit for bit with `evaluate`) over cheap independent terms, and the reverse sweep (about 3 statements per variable) costs about as much as the forward pass, hence its higher ratio. The allocating `valueAndGrad` pays for a new Float64Array per call (for 100 variables it does not fit V8's on-heap typed-array size), which is why `valueAndGradInto` exists.",
+    "- Where the time goes (CPU profiles of the generated code): in the logistic loss and the tanh network about 90% of value-and-gradient is the forward pass, mostly `Math.exp`/`Math.log`/`Math.tanh`, which the reverse sweep reuses, so the gradient adds little. Rosenbrock has no transcendental calls: its value is a chain of 197 dependent additions (the outer sum of 198 terms, added left to right to agree bit for bit with `evaluate`) over cheap independent terms, and the reverse sweep (about 3 statements per variable) costs about as much as the forward pass, hence its higher ratio. A Float64Array with its own buffer per call would cost more than the value itself for 100 variables (they do not fit V8's on-heap typed arrays), so `valueAndGrad` cuts its gradients from a shared buffer; `valueAndGradInto` allocates nothing.",
     "- Formulas and data come from `bench/numeric-lib/problems.mjs` (seeded PRNG, data written into the formula as numeric constants).",
     "",
   ].join("\n");

@@ -169,8 +169,16 @@ export const HALF = num(Rational.HALF);
 export const PI = constant("pi");
 export const E = constant("e");
 
+/** 2^maxIntegerBits for the limit value it was computed from: magnitudes below it are in bounds. */
+let bitsBound = { limit: -1, bound: 0n, negBound: 0n };
+
 function checkBits(r: Rational): void {
   if (r.num < SMALL && r.num > -SMALL && r.den < SMALL) return;
+  if (bitsBound.limit !== limits.maxIntegerBits) {
+    const bound = 1n << BigInt(limits.maxIntegerBits);
+    bitsBound = { limit: limits.maxIntegerBits, bound, negBound: -bound };
+  }
+  if (r.num < bitsBound.bound && r.num > bitsBound.negBound && r.den < bitsBound.bound) return;
   const bits = Math.max(bitLength(r.num < 0n ? -r.num : r.num), bitLength(r.den));
   if (bits > limits.maxIntegerBits) {
     throw new LimitError("maxIntegerBits", limits.maxIntegerBits, `a number of ${bits} bits`);

@@ -17,7 +17,10 @@ export type CompiledFunction = (x: ArrayLike<number>) => number;
 
 /**
  * Value and gradient in one call. The gradient is written into `out` when given (length at least
- * the number of variables), else into a new Float64Array; it is in the order of `vars`.
+ * the number of variables), else into a new Float64Array of its own; it is in the order of `vars`.
+ * A new gradient is never written again by later calls, but for speed several of them share one
+ * `ArrayBuffer` (each a view at its own `byteOffset`; see `GradientSlab`): copy it
+ * (`gradient.slice()`) before transferring its `buffer`.
  */
 export type CompiledValueAndGrad = (x: ArrayLike<number>, out?: Float64Array) => { value: number; gradient: Float64Array };
 
@@ -36,14 +39,48 @@ function valueBody(e: Expr, vars: readonly string[]): string[] {
   return [...em.lines, `  return ${v};`];
 }
 
-/** `into`: the gradient goes into the caller's `gradient` and the value is returned alone. */
-function valueAndGradBody(e: Expr, vars: readonly string[], into = false): string[] {
+/** Doubles per shared buffer of new gradients. */
+const SLAB_DOUBLES = 2048;
+
+/**
+ * The buffer new gradients of one compiled function are cut from: allocating a view of an existing
+ * ArrayBuffer costs a fraction of allocating a Float64Array with its own store (for 100 variables,
+ * which do not fit V8's on-heap typed arrays). Regions are handed out once and never reused; a
+ * full slab is replaced by a new one and lives as long as a gradient cut from it.
+ */
+interface GradientSlab {
+  buffer: ArrayBuffer;
+  /** The next free byte. */
+  offset: number;
+}
+
+function newSlab(): GradientSlab {
+  return { buffer: new ArrayBuffer(SLAB_DOUBLES * 8), offset: 0 };
+}
+
+/** The statement giving `gradient` a new array of n doubles when the caller passed none. */
+function newGradient(n: number, pooled: boolean): string {
+  if (!pooled || 4 * n > SLAB_DOUBLES) return `  if (gradient === undefined) gradient = new Float64Array(${n});`;
+  return [
+    "  if (gradient === undefined) {",
+    `    if (slab.offset + ${8 * n} > ${8 * SLAB_DOUBLES}) { slab.buffer = new ArrayBuffer(${8 * SLAB_DOUBLES}); slab.offset = 0; }`,
+    `    gradient = new Float64Array(slab.buffer, slab.offset, ${n});`,
+    `    slab.offset += ${8 * n};`,
+    "  }",
+  ].join("\n");
+}
+
+/**
+ * `into`: the gradient goes into the caller's `gradient` and the value is returned alone. With
+ * `pooled`, a missing gradient is cut from the function's `slab` (a free variable of the code).
+ */
+function valueAndGradBody(e: Expr, vars: readonly string[], into = false, pooled = false): string[] {
   const em = new Emitter(variableIndex(vars));
   const v = em.atom(e);
   const g = em.gradient(e, vars);
   return [
     ...em.lines,
-    ...(into ? [] : [`  if (gradient === undefined) gradient = new Float64Array(${vars.length});`]),
+    ...(into ? [] : [newGradient(vars.length, pooled)]),
     ...g.map((a, i) => `  gradient[${i}] = ${a};`),
     into ? `  return ${v};` : `  return { value: ${v}, gradient };`,
   ];
@@ -60,9 +97,12 @@ function vectorBody(es: readonly Expr[], vars: readonly string[]): string[] {
   ];
 }
 
-/** Turns generated (never user-supplied) function source into a function; `erf` and `sf` are its only imports. */
+/**
+ * Turns generated (never user-supplied) function source into a function; `erf`, the special
+ * functions `sf` and the gradient `slab` are its only imports.
+ */
 function instantiate<F>(fn: string): F {
-  return new Function("erf", "sf", `"use strict";\nreturn ${fn};`)(erf, sf) as F;
+  return new Function("erf", "sf", "slab", `"use strict";\nreturn ${fn};`)(erf, sf, newSlab()) as F;
 }
 
 /** `(x) => value of e` with x[i] the value of vars[i]. */
@@ -72,7 +112,7 @@ export function compile(e: Expr, vars: readonly string[]): CompiledFunction {
 
 /** `(x, out?) => { value, gradient }`: value and whole gradient of e in one pass. */
 export function valueAndGrad(e: Expr, vars: readonly string[]): CompiledValueAndGrad {
-  return instantiate<CompiledValueAndGrad>(`function valueAndGrad(x, gradient) {\n${valueAndGradBody(e, vars).join("\n")}\n}`);
+  return instantiate<CompiledValueAndGrad>(`function valueAndGrad(x, gradient) {\n${valueAndGradBody(e, vars, false, true).join("\n")}\n}`);
 }
 
 /** `(x, gradient) => value`, writing the gradient of e into `gradient`. */

@@ -12,7 +12,7 @@ import { addAll, mulAll, num, pow } from "../core/build.js";
 import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
-import { bitLength, Rational } from "../core/rational.js";
+import { bitLength, gcd as intGcd, Rational } from "../core/rational.js";
 import { maxTerms, polyAdd, polyConst, polyFromTerms, polyMul, polyPow, polyVar, sortedTerms, spendWork, type Poly, type Term } from "./poly.js";
 
 export class AtomTable {
@@ -211,13 +211,13 @@ function denseAdd(a: Dense, b: Dense): Dense {
   return denseTrim(lo, c);
 }
 
-/** Numerators and denominators below this have at most 512 bits each. */
-const BITS_512 = 1n << 512n;
+/** Numerators and denominators below this have at most 128 bits each. */
+const BITS_128 = 1n << 128n;
 
-/** True when the middle coefficient has at most 1024 bits (`middleBits` <= 1024), without counting. */
+/** True when the middle coefficient has at most 256 bits (`middleBits` <= 256), without counting. */
 function smallMiddle(d: Dense): boolean {
   const r = d.c[d.c.length >> 1]!;
-  return r.num < BITS_512 && r.num > -BITS_512 && r.den < BITS_512;
+  return r.num < BITS_128 && r.num > -BITS_128 && r.den < BITS_128;
 }
 
 /** Bits of the middle coefficient (the largest of a binomial-like expansion). */
@@ -228,26 +228,40 @@ function middleBits(d: Dense): number {
 
 /**
  * Extra work per coefficient operation for huge coefficients: products of numbers of thousands of
- * bits cost in proportion to their size, so (x+1)^100000 is refused before it runs for minutes.
- * Coefficients under 1024 bits count as one unit, as before.
+ * bits cost in proportion to their size (one unit per 64 bits), so (x+1)^100000 is refused before
+ * it runs for seconds. Coefficients of at most 256 bits count as one unit.
  */
 function coefficientWeight(a: Dense, b: Dense): number {
   if (smallMiddle(a) && smallMiddle(b)) return 1;
   const bits = Math.max(middleBits(a), middleBits(b));
-  return bits > 1024 ? bits / 64 : 1;
+  return bits > 256 ? bits / 64 : 1;
 }
 
 function denseMul(a: Dense, b: Dense): Dense {
   if (a.c.length === 0 || b.c.length === 0) return DENSE_ZERO;
   denseCheck(a.c.length + b.c.length - 1);
   spendWork((a.c.length * b.c.length * coefficientWeight(a, b)) / DENSE_COST_RATIO, 1);
-  const c = new Array<Rational>(a.c.length + b.c.length - 1).fill(Rational.ZERO);
-  for (let i = 0; i < a.c.length; i++) {
-    const ai = a.c[i]!;
-    if (ai.isZero()) continue;
-    for (let j = 0; j < b.c.length; j++) c[i + j] = c[i + j]!.add(ai.mul(b.c[j]!));
+  // Integer coefficients over one denominator per operand: bigint products, no rational per step.
+  const [na, da] = integerCoefficients(a.c);
+  const [nb, db] = integerCoefficients(b.c);
+  const acc = new Array<bigint>(a.c.length + b.c.length - 1).fill(0n);
+  for (let i = 0; i < na.length; i++) {
+    const ai = na[i]!;
+    if (ai === 0n) continue;
+    for (let j = 0; j < nb.length; j++) acc[i + j]! += ai * nb[j]!;
   }
-  return denseTrim(a.lo + b.lo, c);
+  const den = da * db;
+  return denseTrim(
+    a.lo + b.lo,
+    acc.map((n) => (den === 1n ? Rational.int(n) : Rational.of(n, den))),
+  );
+}
+
+/** Integers n[i] and one denominator d with c[i] = n[i] / d (d the lcm of the denominators). */
+function integerCoefficients(c: readonly Rational[]): [bigint[], bigint] {
+  let d = 1n;
+  for (const r of c) if (r.den !== 1n) d = (d / intGcd(d, r.den)) * r.den;
+  return [c.map((r) => (d === 1n ? r.num : r.num * (d / r.den))), d];
 }
 
 function densePow(a: Dense, k: number): Dense {
@@ -319,11 +333,18 @@ function denseToPoly(d: Dense): Poly {
 /** The canonical expression of `p` over the atoms of `table` (a sum of monomials). */
 export function fromPoly(p: Poly, table: AtomTable): Expr {
   const terms: Expr[] = [];
+  // Each atom power is built once: large expansions repeat the same few powers in many terms.
+  const powers: Map<number, Expr>[] = table.atoms.map(() => new Map());
   for (const t of sortedTerms(p)) {
     const factors: Expr[] = [num(t.coef)];
-    t.mono.forEach((k, i) => {
-      if (k !== 0) factors.push(pow(table.atoms[i]!, num(k)));
-    });
+    for (let i = 0; i < t.mono.length; i++) {
+      const k = t.mono[i]!;
+      if (k === 0) continue;
+      const memo = powers[i]!;
+      let f = memo.get(k);
+      if (f === undefined) memo.set(k, (f = pow(table.atoms[i]!, num(k))));
+      factors.push(f);
+    }
     terms.push(mulAll(factors));
   }
   return terms.length === 0 ? num(0) : addAll(terms);

@@ -13,6 +13,7 @@
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import { bitLength, gcd as intGcd, Rational } from "../core/rational.js";
+import { multinomialPow, packedMul } from "./packed.js";
 
 export type Monomial = readonly number[];
 export interface Term {
@@ -82,6 +83,11 @@ export function polyWorkLeft(): number {
 /** The terms cap in force (the budget's, else `limits.maxExpandTerms`). */
 export function maxTerms(): number {
   return currentTermCap();
+}
+
+/** The LimitError for a polynomial of more terms than the cap in force (`what` names it). */
+export function termLimitError(what: string): LimitError {
+  return tooManyTerms(what);
 }
 
 function tooManyTerms(what: string): LimitError {
@@ -209,18 +215,36 @@ function monoMul(a: Monomial, b: Monomial): number[] {
   return out;
 }
 
+/** Products of fewer term pairs run the plain loop (packing costs a pass over both operands). */
+const PACKED_MIN_PAIRS = 32;
+
+/**
+ * a * b. Without a work budget in force, a product of more than 4 times the terms cap in term
+ * pairs is refused up front (maxExpandTerms); with one, the pairs are charged as work.
+ */
 export function polyMul(a: Poly, b: Poly): Poly {
   if (a.size === 0 || b.size === 0) return POLY_ZERO;
-  if (a.size * b.size > currentTermCap() * 4) throw tooManyTerms(`a product of ${a.size} by ${b.size} terms:`);
+  if (workLeft === Infinity && a.size * b.size > currentTermCap() * 4) throw tooManyTerms(`a product of ${a.size} by ${b.size} terms:`);
   spendWork((a.size * b.size * (coefficientWeight(a) + coefficientWeight(b))) / 2);
+  if (a.size * b.size >= PACKED_MIN_PAIRS) {
+    const packed = packedMul(a, b);
+    if (packed !== null) return packed;
+  }
   const out = new Map<string, Term>();
   for (const s of a.values()) for (const t of b.values()) addTermInto(out, monoMul(s.mono, t.mono), s.coef.mul(t.coef));
   return out;
 }
 
-/** `a^k` for an integer k >= 0 (repeated squaring). */
+/**
+ * `a^k` for an integer k >= 0: by the multinomial expansion when the monomials of `a` are
+ * independent (`packed.ts`), else by repeated squaring.
+ */
 export function polyPow(a: Poly, k: number): Poly {
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`polynomial power needs an integer >= 0, got ${k}`);
+  if (k >= 2 && a.size >= 2) {
+    const direct = multinomialPow(a, k);
+    if (direct !== null) return direct;
+  }
   let result: Poly = polyConst(Rational.ONE);
   let base = a;
   let e = k;

@@ -100,6 +100,27 @@ describe("compile", () => {
     expect([...out]).toEqual([4, 3]);
   });
 
+  it.each([2, 100, 600])("gives every call a new gradient of its own (%i variables, across shared buffers)", (n) => {
+    const vars = Array.from({ length: n }, (_, i) => `v${i}`);
+    const e = addAll(vars.map((v, i) => mulAll([num(i + 1), pow(sym(v), num(2))])));
+    const fg = valueAndGrad(e, vars);
+    const into = valueAndGradInto(e, vars);
+    const results: Float64Array[] = [];
+    const wants: number[][] = [];
+    for (let k = 0; k < 60; k++) {
+      const x = vars.map((_, i) => k + i / 10);
+      const r = fg(x);
+      expect(r.gradient).toBeInstanceOf(Float64Array);
+      expect(r.gradient.length).toBe(n);
+      const want = new Float64Array(n);
+      expect(r.value).toBe(into(x, want));
+      results.push(r.gradient);
+      wants.push([...want]);
+    }
+    // No later call wrote into an earlier result.
+    results.forEach((g, k) => expect([...g]).toEqual(wants[k]));
+  });
+
   it("has an allocation-free form returning the value", () => {
     const e = P("sin(x)*y^2");
     const out = new Float64Array(2);
