@@ -5,6 +5,7 @@ import * as factoring from "../rewrite/factor.js";
 import * as rational from "../rewrite/rational.js";
 import * as simplifying from "../rewrite/simplify.js";
 import { toExpr, type ExprInput } from "./input.js";
+import { checkAssumptions } from "../parse/text-input.js";
 
 export type { SimplifyOptions, SimplifyReport } from "../rewrite/simplify.js";
 
@@ -20,6 +21,7 @@ export type { SimplifyOptions, SimplifyReport } from "../rewrite/simplify.js";
  * simplify("sqrt(x^2)", { assume: { x: "nonnegative" } });  // => x
  */
 export function simplify(input: ExprInput, options?: simplifying.SimplifyOptions): Expr {
+  checkAssumptions(options?.assume);
   return simplifying.simplify(toExpr(input), options);
 }
 
@@ -31,6 +33,7 @@ export function simplify(input: ExprInput, options?: simplifying.SimplifyOptions
  * simplifyWithReport("sin(x)^2 + cos(x)^2").result;  // => 1
  */
 export function simplifyWithReport(input: ExprInput, options?: simplifying.SimplifyOptions): simplifying.SimplifyReport {
+  checkAssumptions(options?.assume);
   return simplifying.simplifyWithReport(toExpr(input), options);
 }
 

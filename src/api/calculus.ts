@@ -11,6 +11,7 @@ import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
 import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
 import { toExpr, toVariableName, type ExprInput } from "./input.js";
+import { checkAssumptions } from "../parse/text-input.js";
 
 /**
  * A variable: its name, or the symbol node (`parse("x")`).
@@ -37,6 +38,7 @@ function read(input: ExprInput, options: CalculusOptions): Expr {
 function finish(e: Expr, options: CalculusOptions): Expr {
   const s = options.simplify ?? true;
   if (s === false) return e;
+  if (s !== true) checkAssumptions(s.assume);
   return simplify(e, s === true ? {} : s);
 }
 

@@ -4,9 +4,11 @@
  * `null` marks an argument the function is not differentiable in (the order of `polygamma`):
  * differentiating with respect to a variable that occurs there is a DomainError.
  * The table is typed `Record<FunctionName, ...>`, so a function without a derivative does not
- * compile. The formulas are parsed once, on first use, by `compiledDerivativeTable`.
+ * compile. The formulas are parsed once, on first use, by `compiledDerivativeTable` (under the
+ * default limits, outside the caller's budgets: see `core/built-in.ts`).
  */
 import { rebuild, sym } from "../core/build.js";
+import { compileBuiltIn } from "../core/built-in.js";
 import { DomainError } from "../core/errors.js";
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
@@ -69,13 +71,13 @@ let compiled: Record<FunctionName, readonly (Expr | null)[]> | null = null;
 
 /** The table with every formula parsed into a canonical node (done once per process). */
 export function compiledDerivativeTable(): Readonly<Record<FunctionName, readonly (Expr | null)[]>> {
-  if (compiled === null) {
+  compiled ??= compileBuiltIn(() => {
     const out = {} as Record<FunctionName, readonly (Expr | null)[]>;
     for (const fn of Object.keys(DERIVATIVE_TABLE) as FunctionName[]) {
       out[fn] = DERIVATIVE_TABLE[fn].map((text) => (text === null ? null : parse(text)));
     }
-    compiled = out;
-  }
+    return out;
+  });
   return compiled;
 }
 

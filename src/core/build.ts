@@ -15,6 +15,7 @@ import { limits } from "./limits.js";
 import { Add, Applied, Call, Const, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
 import { exactLogarithm, perfectPowerSharing, splitPerfectPower } from "./integer-roots.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
+import { WeakHashTable, WeakValueMap } from "./weak-intern.js";
 
 /** Rationals whose parts are below this magnitude need no size check. */
 const SMALL = 1n << 64n;
@@ -26,11 +27,12 @@ let budgetEnd = Infinity;
 // The intern tables. Atoms are keyed by their value; compound nodes by a 32-bit structural hash of
 // their kind (and function) and the ids of their arguments, confirmed by comparing the arguments
 // with `===` (arguments are interned, so that is structural equality). No key strings are built.
-const numbers = new Map<bigint, Map<bigint, Num>>(); // other rationals: numerator -> denominator -> node
-const symbols = new Map<string, Sym>();
+// The tables hold nodes weakly (`weak-intern.ts`): a node is found while anything references it.
+const numbers = new WeakHashTable<Num>(); // rationals other than safe integers, by a hash of both parts
+const symbols = new WeakValueMap<string, Sym>();
 const constants = new Map<string, Const>();
 /** Structural hash -> the node, or every node with that hash when hashes collide. */
-const compounds = new Map<number, Expr | Expr[]>();
+const compounds = new WeakHashTable<Expr>();
 
 const ADD_SEED = 0x2545f491;
 const MUL_SEED = 0x61c88647;
@@ -61,11 +63,7 @@ function sameNode(node: Expr, kind: Expr["kind"], fn: string | undefined, args: 
 }
 
 function findCompound(hash: number, kind: Expr["kind"], fn: string | undefined, args: readonly Expr[]): Expr | undefined {
-  const bucket = compounds.get(hash);
-  if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) return sameNode(bucket, kind, fn, args) ? bucket : undefined;
-  for (const node of bucket) if (sameNode(node, kind, fn, args)) return node;
-  return undefined;
+  return compounds.find(hash, sameNode, kind, fn, args);
 }
 
 /** Checks the limits for a node about to enter the tables; returns it. */
@@ -82,10 +80,7 @@ function admit<T extends Expr>(node: T): T {
 
 function storeCompound<T extends Expr>(hash: number, node: T): T {
   admit(node);
-  const bucket = compounds.get(hash);
-  if (bucket === undefined) compounds.set(hash, node);
-  else if (Array.isArray(bucket)) bucket.push(node);
-  else compounds.set(hash, [bucket, node]);
+  compounds.add(hash, node);
   return node;
 }
 
@@ -103,6 +98,26 @@ export function withNodeBudget<T>(work: () => T): T {
   }
 }
 
+/**
+ * Runs `work` outside every node budget, and gives the enclosing budgets back the nodes it
+ * created: what `work` builds is not charged to the caller's operation (built-in tables).
+ */
+export function outsideNodeBudget<T>(work: () => T): T {
+  const saved = budgetEnd;
+  const before = created;
+  budgetEnd = Infinity;
+  try {
+    return work();
+  } finally {
+    budgetEnd = saved === Infinity ? saved : saved + (created - before);
+  }
+}
+
+/** Entries of the intern tables, live or not yet swept (for tests of bounded memory). */
+export function internTableSize(): number {
+  return compounds.size + numbers.size + safeInts.size + symbols.size;
+}
+
 /** Number of distinct nodes interned so far (for tests and limits). */
 export function internedCount(): number {
   return created;
@@ -115,25 +130,27 @@ const SMALL_INT_RANGE = 256;
 const smallInts: (Num | undefined)[] = new Array(2 * SMALL_INT_RANGE + 1).fill(undefined);
 /** Other integers that are safe JS numbers are keyed by that number (cheaper to hash than a bigint). */
 const SAFE_INT = BigInt(Number.MAX_SAFE_INTEGER);
-const safeInts = new Map<number, Num>();
+const safeInts = new WeakValueMap<number, Num>();
 
 export function num(value: Rational | bigint | number): Num {
   const r = value instanceof Rational ? value : typeof value === "bigint" ? Rational.int(value) : rationalFromNumber(value);
   if (r.den === 1n && r.num >= -SAFE_INT && r.num <= SAFE_INT) {
     const n = Number(r.num);
     if (n >= -SMALL_INT_RANGE && n <= SMALL_INT_RANGE) return (smallInts[n + SMALL_INT_RANGE] ??= admit(new Num(r)));
-    let node = safeInts.get(n);
-    if (node === undefined) safeInts.set(n, (node = admit(new Num(r))));
-    return node;
+    return safeInts.get(n) ?? safeInts.set(n, admit(new Num(r)));
   }
   checkBits(r);
-  let byDen = numbers.get(r.num);
-  if (byDen === undefined) numbers.set(r.num, (byDen = new Map()));
-  const hit = byDen.get(r.den);
-  if (hit !== undefined) return hit;
-  const node = admit(new Num(r));
-  byDen.set(r.den, node);
-  return node;
+  const h = rationalHash(r);
+  return numbers.find(h, sameRational, r.num, r.den, undefined) ?? numbers.add(h, admit(new Num(r)));
+}
+
+/** A 32-bit hash of a rational's low bits (a hit is confirmed by `sameRational`). */
+function rationalHash(r: Rational): number {
+  return mixId(mixId(0x1b873593, Number(BigInt.asIntN(32, r.num))), Number(BigInt.asIntN(32, r.den)));
+}
+
+function sameRational(node: Num, n: bigint, d: bigint, _: undefined): boolean {
+  return node.value.num === n && node.value.den === d;
 }
 
 /** The exact rational a finite double denotes in its shortest decimal form (0.1 is 1/10). */
@@ -146,11 +163,7 @@ export function rationalFromNumber(x: number): Rational {
 }
 
 export function sym(name: string): Sym {
-  const hit = symbols.get(name);
-  if (hit !== undefined) return hit;
-  const node = admit(new Sym(name));
-  symbols.set(name, node);
-  return node;
+  return symbols.get(name) ?? symbols.set(name, admit(new Sym(name)));
 }
 
 export function constant(name: ConstName): Const {
@@ -203,6 +216,10 @@ export function internPow(base: Expr, exp: Expr): Pow {
   const h = hashArgs(POW_SEED, args);
   return (findCompound(h, "pow", undefined, args) as Pow | undefined) ?? storeCompound(h, new Pow(base, exp));
 }
+function sameApplied(n: Expr, name: string, orders: readonly number[], args: readonly Expr[]): boolean {
+  return n.kind === "apply" && n.name === name && n.args.length === args.length && n.orders.every((k, i) => k === orders[i]) && n.args.every((a, i) => a === args[i]);
+}
+
 /** Hash seeds of undefined function names (strings hashed once per name). */
 const APPLY_SEEDS = new Map<string, number>();
 
@@ -227,12 +244,8 @@ export function applied(name: string, orders: readonly number[], args: readonly 
     throw new TypeError(`derivative orders of '${name}' must be one non-negative integer per argument`);
   }
   const h = hashArgs(applySeed(name, orders), args);
-  const bucket = compounds.get(h);
-  const same = (n: Expr) => n.kind === "apply" && n.name === name && n.orders.every((k, i) => k === orders[i]) && n.args.length === args.length && n.args.every((a, i) => a === args[i]);
-  if (bucket !== undefined) {
-    const hit = Array.isArray(bucket) ? bucket.find(same) : same(bucket) ? bucket : undefined;
-    if (hit !== undefined) return hit as Applied;
-  }
+  const hit = compounds.find(h, sameApplied, name, orders, args);
+  if (hit !== undefined) return hit as Applied;
   return storeCompound(h, new Applied(name, Object.freeze([...orders]), Object.freeze([...args])));
 }
 
@@ -522,6 +535,7 @@ function numberPower(b: Rational, r: Rational): Expr {
     return ZERO;
   }
   if (b.isOne()) return ONE;
+  if (exceedsIntegerBits(b, r)) return hugePower(b, r);
   if (r.isInteger()) return num(integerPower(b, r.num));
   if (b.sign() < 0) return internPow(num(b), num(r)); // (-8)^(1/3) stays: not real in Math.pow
   if (!b.isInteger()) return mulAll([numberPower(Rational.int(b.num), r), numberPower(Rational.int(b.den), r.neg())]);
@@ -557,6 +571,33 @@ function integerPower(b: Rational, k: bigint): Rational {
   if (b.isMinusOne()) return mag % 2n === 0n ? Rational.ONE : Rational.MINUS_ONE;
   if (b.isZero() && k < 0n) throw new DomainError("division by zero (0 raised to a negative power)");
   return b.powInt(Number(k));
+}
+
+/**
+ * Whether the exact value of b^r (or of its integer part) would need more than
+ * `limits.maxIntegerBits` bits. Such a power stays symbolic (`hugePower`) instead of failing:
+ * `10^10^10` is the node 10^10000000000, whose float value is Infinity.
+ */
+export function exceedsIntegerBits(b: Rational, r: Rational): boolean {
+  const bits = Math.max(bitLength(b.num < 0n ? -b.num : b.num), bitLength(b.den));
+  if (bits <= 1) return false; // |b| = 1
+  const magnitude = Math.abs(Number(r.num) / Number(r.den));
+  return magnitude * (bits - 1) > limits.maxIntegerBits;
+}
+
+/**
+ * b^r kept symbolic, for `exceedsIntegerBits(b, r)`: one `Pow` of two numbers with a base above 1
+ * (`(1/2)^r` is `2^(-r)`), and the sign in front for a negative base with an integer exponent. A
+ * negative base with a non-integer exponent stays as it is (not real). One power, not a quotient
+ * of two, so that its float value underflows to 0 rather than being Infinity/Infinity.
+ */
+function hugePower(b: Rational, r: Rational): Expr {
+  if (b.sign() < 0) {
+    if (!r.isInteger()) return internPow(num(b), num(r));
+    const magnitude = hugePower(b.neg(), r);
+    return r.num % 2n === 0n ? magnitude : neg(magnitude);
+  }
+  return b.num < b.den ? internPow(num(b.inv()), num(r.neg())) : internPow(num(b), num(r));
 }
 
 export function sqrt(u: Expr): Expr {

@@ -76,7 +76,7 @@ export class DomainError extends SymgradError {
  * and `value` is its current setting.
  *
  * @example
- * parse("10^10^10");                            // throws LimitError: a power of about 30000000000 bits (limit maxIntegerBits = 1000000; raise it with setLimits({ maxIntegerBits: ... }))
+ * parse("2^600000*2^600000");                   // throws LimitError: a number of 1200001 bits (limit maxIntegerBits = 1000000; raise it with setLimits({ maxIntegerBits: ... }))
  */
 export class LimitError extends SymgradError {
   override name = "LimitError";

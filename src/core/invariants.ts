@@ -2,7 +2,7 @@
  * Checks the canonical-form invariants documented in `node.ts` on a whole graph. Tests call it on
  * every node they build; it returns the list of violations (empty when canonical).
  */
-import { baseAndExponent, call, compareFactors, compareTerms, pow, splitCoefficient } from "./build.js";
+import { baseAndExponent, call, compareFactors, compareTerms, exceedsIntegerBits, pow, splitCoefficient } from "./build.js";
 import { FUNCTION_ARITY } from "./functions.js";
 import type { Expr } from "./node.js";
 import { foldGraph } from "./traverse.js";
@@ -56,7 +56,10 @@ export function canonicalViolations(root: Expr): string[] {
         const evenInt = (e: Expr) => e.kind === "num" && e.value.isInteger() && e.value.num % 2n === 0n;
         if (base.kind === "pow" && evenInt(base.exp) && exp.kind === "num") bad(node, "root of an even power not written with abs");
         if (base.kind === "call" && base.fn === "abs" && evenInt(exp)) bad(node, "even power of abs not written without it");
-        if (base.kind === "num" && exp.kind === "num") {
+        if (base.kind === "num" && exp.kind === "num" && exceedsIntegerBits(base.value, exp.value)) {
+          const b = base.value;
+          if (b.sign() > 0 ? b.num < b.den : exp.value.isInteger()) bad(node, "huge numeric power without a base above 1 and the sign outside");
+        } else if (base.kind === "num" && exp.kind === "num") {
           const b = base.value;
           const r = exp.value;
           if (r.isInteger()) bad(node, "number to an integer power not folded");

@@ -19,7 +19,9 @@
  *   integer exponent (`abs(x)^2` is `x^2`); two `Num`s only when the result is irrational
  *   (`2^(1/2)`), with a positive integer base and an exponent p/q in (0, 1), the base free of q-th
  *   powers of primes below 1000 and not a perfect power sharing a factor with q (`8^(1/2)` is
- *   `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`, see `integer-roots.ts`).
+ *   `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`, see `integer-roots.ts`), or when its exact value would
+ *   exceed `limits.maxIntegerBits` (`10^10000000000`), with a base above 1 or a negative base and
+ *   a non-integer exponent.
  * - `Call`: a known function with its arity; building it again gives the same node, so no
  *   argument folds to a known exact value (`sin(0)` is `0`, `exp(1)` is `e`, `cos(pi)` is `-1`)
  *   and no argument reduction of `exact-values.ts` or canonical ordering of `special-values.ts`

@@ -12,6 +12,7 @@
  * the rounding of the step itself from the quotient.
  */
 import type { Expr } from "../core/node.js";
+import { optionWord } from "../parse/text-input.js";
 import { gradientExprs } from "../calculus/gradient.js";
 import { simplify } from "../rewrite/simplify.js";
 import { evaluate } from "./evaluate.js";
@@ -50,7 +51,7 @@ export function numericGradient(
   options: NumericGradientOptions = {},
 ): Float64Array {
   const method = options.method ?? "central";
-  if (!(method in DEFAULT_STEP)) throw new TypeError(`unknown difference method '${String(method)}'`);
+  optionWord("difference method", method, Object.keys(DEFAULT_STEP) as DifferenceMethod[]);
   const relative = options.step ?? DEFAULT_STEP[method];
   if (!(relative > 0) || !Number.isFinite(relative)) throw new RangeError(`step must be a positive finite number, got ${relative}`);
   const n = point.length;

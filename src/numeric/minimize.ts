@@ -15,9 +15,11 @@
  */
 import { hessianExprs } from "../calculus/gradient.js";
 import type { Expr } from "../core/node.js";
+import { optionWord } from "../parse/text-input.js";
 import { compile, compileVector, valueAndGradInto } from "./compile.js";
 
 export type MinimizeMethod = "gd" | "momentum" | "newton";
+const METHODS: readonly MinimizeMethod[] = ["gd", "momentum", "newton"];
 
 /**
  * Options of `minimize`.
@@ -66,7 +68,7 @@ function positive(name: string, v: number | undefined): void {
 
 export function minimize(e: Expr, start: Readonly<Record<string, number>>, options: MinimizeOptions = {}): MinimizeResult {
   const method = options.method ?? "gd";
-  if (method !== "gd" && method !== "momentum" && method !== "newton") throw new TypeError(`unknown method '${String(method)}'`);
+  optionWord("method", method, METHODS);
   positive("lr", options.lr);
   positive("clipNorm", options.clipNorm);
   const steps = options.steps ?? (method === "newton" ? 100 : 1000);

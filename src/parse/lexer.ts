@@ -80,6 +80,20 @@ function isNameLetter(cp: number, ch: string): boolean {
   return ch !== PI_CHAR && LETTER.test(ch);
 }
 
+interface Radix {
+  readonly name: string;
+  /** The article and name, for messages: "a hexadecimal". */
+  readonly a: string;
+  readonly digit: (c: number) => boolean;
+}
+
+const HEX: Radix = { name: "hexadecimal", a: "a hexadecimal", digit: (c) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) };
+const OCTAL: Radix = { name: "octal", a: "an octal", digit: (c) => c >= 48 && c <= 55 };
+const BINARY: Radix = { name: "binary", a: "a binary", digit: (c) => c === 48 || c === 49 };
+
+/** The radix prefixes after a leading `0`, by the character code of their letter. */
+const RADIX: Readonly<Record<number, Radix>> = { 88: HEX, 120: HEX, 79: OCTAL, 111: OCTAL, 66: BINARY, 98: BINARY };
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -150,29 +164,101 @@ export class Lexer {
   }
 
   /**
-   * digits ["." digits*] [exponent] | "." digits [exponent]; the exponent `[eE][+-]?digits` is part
-   * of the number only when at least one digit follows, so `2e` and `2ex` end the number before `e`.
+   * A numeric literal as JavaScript writes it (`grammar/symgrad.ebnf`, "Numbers"): decimal
+   * `12.5e-3`, or an integer `0x1F` / `0o17` / `0b101`, with `_` allowed only between two digits.
+   *
+   * The rule for what follows: the token is the longest complete literal, and a character right
+   * after it that would make JavaScript read a longer literal (`_`, a digit after a leading `0`, a
+   * radix letter after `0`, a digit, letter or "." after a radix literal) is a ParseError at that
+   * character, so no literal is silently split into a number and a name. The one exception is
+   * `e`/`E` without exponent digits, which starts a name (the constant e): `2e` = 2*e, `2e+x` = 2*e + x.
    */
   private number(): Token {
     const s = this.text;
     const from = this.i;
-    let j = this.i;
-    while (isDigit(s.charCodeAt(j))) j++;
+    const first = s.charCodeAt(from);
+    if (first === 48) {
+      const radix = RADIX[s.charCodeAt(from + 1)];
+      if (radix !== undefined) return this.radixNumber(radix);
+      const c = s.charCodeAt(from + 1);
+      if (isDigit(c) || c === 95) {
+        let j = from + 1;
+        while (isDigit(s.charCodeAt(j)) || s.charCodeAt(j) === 95) j++;
+        const text = s.slice(from, j);
+        const digits = text.replace(/_/g, "").replace(/^0+(?=.)/, "");
+        throw this.numberError(
+          `a leading zero in '${text}' is not supported (octal in C and older JavaScript): write ${digits}, or 0o${digits} for octal`,
+          from,
+          j,
+        );
+      }
+    }
+    let j = this.digits(from);
     if (s.charCodeAt(j) === 46) {
       j++;
-      while (isDigit(s.charCodeAt(j))) j++;
+      if (isDigit(s.charCodeAt(j))) j = this.digits(j);
     }
     const e = s.charCodeAt(j);
     if (e === 101 || e === 69) {
       let k = j + 1;
       const sign = s.charCodeAt(k);
       if (sign === 43 || sign === 45) k++;
-      if (isDigit(s.charCodeAt(k))) {
-        while (isDigit(s.charCodeAt(k))) k++;
-        j = k;
+      if (isDigit(s.charCodeAt(k))) j = this.digits(k);
+    }
+    if (s.charCodeAt(j) === 95) throw this.separatorError(j);
+    return this.take("number", j - from, j - from);
+  }
+
+  /** A run of decimal digits from `j` (a digit), with single `_` between digits; returns its end. */
+  private digits(j: number): number {
+    const s = this.text;
+    for (;;) {
+      while (isDigit(s.charCodeAt(j))) j++;
+      if (s.charCodeAt(j) !== 95) return j;
+      if (!isDigit(s.charCodeAt(j + 1))) throw this.separatorError(j);
+      j++;
+    }
+  }
+
+  /** `0x`, `0o` or `0b` and its digits (single `_` between digits); nothing that could continue it. */
+  private radixNumber(radix: Radix): Token {
+    const s = this.text;
+    const from = this.i;
+    const prefix = s.slice(from, from + 2);
+    let j = from + 2;
+    if (!radix.digit(s.charCodeAt(j))) {
+      if (s.charCodeAt(j) === 95) throw this.separatorError(j);
+      throw this.numberError(`'${prefix}' must be followed by ${radix.a} digit (write 0*${prefix.slice(1)} for a product)`, j, j + (j < s.length ? 1 : 0));
+    }
+    for (;;) {
+      while (radix.digit(s.charCodeAt(j))) j++;
+      if (s.charCodeAt(j) !== 95) break;
+      if (!radix.digit(s.charCodeAt(j + 1))) throw this.separatorError(j);
+      j++;
+    }
+    const next = s.codePointAt(j);
+    if (next !== undefined) {
+      const ch = String.fromCodePoint(next);
+      const literal = s.slice(from, j);
+      if (isDigit(next)) throw this.numberError(`'${ch}' is not ${radix.a} digit (in '${literal}${ch}')`, j, j + 1);
+      if (next === 46) throw this.numberError(`${radix.a} number has no fraction: '.' after '${literal}' is not supported`, j, j + 1);
+      if (isNameLetter(next, ch) || next === 95 || ch === PI_CHAR) {
+        throw this.numberError(`'${ch}' right after the ${radix.name} number '${literal}' is not supported (write ${literal}*${ch} for a product)`, j, j + 1);
       }
     }
     return this.take("number", j - from, j - from);
+  }
+
+  private separatorError(at: number): ParseError {
+    return this.numberError("the digit separator '_' must stand between two digits", at, at + 1);
+  }
+
+  /** A ParseError inside a number literal; `from`/`to` are UTF-16 indices in the ASCII run of the literal. */
+  private numberError(reason: string, from: number, to: number): ParseError {
+    const start = this.cp + (from - this.i);
+    const end = this.cp + (to - this.i);
+    const found = to > from ? `'${this.text.slice(from, to)}'` : "end of input";
+    return new ParseError(reason, this.text, start, end, ["a digit"], found);
   }
 
   /** A name letter or `_`, then name letters, ASCII digits and `_`. */

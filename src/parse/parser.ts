@@ -20,7 +20,7 @@
  *   first in that reading is the one raised.
  * - Failures are typed: `ParseError` (syntax, unknown names, argument counts), `LimitError` (input
  *   length, nesting depth, number size) and whatever the builder raises (`DomainError` for `1/0`,
- *   `LimitError` for `10^10^10`). Nothing else escapes for any string input.
+ *   `LimitError` for `2^600000*2^600000`). Nothing else escapes for any string input.
  * - Nesting is counted explicitly (parentheses, calls, `√`, unary signs, `^`, `²`/`³`) and a
  *   `LimitError("maxDepth")` is raised past `limits.maxDepth` levels. A level is opened at its token
  *   and closed when the rule it belongs to completes: "(" at its ")", a sign when its operand (a
@@ -67,6 +67,9 @@ const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
 ]);
 
 const THREE = num(3);
+
+/** Bits per digit of the radix literals, by the letter after their leading `0`. */
+const RADIX_BITS: Readonly<Record<string, number>> = { x: 4, X: 4, o: 3, O: 3, b: 1, B: 1 };
 
 /** log2(10), for estimating the size of a decimal literal before building it. */
 const BITS_PER_DIGIT = Math.log2(10);
@@ -607,8 +610,17 @@ class Parser {
    * `1e999999999` is a LimitError without building the integer.
    */
   private numberValue(t: Token): Expr {
-    if (isShortInteger(t.text)) return num(Number(t.text));
-    const m = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(t.text)!;
+    const text = t.text.includes("_") ? t.text.replace(/_/g, "") : t.text;
+    if (isShortInteger(text)) return num(Number(text));
+    const radix = RADIX_BITS[text.charAt(1)];
+    if (radix !== undefined) {
+      const bits = (text.length - 2 - /^0*/.exec(text.slice(2))![0].length) * radix;
+      if (!(bits <= limits.maxIntegerBits + 4)) {
+        throw new LimitError("maxIntegerBits", limits.maxIntegerBits, `the number ${describeToken(t)} at column ${t.start + 1} needs about ${bits} bits`);
+      }
+      return num(BigInt(text));
+    }
+    const m = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text)!;
     const mantissa = ((m[1] ?? "") + (m[2] ?? "")).replace(/^0+/, "");
     if (mantissa === "") return ZERO;
     const significant = mantissa.replace(/0+$/, "");
@@ -618,6 +630,6 @@ class Parser {
     if (!(bits <= limits.maxIntegerBits + 4)) {
       throw new LimitError("maxIntegerBits", limits.maxIntegerBits, `the number ${describeToken(t)} at column ${t.start + 1} needs about ${bits} bits`);
     }
-    return num(Rational.parseDecimal(t.text, Number.MAX_SAFE_INTEGER));
+    return num(Rational.parseDecimal(text, Number.MAX_SAFE_INTEGER));
   }
 }

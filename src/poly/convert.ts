@@ -34,7 +34,8 @@ export class AtomTable {
 
 /** Splits a factor into an atom and an integer exponent: x^3 -> [x, 3], x^(3/2) -> [x^(1/2), 3]. */
 export function atomPower(f: Expr): [Expr, number] | null {
-  if (f.kind !== "pow" || f.exp.kind !== "num") return null;
+  // A power of a number (2^(1/2), or a huge 10^10000000000) is an atom as a whole.
+  if (f.kind !== "pow" || f.exp.kind !== "num" || f.base.kind === "num") return null;
   const r = f.exp.value;
   if (r.isInteger()) {
     if (r.num > BigInt(Number.MAX_SAFE_INTEGER) || r.num < -BigInt(Number.MAX_SAFE_INTEGER)) return null;

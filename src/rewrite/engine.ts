@@ -7,6 +7,7 @@
  * out: `maxIterations` passes, `maxSize` (inputs costlier than this are returned unchanged) or
  * the deadline. Rules are parsed once, on first use.
  */
+import { compileBuiltIn } from "../core/built-in.js";
 import type { Expr } from "../core/node.js";
 import { rebuild } from "../core/build.js";
 import { parse } from "../parse/parser.js";
@@ -47,7 +48,7 @@ export function compileRule(rule: Rule): CompiledRule {
 }
 
 export function compiledRules(): readonly CompiledRule[] {
-  compiled ??= RULES.map(compileRule);
+  compiled ??= compileBuiltIn(() => RULES.map(compileRule));
   return compiled;
 }
 

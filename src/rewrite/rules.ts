@@ -79,6 +79,7 @@ export const RULES: readonly Rule[] = [
   { id: "sign-times-abs", lhs: "a_*sign(u_)*abs(u_)", rhs: "a_*u_" },
   { id: "sqrt-of-square", lhs: "sqrt(u_^2)", rhs: "abs(u_)" },
   { id: "sqrt-of-square-nonnegative", lhs: "sqrt(u_^2)", rhs: "u_", require: { u_: "nonnegative" } },
+  { id: "power-of-power-nonnegative", lhs: "(u_^n_)^m_", rhs: "u_^(n_*m_)", require: { u_: "nonnegative" } },
   { id: "abs-squared", lhs: "abs(u_)^2", rhs: "u_^2" },
   { id: "abs-nonnegative", lhs: "abs(u_)", rhs: "u_", require: { u_: "nonnegative" } },
   { id: "sign-positive", lhs: "sign(u_)", rhs: "1", require: { u_: "positive" } },

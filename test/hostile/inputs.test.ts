@@ -17,6 +17,7 @@ import {
   print,
   resetLimits,
   setLimits,
+  simplify as simplifyPublic,
   SymgradError,
   toJavaScript,
   toLatex,
@@ -101,6 +102,7 @@ function perform(c: HostileCase): Result {
     case "toJavaScript":
       return { printed: toJavaScript(c.input, c.vars) };
     case "simplify":
+      if (c.assume !== undefined) return { printed: print(simplifyPublic(c.input, { assume: c.assume as Record<string, "positive"> })) };
       return { printed: print(simplify(parse(c.input))) };
     case "expand":
       return { printed: print(expand(parse(c.input))) };
@@ -203,6 +205,12 @@ describe("programming errors are TypeError or RangeError, not input errors", () 
     ["diff('x', 'x', -1)", () => diff("x", "x", -1), RangeError],
     ["evaluate('x', { x: '1' })", () => evaluate("x", { x: "1" as unknown as number }), TypeError],
     ["compile('x', ['x', 'x'])", () => compile("x", ["x", "x"]), TypeError],
+    ["diff('x', 3)", () => diff("x", 3 as unknown as string), TypeError],
+    ["diff('x', null)", () => diff("x", null as unknown as string), TypeError],
+    ["diff('x', parse('x+y'))", () => diff("x", parse("x+y")), TypeError],
+    ["simplify('x', { assume: 'x' })", () => simplifyPublic("x", { assume: "x" as unknown as Record<string, "positive"> }), TypeError],
+    ["simplify('x', { assume: { x: 1 } })", () => simplifyPublic("x", { assume: { x: 1 as unknown as "positive" } }), TypeError],
+    ["simplify('x', { assume: null })", () => simplifyPublic("x", { assume: null as unknown as Record<string, "positive"> }), TypeError],
   ];
   it.each(cases)("%s", (_, run, cls) => {
     expect(run).toThrow(cls);

@@ -1,0 +1,161 @@
+/**
+ * Intern tables whose memory follows what callers keep: a node is found while anything references
+ * it, and forgotten some time after nothing does.
+ *
+ * Two generations. The young one holds strongly the nodes created or found since the last
+ * rotation, in plain maps (a hit there costs one map lookup). When it reaches `generation.capacity`
+ * entries it is rotated: its new nodes move to the old generation as `WeakRef`s, and it is
+ * emptied. An old node found again is copied into the young generation (one `deref` per node and
+ * rotation, not per lookup: a `deref` is costly in V8).
+ *
+ * Invariant: every reachable node is in the young generation or has a live `WeakRef` in the old
+ * one (a `WeakRef` to a reachable object always derefs), so two structurally equal nodes alive at
+ * the same time are the same object. The old generation is swept of collected entries when it has
+ * grown by the number of entries that survived the last sweep: memory stays within a constant
+ * factor of the live nodes plus the young generation, and sweeping costs O(1) amortised per node.
+ */
+
+/**
+ * `capacity`: most nodes the young generation of one table holds strongly; the old generation is
+ * swept no more often than every `capacity` entries. Mutable for tests only (smaller generations
+ * rotate sooner); results never depend on it.
+ */
+export const generation = { capacity: 1 << 15 };
+
+/** Nodes by a key of type K (a symbol's name, a safe integer's value). */
+export class WeakValueMap<K, V extends object> {
+  /** Nodes created since the last rotation (not in `old`). */
+  private fresh = new Map<K, V>();
+  /** Old nodes found since the last rotation (also in `old`). */
+  private found = new Map<K, V>();
+  private readonly old = new Map<K, WeakRef<V>>();
+  private addedToOld = 0;
+  private sweepAt = 0;
+
+  get(key: K): V | undefined {
+    const young = this.fresh.get(key) ?? this.found.get(key);
+    if (young !== undefined) return young;
+    const v = this.old.get(key)?.deref();
+    if (v !== undefined) this.keepYoung(this.found, key, v);
+    return v;
+  }
+
+  /** Stores `value` (not found by `get`) under `key`; returns it. */
+  set(key: K, value: V): V {
+    this.keepYoung(this.fresh, key, value);
+    return value;
+  }
+
+  private keepYoung(m: Map<K, V>, key: K, value: V): void {
+    m.set(key, value);
+    if (this.fresh.size + this.found.size >= generation.capacity) this.rotate();
+  }
+
+  /** Moves the fresh nodes to the old generation and empties the young one. */
+  private rotate(): void {
+    for (const [key, value] of this.fresh) this.old.set(key, new WeakRef(value));
+    this.addedToOld += this.fresh.size;
+    this.fresh = new Map();
+    this.found = new Map();
+    if (this.addedToOld >= this.sweepAt) {
+      for (const [key, ref] of this.old) if (ref.deref() === undefined) this.old.delete(key);
+      this.addedToOld = 0;
+      this.sweepAt = Math.max(generation.capacity, this.old.size);
+    }
+  }
+
+  /** Entries in both generations, live or not yet swept (for tests). */
+  get size(): number {
+    return this.fresh.size + this.old.size;
+  }
+}
+
+type Bucket<T> = T | T[];
+
+function findIn<V, A, B, C>(bucket: Bucket<V> | undefined, same: (node: V, a: A, b: B, c: C) => boolean, a: A, b: B, c: C): V | undefined {
+  if (bucket === undefined) return undefined;
+  if (!Array.isArray(bucket)) return same(bucket, a, b, c) ? bucket : undefined;
+  for (const node of bucket) if (same(node, a, b, c)) return node;
+  return undefined;
+}
+
+function addTo<T>(m: Map<number, Bucket<T>>, hash: number, item: T): void {
+  const bucket = m.get(hash);
+  if (bucket === undefined) m.set(hash, item);
+  else if (Array.isArray(bucket)) bucket.push(item);
+  else m.set(hash, [bucket, item]);
+}
+
+/** Nodes by a 32-bit structural hash, with a list per hash when hashes collide. */
+export class WeakHashTable<V extends object> {
+  private fresh = new Map<number, Bucket<V>>();
+  private freshCount = 0;
+  private found = new Map<number, Bucket<V>>();
+  private foundCount = 0;
+  private readonly old = new Map<number, Bucket<WeakRef<V>>>();
+  private addedToOld = 0;
+  private sweepAt = 0;
+
+  /** The node with hash `hash` for which `same(node, a, b, c)` holds, if one is alive. */
+  find<A, B, C>(hash: number, same: (node: V, a: A, b: B, c: C) => boolean, a: A, b: B, c: C): V | undefined {
+    const young = findIn(this.fresh.get(hash), same, a, b, c) ?? findIn(this.found.get(hash), same, a, b, c);
+    if (young !== undefined) return young;
+    const bucket = this.old.get(hash);
+    if (bucket === undefined) return undefined;
+    for (const ref of Array.isArray(bucket) ? bucket : [bucket]) {
+      const node = ref.deref();
+      if (node !== undefined && same(node, a, b, c)) {
+        addTo(this.found, hash, node);
+        this.foundCount++;
+        this.rotateIfFull();
+        return node;
+      }
+    }
+    return undefined;
+  }
+
+  /** Adds `node` (not found by `find`) under `hash`; returns it. */
+  add(hash: number, node: V): V {
+    addTo(this.fresh, hash, node);
+    this.freshCount++;
+    this.rotateIfFull();
+    return node;
+  }
+
+  private rotateIfFull(): void {
+    if (this.freshCount + this.foundCount < generation.capacity) return;
+    for (const [hash, bucket] of this.fresh) {
+      for (const node of Array.isArray(bucket) ? bucket : [bucket]) addTo(this.old, hash, new WeakRef(node));
+    }
+    this.addedToOld += this.freshCount;
+    this.fresh = new Map();
+    this.found = new Map();
+    this.freshCount = 0;
+    this.foundCount = 0;
+    if (this.addedToOld >= this.sweepAt) this.sweep();
+  }
+
+  private sweep(): void {
+    let live = 0;
+    for (const [hash, bucket] of this.old) {
+      if (!Array.isArray(bucket)) {
+        if (bucket.deref() === undefined) this.old.delete(hash);
+        else live++;
+        continue;
+      }
+      const kept = bucket.filter((ref) => ref.deref() !== undefined);
+      live += kept.length;
+      if (kept.length === 0) this.old.delete(hash);
+      else if (kept.length < bucket.length) this.old.set(hash, kept.length === 1 ? kept[0]! : kept);
+    }
+    this.addedToOld = 0;
+    this.sweepAt = Math.max(generation.capacity, live);
+  }
+
+  /** Nodes in both generations, live or not yet swept (for tests). */
+  get size(): number {
+    let n = this.freshCount;
+    for (const bucket of this.old.values()) n += Array.isArray(bucket) ? bucket.length : 1;
+    return n;
+  }
+}
