@@ -19,11 +19,11 @@ type Size = { min: number; gzip: number };
 type Measured = { label: string; eager: Size; lazy: Size; text: string };
 
 /**
- * Most gzip bytes of the code `import { diff, toLatex } from "symgrad"` loads up front (32.3 KB
- * measured with the exact-value tables and the special functions in the builder, parser and
+ * Most gzip bytes of the code `import { diff, toLatex } from "symgrad"` loads up front (34.3 KB
+ * (35.1 KB after merging issue 14) measured with the exact-value tables and the special functions in the builder, parser and
  * printers, and the packed polynomials).
  */
-const DIFF_LATEX_BUDGET = 34 * 1024;
+const DIFF_LATEX_BUDGET = 36 * 1024;
 
 let sizes: Measured[] = [];
 let dir = "";
