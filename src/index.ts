@@ -10,6 +10,8 @@ export { print, toLatex, freeSymbols } from "./api/print.js";
 export { parseLatex, type LatexParseOptions } from "./parse/latex-parser.js";
 export { toExpr, type ExprInput } from "./api/input.js";
 export { diff, gradient, jacobian, hessian, derivative, evaluateDerivatives, type Gradient, type Variable } from "./api/calculus.js";
+export { subs, type SubsBindings, type SubsOptions, type SubsValue } from "./api/subs.js";
+export { implicitDiff, taylor, laplacian, divergence, curl, directionalDerivative, type ValueInput } from "./api/operations.js";
 export {
   evaluate,
   compile,

@@ -27,6 +27,12 @@ export type Gradient = Record<string, Expr>;
 export interface CalculusOptions {
   /** Simplify each result (default true); an object passes options to `simplify`. */
   simplify?: boolean | SimplifyOptions;
+  /** Undefined functions the formula strings may call (`["f", "g"]`), as for `parse`. */
+  undefinedFunctions?: readonly string[];
+}
+
+function read(input: ExprInput, options: CalculusOptions): Expr {
+  return toExpr(input, options.undefinedFunctions === undefined ? undefined : { undefinedFunctions: options.undefinedFunctions });
 }
 
 function finish(e: Expr, options: CalculusOptions): Expr {
@@ -52,7 +58,7 @@ function finish(e: Expr, options: CalculusOptions): Expr {
  * diff("sinn(x)", "x");          // throws ParseError: unknown function 'sinn' (did you mean 'sin'?) at column 1
  */
 export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1, options: CalculusOptions = {}): Expr {
-  const e = toExpr(input);
+  const e = read(input, options);
   let steps: string[];
   if (Array.isArray(vars)) {
     if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
@@ -90,7 +96,7 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
  * gradient("x*y*z", ["z", "x"]);         // => { z: x*y, x: y*z }
  */
 export function gradient(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Gradient {
-  const e = toExpr(input);
+  const e = read(input, options);
   const names = vars?.map(toVariableName) ?? freeSymbols(e);
   const partials = withNodeBudget(() => gradientExprs(e, names));
   const out: Gradient = {};
@@ -107,7 +113,7 @@ export function gradient(input: ExprInput, vars?: readonly Variable[], options: 
  * jacobian(["x*y", "x+y^2"], ["x", "y"]);  // => [[y, x], [1, 2*y]]
  */
 export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
-  const fs = inputs.map(toExpr);
+  const fs = inputs.map((i) => read(i, options));
   const rows = withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
   return rows.map((row) => row.map((d) => finish(d, options)));
 }
@@ -120,7 +126,7 @@ export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[
  * hessian("x^2*y + y^3");                // => [[2*y, 2*x], [2*x, 6*y]]
  */
 export function hessian(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
-  const e = toExpr(input);
+  const e = read(input, options);
   const rows = withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
   return rows.map((row) => row.map((d) => finish(d, options)));
 }

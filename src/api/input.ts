@@ -1,6 +1,6 @@
 /** Every public function accepts a formula string or an expression node. */
 import type { Expr } from "../core/node.js";
-import { parse } from "../parse/parser.js";
+import { parse, type ParseOptions } from "../parse/parser.js";
 import { variableName } from "../parse/text-input.js";
 // Installs the plain-text formatter, so every node a public function returns prints as a formula.
 import "../print/plain.js";
@@ -11,16 +11,16 @@ import "../print/plain.js";
 export type ExprInput = string | Expr;
 
 /**
- * The expression for `input`: parsed when it is a string, itself when it is already an expression.
- * Every public function taking an `ExprInput` calls this.
+ * The expression for `input`: parsed (with `options`) when it is a string, itself when it is
+ * already an expression. Every public function taking an `ExprInput` calls this.
  *
  * @throws TypeError for anything else.
  * @example
  * toExpr("x+x");                                // => 2*x
  * toExpr(parse("y")) === parse("y");            // => true
  */
-export function toExpr(input: ExprInput): Expr {
-  if (typeof input === "string") return parse(input);
+export function toExpr(input: ExprInput, options?: ParseOptions): Expr {
+  if (typeof input === "string") return parse(input, options);
   if (input === null || typeof input !== "object" || typeof (input as { kind?: unknown }).kind !== "string") {
     throw new TypeError("expected a formula string or a symgrad expression");
   }

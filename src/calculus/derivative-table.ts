@@ -1,18 +1,21 @@
 /**
  * The outer derivatives of every function, as data in symgrad's own syntax. For a function of
  * one argument `u` the entry is d f(u) / du; for `atan2(u, v)` it lists the partials in u and v.
+ * `null` marks an argument the function is not differentiable in (the order of `polygamma`):
+ * differentiating with respect to a variable that occurs there is a DomainError.
  * The table is typed `Record<FunctionName, ...>`, so a function without a derivative does not
  * compile. The formulas are parsed once, on first use, by `compiledDerivativeTable` (under the
  * default limits, outside the caller's budgets: see `core/built-in.ts`).
  */
 import { rebuild, sym } from "../core/build.js";
 import { compileBuiltIn } from "../core/built-in.js";
+import { DomainError } from "../core/errors.js";
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { freeSymbolSet } from "../core/traverse.js";
 import { parse } from "../parse/parser.js";
 
-export const DERIVATIVE_TABLE: Readonly<Record<FunctionName, readonly string[]>> = {
+export const DERIVATIVE_TABLE: Readonly<Record<FunctionName, readonly (string | null)[]>> = {
   sin: ["cos(u)"],
   cos: ["-sin(u)"],
   tan: ["tan(u)^2 + 1"],
@@ -44,19 +47,34 @@ export const DERIVATIVE_TABLE: Readonly<Record<FunctionName, readonly string[]>>
   abs: ["sign(u)"],
   sign: ["0"],
   erf: ["2*exp(-u^2)/sqrt(pi)"],
+  // Piecewise: one-sided derivatives are averaged at ties and jumps through heaviside(0) = 1/2;
+  // floor, ceil, round and heaviside have derivative 0 away from their jumps (no delta terms).
+  max: ["heaviside(u - v)", "heaviside(v - u)"],
+  min: ["heaviside(v - u)", "heaviside(u - v)"],
+  heaviside: ["0"],
+  floor: ["0"],
+  ceil: ["0"],
+  round: ["0"],
+  gamma: ["gamma(u)*digamma(u)"],
+  loggamma: ["digamma(u)"],
+  digamma: ["polygamma(1, u)"],
+  // The order of polygamma is a non-negative integer: it has no derivative (null).
+  polygamma: [null, "polygamma(u + 1, v)"],
+  beta: ["beta(u, v)*(digamma(u) - digamma(u + v))", "beta(u, v)*(digamma(v) - digamma(u + v))"],
+  erfc: ["-2*exp(-u^2)/sqrt(pi)"],
 };
 
 /** The placeholder symbols of the table formulas, by argument position. */
 export const PLACEHOLDERS: readonly Expr[] = [sym("u"), sym("v")];
 
-let compiled: Record<FunctionName, readonly Expr[]> | null = null;
+let compiled: Record<FunctionName, readonly (Expr | null)[]> | null = null;
 
 /** The table with every formula parsed into a canonical node (done once per process). */
-export function compiledDerivativeTable(): Readonly<Record<FunctionName, readonly Expr[]>> {
+export function compiledDerivativeTable(): Readonly<Record<FunctionName, readonly (Expr | null)[]>> {
   compiled ??= compileBuiltIn(() => {
-    const out = {} as Record<FunctionName, readonly Expr[]>;
+    const out = {} as Record<FunctionName, readonly (Expr | null)[]>;
     for (const fn of Object.keys(DERIVATIVE_TABLE) as FunctionName[]) {
-      out[fn] = DERIVATIVE_TABLE[fn].map((text) => parse(text));
+      out[fn] = DERIVATIVE_TABLE[fn].map((text) => (text === null ? null : parse(text)));
     }
     return out;
   });
@@ -77,10 +95,17 @@ export function outerDerivatives(fn: FunctionName): readonly OuterDerivative[] {
   if (instantiators === null) {
     const table = compiledDerivativeTable();
     const out = {} as Record<FunctionName, readonly OuterDerivative[]>;
-    for (const name of Object.keys(table) as FunctionName[]) out[name] = table[name].map(instantiator);
+    for (const name of Object.keys(table) as FunctionName[]) out[name] = table[name].map((t) => (t === null ? notDifferentiable(name) : instantiator(t)));
     instantiators = out;
   }
   return instantiators[fn];
+}
+
+/** The partial of an argument `fn` has no derivative in: asking for it is a DomainError. */
+function notDifferentiable(fn: FunctionName): OuterDerivative {
+  return () => {
+    throw new DomainError(`${fn} is not differentiable in its order (a non-negative integer): it must not depend on the variable`);
+  };
 }
 
 /** `template` as a function of the placeholders' values; subtrees without a placeholder are kept. */

@@ -17,10 +17,10 @@
  * - The product rule on many factors splits them in halves, d(L*R) = d(L)*R + L*d(R), instead of
  *   writing n terms of n factors each.
  */
-import { addAll, anyDerivativeCreated, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { addAll, anyDerivativeCreated, applied, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
-import type { Call, Deriv, Expr, Mul } from "../core/node.js";
+import type { Applied, Call, Deriv, Expr, Mul } from "../core/node.js";
 import { foldGraph, foldIntoMemo, freeSymbolSet, withMappedArgs } from "../core/traverse.js";
 import { outerDerivatives } from "./derivative-table.js";
 import { NodeMemo } from "../core/memo.js";
@@ -167,7 +167,21 @@ function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: R
       return differentiateCall(node, of);
     case "deriv": // not reached: diffExpr carries inert derivatives out first
       return diffExpr(carryOut(node), v.kind === "sym" ? v.name : "");
+    case "apply":
+      return differentiateApplied(node, of);
   }
+}
+
+/** The chain rule for an undefined function: d f(u1, ..., un) = sum_i (D_i f)(u1, ..., un) * d ui. */
+function differentiateApplied(node: Applied, d: (a: Expr) => Derivative): Derivative {
+  const partial = (i: number): Expr => applied(node.name, node.orders.map((k, j) => (j === i ? k + 1 : k)), node.args);
+  if (node.args.length === 1) return times([partial(0)], d(node.args[0]!));
+  const terms: Expr[] = [];
+  node.args.forEach((a, i) => {
+    const da = d(a);
+    if (da !== ZERO) terms.push(mulAll([partial(i), materialise(da)]));
+  });
+  return addAll(terms);
 }
 
 /**

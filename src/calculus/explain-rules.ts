@@ -19,7 +19,8 @@
  * - `inverse trig`      asin, acos, atan, acot, asec, acsc, atan2.
  * - `hyperbolic`        sinh ... coth and their inverses asinh ... acoth.
  * - `abs`               d/dx(abs(x)) = sign(x); d/dx(sign(x)) = 0 (wherever sign is differentiable).
- * - `special`           d/dx(erf(x)) = 2*exp(-x^2)/sqrt(pi).
+ * - `special`           d/dx(erf(x)) = 2*exp(-x^2)/sqrt(pi); the piecewise and special functions
+ *                       (max, heaviside, floor, gamma, ...) by their derivative-table entry.
  * - `rewrite`           u^v with x in both is rewritten exp(v*log(u)) (equal where u > 0, where u^v
  *                       is differentiable as a real function of both).
  * - `simplify`          the raw derivative brought to the simplified form `diff` returns.
@@ -58,6 +59,9 @@ export const FUNCTION_RULE: Readonly<Record<FunctionName, Rule>> = {
   asinh: "hyperbolic", acosh: "hyperbolic", atanh: "hyperbolic", asech: "hyperbolic", acsch: "hyperbolic", acoth: "hyperbolic",
   exp: "exp", log: "log", cbrt: "power",
   abs: "abs", sign: "abs", erf: "special",
+  // Piecewise and special functions (issue 13's set) are differentiated by their table entry.
+  min: "special", max: "special", heaviside: "special", floor: "special", ceil: "special", round: "special",
+  gamma: "special", loggamma: "special", digamma: "special", polygamma: "special", beta: "special", erfc: "special",
 };
 
 /** One rule applied to d/dx(u): `result` equals d/dx(u) and holds the inert `children`. */

@@ -8,9 +8,12 @@
  */
 import { compareExpr } from "./compare.js";
 import { DomainError, LimitError } from "./errors.js";
+import { foldCall } from "./exact-values.js";
+import { foldSpecial } from "./special-values.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
-import { Add, Call, Const, Deriv, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
+import { Add, Applied, Call, Const, Deriv, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
+import { exactLogarithm, perfectPowerSharing, splitPerfectPower } from "./integer-roots.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 import { WeakHashTable, WeakValueMap } from "./weak-intern.js";
 
@@ -214,6 +217,39 @@ export function internPow(base: Expr, exp: Expr): Pow {
   const h = hashArgs(POW_SEED, args);
   return (findCompound(h, "pow", undefined, args) as Pow | undefined) ?? storeCompound(h, new Pow(base, exp));
 }
+function sameApplied(n: Expr, name: string, orders: readonly number[], args: readonly Expr[]): boolean {
+  return n.kind === "apply" && n.name === name && n.args.length === args.length && n.orders.every((k, i) => k === orders[i]) && n.args.every((a, i) => a === args[i]);
+}
+
+/** Hash seeds of undefined function names (strings hashed once per name). */
+const APPLY_SEEDS = new Map<string, number>();
+
+function applySeed(name: string, orders: readonly number[]): number {
+  let h = APPLY_SEEDS.get(name);
+  if (h === undefined) {
+    h = 0x1b873593;
+    for (let i = 0; i < name.length; i++) h = mixId(h, name.charCodeAt(i));
+    APPLY_SEEDS.set(name, h);
+  }
+  for (const k of orders) h = mixId(h, k + 0x40000000);
+  return h;
+}
+
+/**
+ * The undefined function `name` with `orders[i]` derivatives in argument i, applied to `args`
+ * (`applied("f", [1], [x])` is `f'(x)`). Every argument is kept as it is: nothing is known
+ * about the function.
+ */
+export function applied(name: string, orders: readonly number[], args: readonly Expr[]): Applied {
+  if (orders.length !== args.length || orders.some((k) => !Number.isInteger(k) || k < 0)) {
+    throw new TypeError(`derivative orders of '${name}' must be one non-negative integer per argument`);
+  }
+  const h = hashArgs(applySeed(name, orders), args);
+  const hit = compounds.find(h, sameApplied, name, orders, args);
+  if (hit !== undefined) return hit as Applied;
+  return storeCompound(h, new Applied(name, Object.freeze([...orders]), Object.freeze([...args])));
+}
+
 /** Trusted: `fn(args)` is already canonical. */
 export function internCall(fn: FunctionName, args: readonly Expr[]): Call {
   const h = hashArgs(CALL_SEEDS.get(fn)!, args);
@@ -483,6 +519,7 @@ function isEvidentlyPositive(e: Expr): boolean {
     case "call":
       return e.fn === "exp" || e.fn === "cosh";
     case "deriv":
+    case "apply":
       return false;
   }
 }
@@ -511,8 +548,20 @@ function numberPower(b: Rational, r: Rational): Expr {
   const whole = integerPower(b, k);
   const root = exactRoot(n, Number(f.den));
   if (root !== null) return num(whole.mul(integerPower(Rational.int(root), f.num)));
-  const irrational = internPow(num(b), num(f));
-  return whole.isOne() ? irrational : internMul([num(whole), irrational]);
+  return mulAll([num(whole), integerRadical(n, f)]);
+}
+
+/**
+ * n^f for an integer n >= 2 and 0 < f < 1 that is not rational, with perfect powers taken out
+ * (`integer-roots.ts`): `8^(1/2)` is `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`.
+ */
+function integerRadical(n: bigint, f: Rational): Expr {
+  const [outside, inside] = splitPerfectPower(n, f.den);
+  const coefficient = num(integerPower(Rational.int(outside), f.num));
+  const shared = perfectPowerSharing(inside, f.den);
+  if (shared !== null) return mulAll([coefficient, numberPower(Rational.int(shared[0]), f.mul(Rational.int(shared[1])))]);
+  const radical = internPow(num(inside), num(f));
+  return coefficient === ONE ? radical : internMul([coefficient, radical]);
 }
 
 function integerPower(b: Rational, k: bigint): Rational {
@@ -606,11 +655,21 @@ export function call(fn: FunctionName, args: readonly Expr[]): Expr {
     default:
       break;
   }
-  return internCall(fn, args);
+  return foldCall(fn, args) ?? internCall(fn, args);
+}
+
+/** `min(args)` or `max(args)` of two or more arguments, canonical (see `special-values.ts`) in one pass. */
+export function variadicCall(fn: "min" | "max", args: readonly Expr[]): Expr {
+  if (args.length < 2) throw new TypeError(`${fn} takes 2 or more arguments, got ${args.length}`);
+  return foldSpecial(fn, args)!;
 }
 
 /** `log(u, b)` = log(u)/log(b). */
 export function logBase(u: Expr, b: Expr): Expr {
+  if (u.kind === "num" && b.kind === "num") {
+    const k = exactLogarithm(u.value, b.value); // log(8, 2) = 3
+    if (k !== null) return num(Rational.of(k.p, k.q));
+  }
   return div(call("log", [u]), call("log", [b]));
 }
 
@@ -627,6 +686,8 @@ export function rebuild(node: Expr, args: readonly Expr[]): Expr {
       return call(node.fn, args);
     case "deriv":
       return rebuildDerivative(node, args);
+    case "apply":
+      return applied(node.name, node.orders, args);
     default:
       return node;
   }

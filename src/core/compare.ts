@@ -4,7 +4,7 @@
  */
 import type { Expr } from "./node.js";
 
-const KIND_RANK = { num: 0, const: 1, sym: 2, call: 3, pow: 4, mul: 5, add: 6, deriv: 7 } as const;
+const KIND_RANK = { num: 0, const: 1, sym: 2, call: 3, pow: 4, mul: 5, add: 6, deriv: 7, apply: 3.5 } as const;
 
 /** Total order on nodes: by kind, then depth, then content; negative, zero (same node) or positive. */
 export function compareExpr(a: Expr, b: Expr): number {
@@ -33,6 +33,13 @@ export function compareExpr(a: Expr, b: Expr): number {
     case "add":
     case "deriv":
       return compareLists(a.args, b.args);
+    case "apply": {
+      const bp = b as typeof a;
+      if (a.name !== bp.name) return a.name < bp.name ? -1 : 1;
+      if (a.args.length !== bp.args.length) return a.args.length - bp.args.length;
+      for (let i = 0; i < a.orders.length; i++) if (a.orders[i] !== bp.orders[i]) return a.orders[i]! - bp.orders[i]!;
+      return compareLists(a.args, bp.args);
+    }
   }
 }
 

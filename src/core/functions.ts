@@ -11,6 +11,8 @@ export const FUNCTION_ARITY = {
   asinh: 1, acosh: 1, atanh: 1, asech: 1, acsch: 1, acoth: 1,
   exp: 1, log: 1, cbrt: 1,
   abs: 1, sign: 1, erf: 1,
+  min: 2, max: 2, heaviside: 1, floor: 1, ceil: 1, round: 1,
+  gamma: 1, loggamma: 1, digamma: 1, polygamma: 2, beta: 2, erfc: 1,
 } as const;
 
 /**
@@ -33,8 +35,17 @@ export function isFunctionName(name: string): name is FunctionName {
 }
 
 /**
+ * `min` and `max` take two or more arguments where they are read (parser, mathjs); the node is
+ * binary and nests to the right in canonical order (`max(x, y, z)` is `max(x, max(y, z))`), and
+ * the printers show the flat list again.
+ */
+export const VARIADIC: ReadonlySet<FunctionName> = new Set<FunctionName>(["min", "max"]);
+
+/**
  * Names the parser accepts as calls but rewrites into other nodes (sugar):
- * `ln(u)` = `log(u)`, `log(u, b)` = `log(u)/log(b)`, `log10(u)`, `log2(u)`, `sqrt(u)` = `u^(1/2)`.
+ * `ln(u)` = `log(u)`, `log(u, b)` = `log(u)/log(b)`, `log10(u)`, `log2(u)`, `sqrt(u)` = `u^(1/2)`,
+ * `clamp(x, lo, hi)` = `min(max(x, lo), hi)`, `sigmoid(u)` = `1/(1 + exp(-u))`,
+ * `softplus(u)` = `log(1 + exp(u))`, `relu(u)` = `max(0, u)`.
  * Each entry lists the accepted argument counts.
  */
 export const SUGAR_ARITY: Readonly<Record<string, readonly number[]>> = Object.freeze({
@@ -43,6 +54,10 @@ export const SUGAR_ARITY: Readonly<Record<string, readonly number[]>> = Object.f
   log10: [1],
   log2: [1],
   sqrt: [1],
+  clamp: [3],
+  sigmoid: [1],
+  softplus: [1],
+  relu: [1],
 });
 
 /** Every name a user may call, for error suggestions and completion. */

@@ -2,7 +2,7 @@
  * Checks the canonical-form invariants documented in `node.ts` on a whole graph. Tests call it on
  * every node they build; it returns the list of violations (empty when canonical).
  */
-import { baseAndExponent, compareFactors, compareTerms, exceedsIntegerBits, splitCoefficient } from "./build.js";
+import { baseAndExponent, call, compareFactors, compareTerms, exceedsIntegerBits, pow, splitCoefficient } from "./build.js";
 import { FUNCTION_ARITY } from "./functions.js";
 import type { Expr } from "./node.js";
 import { foldGraph } from "./traverse.js";
@@ -65,12 +65,17 @@ export function canonicalViolations(root: Expr): string[] {
           if (r.isInteger()) bad(node, "number to an integer power not folded");
           if (b.sign() > 0 && (!b.isInteger() || r.sign() <= 0 || r.num >= r.den)) bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
         }
+        if (base.kind === "num" && exp.kind === "num" && pow(base, exp) !== node) bad(node, "perfect power not taken out of a numeric radical");
         if (base.kind === "const" && base.name === "e") bad(node, "e^u not written exp(u)");
         if (base.kind === "call" && base.fn === "exp") bad(node, "power of exp not merged");
         break;
       }
       case "call":
         if (node.args.length !== FUNCTION_ARITY[node.fn]) bad(node, "wrong arity");
+        else if (call(node.fn, node.args) !== node) bad(node, "call with a known exact value or reducible argument");
+        break;
+      case "apply":
+        if (node.orders.length !== node.args.length || node.args.length === 0) bad(node, "undefined function without one derivative order per argument");
         break;
       case "deriv":
         if (node.args.length < 2) bad(node, "derivative without a variable");

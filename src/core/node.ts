@@ -17,11 +17,18 @@
  *   `abs(x)*abs(y)`); a `Pow` base only with a non-integer outer exponent, and then not with a
  *   numeric even inner exponent (`(x^4)^(1/3)` is `abs(x)^(4/3)`); no `abs` base with an even
  *   integer exponent (`abs(x)^2` is `x^2`); two `Num`s only when the result is irrational
- *   (`2^(1/2)`), with a positive integer base and an exponent in (0, 1), or when its exact value
- *   would exceed `limits.maxIntegerBits` (`10^10000000000`), with a base above 1 or a negative base
- *   and a non-integer exponent.
- * - `Call`: a known function with its arity; no argument folds to a known exact value
- *   (`sin(0)` is `0`, `exp(1)` is `e`).
+ *   (`2^(1/2)`), with a positive integer base and an exponent p/q in (0, 1), the base free of q-th
+ *   powers of primes below 1000 and not a perfect power sharing a factor with q (`8^(1/2)` is
+ *   `2*2^(1/2)`, `4^(1/6)` is `2^(1/3)`, see `integer-roots.ts`), or when its exact value would
+ *   exceed `limits.maxIntegerBits` (`10^10000000000`), with a base above 1 or a negative base and
+ *   a non-integer exponent.
+ * - `Call`: a known function with its arity; building it again gives the same node, so no
+ *   argument folds to a known exact value (`sin(0)` is `0`, `exp(1)` is `e`, `cos(pi)` is `-1`)
+ *   and no argument reduction of `exact-values.ts` or canonical ordering of `special-values.ts`
+ *   applies (`sin(x + 2*pi)` is `sin(x)`, `cos(-x)` is `cos(x)`, `max(y, x)` is `max(x, y)`).
+ * - `Applied`: an undefined function `name` (declared by the caller, see `ParseOptions`) applied to
+ *   its arguments, with `orders[i]` derivatives taken in argument i (all 0: `f(x)`); `orders` has
+ *   one entry per argument, each a non-negative integer.
  * - `Deriv` (inert derivative, `d/dx(u)`): `args` is `[body, ...vars]` with at least one variable, each a
  *   `Sym`, in the order the derivatives are taken (`d/dy(d/dx(u))` has vars `[x, y]`; mixed partials
  *   are not reordered); the body is not itself a `Deriv` (nested ones merge). Nothing is carried
@@ -34,15 +41,16 @@ import type { Rational } from "./rational.js";
 /**
  * An expression: an immutable, interned node in canonical form (see the file comment for the
  * invariants). Structurally equal expressions are the same object, so compare them with `===`.
- * `kind` is one of "num", "sym", "const", "add", "mul", "pow", "call", "deriv" (an inert
- * derivative d/dx(u)); `args` are the children in canonical order. `String(e)` prints the formula, and `parse(String(e)) === e`.
+ * `kind` is one of "num", "sym", "const", "add", "mul", "pow", "call", "apply" (an undefined
+ * function applied), "deriv" (an inert derivative d/dx(u)); `args` are the children in canonical
+ * order. `String(e)` prints the formula, and `parse(String(e)) === e`.
  *
  * @example
  * parse("x + x") === parse("2*x");              // => true
  * parse("2*(x + 1)");                           // => 2*x + 2
  * parse("x*y^2").kind;                          // => "mul"
  */
-export type Expr = Num | Sym | Const | Add | Mul | Pow | Call | Deriv;
+export type Expr = Num | Sym | Const | Add | Mul | Pow | Call | Applied | Deriv;
 export type ExprKind = Expr["kind"];
 export type ConstName = "pi" | "e";
 
@@ -146,6 +154,18 @@ export class Call extends ExprBase {
 
 export function isNum(e: Expr): e is Num {
   return e.kind === "num";
+}
+
+/** An undefined function, or one of its partial derivatives, applied to arguments (see above). */
+export class Applied extends ExprBase {
+  readonly kind = "apply" as const;
+  constructor(
+    readonly name: string,
+    readonly orders: readonly number[],
+    readonly args: readonly Expr[],
+  ) {
+    super(depthOf(args));
+  }
 }
 
 /**

@@ -22,7 +22,7 @@ import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph, freeSymbolSet } from "../core/traverse.js";
 import { outerDerivatives } from "../calculus/derivative-table.js";
-import { evaluate } from "./evaluate.js";
+import { evaluate, undefinedFunctionError } from "./evaluate.js";
 import { emitRationalPower, FLOAT_FUNCTIONS, literal } from "./float-functions.js";
 
 /** Checks that `vars` is a list of distinct strings; returns name -> index. */
@@ -151,6 +151,8 @@ export class Emitter {
         break;
       case "deriv":
         throw new DomainError(`an inert derivative is not compiled: carry it out first (evaluateDerivatives): ${String(node)}`);
+      case "apply":
+        throw undefinedFunctionError(node);
     }
     this.order.push(node);
     return this.temp("t", code);

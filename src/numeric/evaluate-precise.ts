@@ -5,7 +5,8 @@
  * operation, rounded to the nearest double at the end. Functions follow the same real-valued
  * conventions as `float-functions.ts` (acot(x) = atan(1/x), cbrt is the real cube root, powers of
  * negative numbers to non-integer exponents are NaN); erf, which mathjs lacks for BigNumber, is
- * summed here from its everywhere-positive series.
+ * summed here from its everywhere-positive series, and the gamma family comes from
+ * `special-precise.ts`.
  */
 import type { BigNumber, MathJsInstance } from "mathjs";
 import { mathjs } from "./mathjs-lazy.js";
@@ -14,7 +15,8 @@ import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import type { Rational } from "../core/rational.js";
 import { foldGraph } from "../core/traverse.js";
-import { describeFailure, lookup, type Scope } from "./evaluate.js";
+import { describeFailure, lookup, undefinedFunctionError, type Scope } from "./evaluate.js";
+import { bigBeta, bigDigamma, bigGamma, bigHeaviside, bigLoggamma, bigPolygamma } from "./special-precise.js";
 
 const instances = new Map<number, MathJsInstance>();
 
@@ -68,7 +70,34 @@ const BIG_FUNCTIONS: Readonly<Record<FunctionName, BigFn>> = {
   abs: (m, a) => m.abs(a),
   sign: (m, a) => m.sign(a),
   erf: (m, a) => bigErf(m, a),
+  min: (m, a, b) => (a.isNaN() || b.isNaN() ? m.bignumber(NaN) : a.lessThan(b) ? a : b),
+  max: (m, a, b) => (a.isNaN() || b.isNaN() ? m.bignumber(NaN) : a.greaterThan(b) ? a : b),
+  heaviside: (m, a) => bigHeaviside(m, a),
+  floor: (_m, a) => a.floor(),
+  ceil: (_m, a) => a.ceil(),
+  round: (_m, a) => a.plus(0.5).floor(),
+  gamma: (m, a) => bigGamma(m, a),
+  loggamma: (m, a) => bigLoggamma(m, a),
+  digamma: (m, a) => bigDigamma(m, a),
+  polygamma: (m, a, b) => bigPolygamma(m, a, b),
+  beta: (m, a, b) => bigBeta(m, a, b),
+  erfc: (m, a) => bigErfc(m, a),
 };
+
+/**
+ * erfc(x) = 1 - erf(x), with erf at enough extra digits that the difference keeps the
+ * precision: erfc(x) < exp(-x^2), so x^2/ln(10) digits cancel.
+ */
+function bigErfc(m: MathJsInstance, x: Big): Big {
+  if (x.isNaN()) return x;
+  const one = m.bignumber(1);
+  if (x.lessThan(1)) return one.minus(bigErf(m, x));
+  if (x.greaterThan(27)) return m.bignumber(0); // below the smallest double
+  const precision = (m.config as unknown as () => { precision: number })().precision;
+  const digits = Math.min(10_000, Math.ceil((precision + x.times(x).toNumber() / Math.LN10 + 5) / 25) * 25);
+  const hi = bigMath(digits);
+  return m.bignumber(hi.bignumber(1).minus(bigErf(hi, hi.bignumber(x.toString()))).toString());
+}
 
 /** atan2 through decimal.js's own static (mathjs types atan2 for plain numbers only). */
 function atan2Big(a: Big, b: Big): Big {
@@ -148,5 +177,7 @@ function bigNode(m: MathJsInstance, node: Expr, scope: Scope, arg: (i: number) =
       return BIG_FUNCTIONS[node.fn](m, arg(0), node.args.length > 1 ? arg(1) : m.bignumber(0));
     case "deriv":
       throw new DomainError(`inert derivative reached the evaluator: ${String(node)}`); // evaluate carries them out
+    case "apply":
+      throw undefinedFunctionError(node);
   }
 }

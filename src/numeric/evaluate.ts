@@ -16,7 +16,7 @@
  */
 import { evaluateDerivatives } from "../calculus/diff.js";
 import { DomainError } from "../core/errors.js";
-import type { Expr } from "../core/node.js";
+import type { Applied, Expr } from "../core/node.js";
 import { foldGraph } from "../core/traverse.js";
 import { evaluatePrecise } from "./evaluate-precise.js";
 import { FLOAT_EVALUATORS, FLOAT_FUNCTIONS, powerUndefinedAt, rationalPower } from "./float-functions.js";
@@ -91,7 +91,14 @@ function floatNode(node: Expr, scope: Scope, arg: (i: number) => number): number
       return FLOAT_EVALUATORS[node.fn](arg(0), node.args.length > 1 ? arg(1) : 0);
     case "deriv":
       throw new DomainError(`inert derivative reached the evaluator: ${String(node)}`); // evaluate carries them out
+    case "apply":
+      throw undefinedFunctionError(node);
   }
+}
+
+/** Evaluating or compiling an undefined function (`f(x)` declared in `undefinedFunctions`) is refused. */
+export function undefinedFunctionError(node: Applied): DomainError {
+  return new DomainError(`cannot evaluate the undefined function '${node.name}': it has no definition (write its formula in the expression to evaluate or compile it)`);
 }
 
 /** The strict-mode message for a node whose finite arguments gave `r` (NaN or infinite). */

@@ -4,7 +4,9 @@
  * Each function is given once, as a JavaScript template over argument atoms (`FLOAT_FUNCTIONS`);
  * the evaluator's functions are built from the same templates, so evaluating a node and running
  * generated code perform the same floating-point operations and give identical results.
- * Templates refer only to `Math.*` and the local helper `erf` (`erf.ts`), never to user text.
+ * Templates refer only to `Math.*` and the local helpers `erf` (`erf.ts`) and `sf`
+ * (`special-float.ts`: gamma, loggamma, digamma, polygamma, beta, erfc, heaviside), never to
+ * user text.
  *
  * Choices where the real function has several conventions:
  * - acot(x) = atan(1/x): range (-pi/2, pi/2], with acot(0) = pi/2 (and acot(-0) = -pi/2);
@@ -14,10 +16,12 @@
  *   cosh, sinh, tanh.
  * - cbrt is the real cube root (cbrt(-8) = -2); u^(1/3) follows Math.pow (NaN for u < 0).
  * - sign(0) = 0; abs and sign are Math.abs and Math.sign.
+ * - heaviside(0) = 1/2; round(x) is Math.round (halves round up: round(-2.5) = -2).
  */
 import type { FunctionName } from "../core/functions.js";
 import type { Rational } from "../core/rational.js";
 import { erf } from "./erf.js";
+import { sf } from "./special-float.js";
 
 export interface FloatFunction {
   /** JavaScript source of the value; `a` and `b` are atoms (names or parenthesised literals). */
@@ -66,13 +70,28 @@ export const FLOAT_FUNCTIONS: Readonly<Record<FunctionName, FloatFunction>> = {
   abs: { emit: (a) => `Math.abs(${a})` },
   sign: { emit: (a) => `Math.sign(${a})` },
   erf: { emit: (a) => `erf(${a})` },
+  min: { emit: (a, b) => `Math.min(${a}, ${b})` },
+  max: { emit: (a, b) => `Math.max(${a}, ${b})` },
+  heaviside: { emit: (a) => `sf.heaviside(${a})` },
+  floor: { emit: (a) => `Math.floor(${a})` },
+  ceil: { emit: (a) => `Math.ceil(${a})` },
+  round: { emit: (a) => `Math.round(${a})` },
+  gamma: { emit: (a) => `sf.gamma(${a})`, undefinedAt: (a) => (a <= 0 && Math.floor(a) === a ? "gamma at a pole (an integer <= 0)" : undefined) },
+  loggamma: { emit: (a) => `sf.loggamma(${a})`, undefinedAt: (a) => (a <= 0 && Math.floor(a) === a ? "loggamma at a pole (an integer <= 0)" : undefined) },
+  digamma: { emit: (a) => `sf.digamma(${a})`, undefinedAt: (a) => (a <= 0 && Math.floor(a) === a ? "digamma at a pole (an integer <= 0)" : undefined) },
+  polygamma: {
+    emit: (a, b) => `sf.polygamma(${a}, ${b})`,
+    undefinedAt: (a, b) => (a < 0 || Math.floor(a) !== a ? "polygamma of an order that is not a non-negative integer" : b <= 0 && Math.floor(b) === b ? "polygamma at a pole (an integer <= 0)" : undefined),
+  },
+  beta: { emit: (a, b) => `sf.beta(${a}, ${b})`, undefinedAt: () => "beta at a pole of gamma" },
+  erfc: { emit: (a) => `sf.erfc(${a})` },
 };
 
 type Fn2 = (a: number, b: number) => number;
 
-/** Builds a float function from a template; `erf` is the only free name templates may use. */
+/** Builds a float function from a template; `erf` and `sf` are the only free names templates may use. */
 function instantiate(template: (a: string, b: string) => string): Fn2 {
-  return new Function("erf", `"use strict";\nreturn (a, b) => ${template("a", "b")};`)(erf) as Fn2;
+  return new Function("erf", "sf", `"use strict";\nreturn (a, b) => ${template("a", "b")};`)(erf, sf) as Fn2;
 }
 
 /** The evaluator of each function, built from its template. */

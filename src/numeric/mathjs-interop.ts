@@ -13,9 +13,9 @@
  */
 import type { MathNode } from "mathjs";
 import { mathjs } from "./mathjs-lazy.js";
-import { addAll, call, div, E, logBase, mulAll, neg, num, PI, pow, sqrt, sub, sym } from "../core/build.js";
+import { addAll, call, variadicCall, div, E, logBase, mulAll, neg, num, PI, pow, sqrt, sub, sym } from "../core/build.js";
 import { DomainError } from "../core/errors.js";
-import { FUNCTION_ARITY, isFunctionName } from "../core/functions.js";
+import { FUNCTION_ARITY, isFunctionName, VARIADIC, type FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { foldGraph } from "../core/traverse.js";
@@ -70,11 +70,43 @@ export function toMathjs(e: Expr): MathNode {
       case "pow":
         return new Op("^", "pow", args);
       case "call":
-        return new Fn(new Sym(node.fn), args);
+        return callNode(node.fn, args);
       case "deriv":
         throw new DomainError(`an inert derivative has no mathjs form: carry it out first (evaluateDerivatives): ${String(node)}`);
+      case "apply":
+        throw new DomainError(`the undefined function '${node.name}' has no mathjs equivalent`);
     }
   });
+}
+
+/**
+ * A mathjs call with the value of symgrad's `fn(args)`. mathjs lacks some functions or rounds
+ * differently, so those are written in terms of others: `loggamma` is `lgamma`, `heaviside(u)` is
+ * `(sign(u) + 1)/2`, `erfc(u)` is `1 - erf(u)`, `round(u)` is `floor(u + 1/2)` (mathjs rounds
+ * halves away from zero), `beta(a, b)` is `gamma(a)*gamma(b)/gamma(a + b)`. `digamma` and
+ * `polygamma` have no mathjs equivalent: a DomainError.
+ */
+function callNode(fn: FunctionName, args: MathNode[]): MathNode {
+  const { Op, Fn, Sym, Const } = ctors();
+  const f = (name: string, xs: MathNode[]) => new Fn(new Sym(name), xs);
+  const op = (o: string, name: string, xs: MathNode[]) => new Op(o, name, xs);
+  switch (fn) {
+    case "loggamma":
+      return f("lgamma", args);
+    case "heaviside":
+      return op("/", "divide", [op("+", "add", [f("sign", args), new Const(1)]), new Const(2)]);
+    case "erfc":
+      return op("-", "subtract", [new Const(1), f("erf", args)]);
+    case "round":
+      return f("floor", [op("+", "add", [args[0]!, op("/", "divide", [new Const(1), new Const(2)])])]);
+    case "beta":
+      return op("/", "divide", [op("*", "multiply", [f("gamma", [args[0]!]), f("gamma", [args[1]!])]), f("gamma", [op("+", "add", args)])]);
+    case "digamma":
+    case "polygamma":
+      throw new DomainError(`${fn} has no mathjs equivalent`);
+    default:
+      return f(fn, args);
+  }
 }
 
 interface AnyNode {
@@ -169,6 +201,8 @@ function convert(node: AnyNode, args: Expr[]): Expr {
     }
     case "FunctionNode": {
       const name = typeof node.fn === "string" ? node.fn : (node.fn?.name ?? "");
+      if (name === "lgamma" && args.length === 1) return call("loggamma", args);
+      if (isFunctionName(name) && VARIADIC.has(name) && args.length >= 2) return variadicCall(name as "min" | "max", args);
       if (isFunctionName(name) && FUNCTION_ARITY[name] === args.length) return call(name, args);
       if (Object.prototype.hasOwnProperty.call(SUGAR, name)) {
         const r = SUGAR[name]!(args);

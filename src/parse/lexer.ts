@@ -9,6 +9,8 @@
  * - `d/dNAME` (or `∂/∂NAME`) directly before "(" is one "derivative" token, the operator of an
  *   inert derivative, unless `dNAME` is a caller-defined function (then it stays d divided by a
  *   call, as it always was). Spaces may surround the "/". Without it, `dx(` is an unknown function.
+ * - A name may end in a derivative suffix (`f'`, `f''`, `f'[1,0]`), which the parser accepts only
+ *   on a declared undefined function.
  * - Any character outside the grammar is a `ParseError` "unexpected character ...", raised when the
  *   lexer reaches it (the parser pulls tokens lazily, so the leftmost error wins).
  */
@@ -347,7 +349,32 @@ export class Lexer {
       j += ch.length;
       points++;
     }
+    // The derivative suffix of an undefined function, part of its name token: primes (`f''`) or
+    // the orders per argument in brackets (`f'[1,0]`); a malformed bracket leaves the "[" unread.
+    if (s.charCodeAt(j) === 39) {
+      const from = j;
+      j = bracketEnd(s, j + 1);
+      if (j < 0) {
+        j = from;
+        while (s.charCodeAt(j) === 39) j++;
+      }
+      points += j - from;
+    }
     return this.take("name", j - this.i, points);
+  }
+}
+
+/** The index after `[d+(,d+)*]` starting at `i`, or -1 when there is none there. */
+function bracketEnd(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 91) return -1;
+  let j = i + 1;
+  for (;;) {
+    if (!isDigit(s.charCodeAt(j))) return -1;
+    while (isDigit(s.charCodeAt(j))) j++;
+    const c = s.charCodeAt(j);
+    if (c === 93) return j + 1;
+    if (c !== 44) return -1;
+    j++;
   }
 }
 

@@ -29,9 +29,9 @@
  *   (`outer`) and nothing recurses, so nesting depth costs heap, never JS stack, whatever `maxDepth`
  *   is set to.
  */
-import { addAll, call, derivative, E, logBase, MINUS_ONE, mulAll, neg, num, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
+import { addAll, applied, call, derivative, variadicCall, E, logBase, MINUS_ONE, mulAll, neg, num, ONE, PI, pow, sqrt, sym, TWO, ZERO } from "../core/build.js";
 import { LimitError, ParseError } from "../core/errors.js";
-import { CALLABLE_NAMES, isFunctionName, SUGAR_ARITY, FUNCTION_ARITY } from "../core/functions.js";
+import { CALLABLE_NAMES, isFunctionName, SUGAR_ARITY, FUNCTION_ARITY, VARIADIC, type FunctionName } from "../core/functions.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
@@ -77,6 +77,12 @@ export interface ParseOptions {
   resultCalls?: "product" | "error";
   /** Parse only these code points of the text; positions in errors and spans stay in the whole text. */
   range?: SourceSpan;
+  /**
+   * Names of undefined functions: `f(x)`, `g(x, y)` become `Applied` nodes that `diff`
+   * differentiates by the chain rule, and their derivatives are written `f'(x)`, `f''(x)`,
+   * `g'[1,0](x, y)` (orders per argument). A name here must not be a built-in function.
+   */
+  undefinedFunctions?: readonly string[];
 }
 
 /** What may start an operand where a unary operator is allowed. */
@@ -160,6 +166,17 @@ interface Callee {
   readonly nameTok: Token;
   readonly user: ((args: Expr[], site: CallSite) => Expr) | undefined;
   readonly sugar: readonly number[] | undefined;
+  /** For an undefined function: its name and the derivative suffix (primes or bracketed orders). */
+  readonly undefinedFn?: { readonly name: string; readonly primes: number; readonly orders: readonly number[] | undefined };
+}
+
+/** `f''` -> ["f", 2, undefined]; `g'[1,0]` -> ["g", 0, [1, 0]]; `h` -> ["h", 0, undefined]. */
+function splitDerivativeSuffix(text: string): [string, number, number[] | undefined] {
+  const cut = text.indexOf("'");
+  if (cut < 0) return [text, 0, undefined];
+  const suffix = text.slice(cut);
+  if (suffix.startsWith("'[")) return [text.slice(0, cut), 0, suffix.slice(2, -1).split(",").map(Number)];
+  return [text.slice(0, cut), suffix.length, undefined];
 }
 
 /**
@@ -214,6 +231,8 @@ class Parser {
   private depth = 0;
   /** The innermost open bracket. */
   private bracket = new Bracket("end");
+  /** `options.undefinedFunctions` as a set. */
+  private readonly undefinedNames: ReadonlySet<string>;
   /** The brackets around it, innermost last. */
   private readonly outer: Bracket[] = [];
   /** The end of the last token consumed (for argument spans). */
@@ -223,6 +242,11 @@ class Parser {
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
+    this.undefinedNames = new Set(options.undefinedFunctions ?? []);
+    for (const name of this.undefinedNames) {
+      if (typeof name !== "string" || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new TypeError(`undefined function names must be plain names, got ${JSON.stringify(name)}`);
+      if (isFunctionName(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name)) throw new TypeError(`'${name}' is a built-in function, not an undefined one`);
+    }
     this.lexer = new Lexer(text, {
       ...(options.range === undefined ? {} : { range: options.range }),
       isCallable: (name) => this.options.functions?.has(name) === true,
@@ -347,6 +371,13 @@ class Parser {
         return this.numberValue(t);
       case "name": {
         this.advance();
+        if (t.text.includes("'")) {
+          const base = splitDerivativeSuffix(t.text)[0];
+          if (this.kind() !== "(" || !this.undefinedNames.has(base)) {
+            const found = describeToken(t);
+            throw new ParseError(`the derivative notation ${found} applies only to an undefined function (declared in undefinedFunctions) with its arguments`, this.text, t.start, t.end, ["an undefined function call"], found);
+          }
+        }
         if (this.kind() === "(") return this.openCall(t);
         const named = this.options.names?.(t.text, { start: t.start, end: t.end });
         if (named !== undefined) return named;
@@ -378,8 +409,20 @@ class Parser {
    * Returns the call's value when the argument list is empty, else opens its bracket.
    */
   private openCall(nameTok: Token): Expr | undefined {
-    const name = nameTok.text;
+    const [name, primes, orders] = splitDerivativeSuffix(nameTok.text);
     const user = this.options.functions?.get(name);
+    if (user === undefined && this.undefinedNames.has(name)) {
+      const open = this.advance();
+      this.enter(open);
+      const callee: Callee = { nameTok, user, sugar: undefined, undefinedFn: { name, primes, orders } };
+      if (this.kind() === ")") {
+        const close = this.advance();
+        this.leave();
+        return this.applyCall(callee, [], close, []);
+      }
+      this.openBracket("call", callee);
+      return undefined;
+    }
     const sugar = Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ? SUGAR_ARITY[name] : undefined;
     if (nameTok.kind !== "derivative" && user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
 
@@ -553,7 +596,7 @@ class Parser {
   }
 
   private isCallable(name: string): boolean {
-    return this.options.functions?.has(name) === true || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) || isFunctionName(name);
+    return this.options.functions?.has(name) === true || this.undefinedNames.has(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) || isFunctionName(name);
   }
 
   /** The value of a call whose arguments and ")" (`close`) have been read; checks the argument count. */
@@ -574,6 +617,13 @@ class Parser {
     if (user !== undefined) {
       return user(args, { name, start: nameTok.start, end: close.end, nameSpan: { start: nameTok.start, end: nameTok.end }, args: argSpans });
     }
+    if (callee.undefinedFn !== undefined) return this.applyUndefined(callee.undefinedFn, args, nameTok, close);
+    if (sugar === undefined && VARIADIC.has(name as FunctionName)) {
+      if (args.length < 2) {
+        throw new ParseError(`${name} takes 2 or more arguments, got ${args.length}`, this.text, nameTok.start, close.end, ["2 or more arguments"], `${args.length} argument${args.length === 1 ? "" : "s"}`);
+      }
+      return variadicCall(name as "min" | "max", args);
+    }
     const counts = sugar ?? [FUNCTION_ARITY[name as keyof typeof FUNCTION_ARITY]];
     if (!counts.includes(args.length)) {
       const got = `${args.length} argument${args.length === 1 ? "" : "s"}`;
@@ -591,14 +641,33 @@ class Parser {
         return logBase(u, TWO);
       case "sqrt":
         return sqrt(u);
+      case "clamp":
+        return call("min", [call("max", [u, args[1]!]), args[2]!]);
+      case "sigmoid":
+        return pow(addAll([ONE, call("exp", [neg(u)])]), MINUS_ONE);
+      case "softplus":
+        return call("log", [addAll([ONE, call("exp", [u])])]);
+      case "relu":
+        return call("max", [ZERO, u]);
       default:
         return call(name as keyof typeof FUNCTION_ARITY, args);
     }
   }
 
+  /** An undefined function's call: `f(x)`, `f''(x)`, `g'[1,0](x, y)`, checked against its argument count. */
+  private applyUndefined(fn: NonNullable<Callee["undefinedFn"]>, args: Expr[], nameTok: Token, close: Token): Expr {
+    const fail = (reason: string, expected: string) => new ParseError(reason, this.text, nameTok.start, close.end, [expected], `${args.length} argument${args.length === 1 ? "" : "s"}`);
+    if (args.length === 0) throw fail(`the undefined function '${fn.name}' needs at least one argument`, "an argument");
+    if (fn.primes > 0 && args.length !== 1) throw fail(`primes mark derivatives of a function of one argument; write ${fn.name}'[${args.map((_, i) => (i === 0 ? fn.primes : 0)).join(",")}] with an order per argument`, "1 argument");
+    if (fn.orders !== undefined && fn.orders.length !== args.length) throw fail(`${nameTok.text} gives ${fn.orders.length} derivative orders for ${args.length} argument${args.length === 1 ? "" : "s"}`, `${fn.orders.length} arguments`);
+    const orders = fn.orders ?? (fn.primes > 0 ? [fn.primes] : args.map(() => 0));
+    if (orders.some((k) => !Number.isSafeInteger(k))) throw fail(`derivative order too large in ${nameTok.text}`, "a small order");
+    return applied(fn.name, orders, args);
+  }
+
   private unknownFunction(nameTok: Token): ParseError {
     const name = nameTok.text;
-    const candidates = [...CALLABLE_NAMES, ...(this.options.functions?.keys() ?? [])];
+    const candidates = [...CALLABLE_NAMES, ...(this.options.functions?.keys() ?? []), ...this.undefinedNames];
     const hint = closestName(name, candidates);
     const reason = `unknown function ${describeToken(nameTok)}` + (hint === undefined ? "" : ` (did you mean '${hint}'?)`);
     return new ParseError(reason, this.text, nameTok.start, nameTok.end, ["a function name"], describeToken(nameTok));

@@ -19,7 +19,8 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate closest to `name`, or undefined when none is close. Close means an edit distance of
  * at most 2 and at most half the length of `name` (so 'x' and 'foo' get no suggestion, 'sinn' and
- * 'arctan' do). Ties go to the candidate sharing the longest prefix with `name`,
+ * 'arctan' do); one differing only in case is closer than any other. Ties go to the candidate
+ * sharing the longest prefix with `name`,
  * then to the alphabetically first ('sinn' suggests 'sin', not 'sign').
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
@@ -29,7 +30,8 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let bestPrefix = -1;
   for (const c of candidates) {
     if (c === name || Math.abs(Array.from(c).length - length) > 2) continue;
-    const d = editDistance(name, c);
+    // A candidate differing only in case is the closest ('Sin' suggests 'sin', not 'min').
+    const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, c);
     if (d > Math.min(2, Math.floor(length / 2))) continue;
     const prefix = commonPrefix(name, c);
     if (d < bestDistance || (d === bestDistance && (prefix > bestPrefix || (prefix === bestPrefix && c < best!)))) {

@@ -15,8 +15,8 @@ import { FUNCTION_NAMES, type FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { freeSymbolSet } from "../core/traverse.js";
-import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 import "./plain.js";
+import { boundedOutput, emitSumWith, fractionOf, isNegativeExponent, isNegativeNumber, viewIs, viewOf, type ProductView } from "./layout.js";
 
 /** The LaTeX math-mode source of `e`. */
 export function toLatex(e: Expr): string {
@@ -45,7 +45,7 @@ function isFunctionSpelling(command: string): boolean {
  * Function names as LaTeX operators. `exp`, `cbrt` and `abs` have their own notation
  * (`e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`) and are absent here.
  */
-const OPERATOR: Readonly<Record<Exclude<FunctionName, "exp" | "cbrt" | "abs">, string>> = {
+const OPERATOR: Readonly<Record<Exclude<FunctionName, OwnNotation>, string>> = {
   sin: "\\sin",
   cos: "\\cos",
   tan: "\\tan",
@@ -74,10 +74,28 @@ const OPERATOR: Readonly<Record<Exclude<FunctionName, "exp" | "cbrt" | "abs">, s
   log: "\\log",
   sign: "\\operatorname{sign}",
   erf: "\\operatorname{erf}",
+  // The piecewise and special functions by their own names, which parseLatex reads back
+  // (`\\Gamma`, `\\psi` and `\\max` would collide with Greek variables and unread commands).
+  min: "\\operatorname{min}",
+  max: "\\operatorname{max}",
+  heaviside: "\\operatorname{heaviside}",
+  floor: "\\operatorname{floor}",
+  ceil: "\\operatorname{ceil}",
+  round: "\\operatorname{round}",
+  gamma: "\\operatorname{gamma}",
+  loggamma: "\\operatorname{loggamma}",
+  digamma: "\\operatorname{digamma}",
+  polygamma: "\\operatorname{polygamma}",
+  beta: "\\operatorname{beta}",
+  erfc: "\\operatorname{erfc}",
 };
 
+/** Functions with their own notation: `e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`. */
+type OwnNotation = "exp" | "cbrt" | "abs";
+const OWN_NOTATION: ReadonlySet<FunctionName> = new Set<OwnNotation>(["exp", "cbrt", "abs"]);
+
 function operatorOf(fn: FunctionName): string | undefined {
-  return fn === "exp" || fn === "cbrt" || fn === "abs" ? undefined : OPERATOR[fn];
+  return OWN_NOTATION.has(fn) ? undefined : OPERATOR[fn as Exclude<FunctionName, OwnNotation>];
 }
 
 // ---------------------------------------------------------------- symbol names
@@ -158,6 +176,9 @@ function emit(e: Expr, out: string[]): void {
     case "call":
       emitCall(e.fn, e.args, null, out);
       return;
+    case "apply":
+      emitApplied(e.name, e.orders, e.args, out);
+      return;
     case "add":
       emitSum(e.args, out);
       return;
@@ -221,6 +242,29 @@ function emitCall(fn: FunctionName, args: readonly Expr[], power: bigint | null,
   }
   out.push(operatorOf(fn)!);
   if (power !== null) out.push("^{", power.toString(), "}");
+  out.push("{\\left(");
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) out.push(", ");
+    emit(args[i]!, out);
+  }
+  out.push(" \\right)}");
+}
+
+/**
+ * An undefined function: `f{\left(x \right)}`, `f'{\left(x \right)}` (primes up to 3, then
+ * `f^{(4)}`), and partials by argument position, `\partial_{1} \partial_{2}^{2} f{\left(x, y \right)}`.
+ */
+function emitApplied(name: string, orders: readonly number[], args: readonly Expr[], out: string[]): void {
+  const f = symbolLatex(name);
+  if (orders.length === 1 && orders[0]! > 0) {
+    const k = orders[0]!;
+    out.push(k <= 3 ? f + "'".repeat(k) : `${f}^{(${k})}`);
+  } else {
+    orders.forEach((k, i) => {
+      if (k > 0) out.push(`\\partial_{${i + 1}}`, k > 1 ? `^{${k}} ` : " ");
+    });
+    out.push(f);
+  }
   out.push("{\\left(");
   for (let i = 0; i < args.length; i++) {
     if (i > 0) out.push(", ");

@@ -42,6 +42,7 @@ function precOf(e: Expr): number {
     case "sym":
     case "const":
     case "call":
+    case "apply":
       return ATOM;
     case "add":
       return SUM;
@@ -72,6 +73,35 @@ function precOfPower(base: Expr, exponent: ProductView): number {
   return POWER;
 }
 
+/**
+ * The arguments of a canonical `min`/`max` as one list: the node nests to the right
+ * (`max(x, max(y, z))`) and prints flat (`max(x, y, z)`), which parses back to the same node.
+ */
+export function flatArguments(fn: "min" | "max", args: readonly Expr[]): Expr[] {
+  const out: Expr[] = [];
+  let rest: readonly Expr[] = args;
+  for (;;) {
+    out.push(rest[0]!);
+    const last = rest[1]!;
+    if (last.kind !== "call" || last.fn !== fn) {
+      out.push(last);
+      return out;
+    }
+    rest = last.args;
+  }
+}
+
+/**
+ * The derivative notation of an undefined function, read back by the lexer: none for `f(x)`,
+ * primes for one argument (`f'(x)`, `f'''(x)`; from order 4 on `f'[4](x)`), and the orders per
+ * argument in brackets for several (`f'[1,0](x, y)` is the partial in the first argument).
+ */
+export function derivativeSuffix(orders: readonly number[]): string {
+  if (orders.every((k) => k === 0)) return "";
+  if (orders.length === 1 && orders[0]! <= 3) return "'".repeat(orders[0]!);
+  return `'[${orders.join(",")}]`;
+}
+
 // ---------------------------------------------------------------- emitters
 
 function emit(e: Expr, out: string[]): void {
@@ -83,14 +113,25 @@ function emit(e: Expr, out: string[]): void {
     case "const":
       out.push(e.name);
       return;
-    case "call":
+    case "call": {
       out.push(e.fn, "(");
+      const args = e.fn === "min" || e.fn === "max" ? flatArguments(e.fn, e.args) : e.args;
+      for (let i = 0; i < args.length; i++) {
+        if (i > 0) out.push(", ");
+        emit(args[i]!, out);
+      }
+      out.push(")");
+      return;
+    }
+    case "apply": {
+      out.push(e.name, derivativeSuffix(e.orders), "(");
       for (let i = 0; i < e.args.length; i++) {
         if (i > 0) out.push(", ");
         emit(e.args[i]!, out);
       }
       out.push(")");
       return;
+    }
     case "add":
       emitSum(e.args, out);
       return;

@@ -24,6 +24,7 @@ export function isPositive(e: Expr, assume: Assumptions): boolean {
     case "call":
       return e.fn === "exp" || e.fn === "cosh" || (e.fn === "abs" && isPositive(e.args[0]!, assume));
     case "deriv":
+    case "apply":
       return false;
   }
 }
@@ -47,6 +48,7 @@ export function isNonnegative(e: Expr, assume: Assumptions): boolean {
     case "call":
       return e.fn === "exp" || e.fn === "abs" || e.fn === "cosh" || isPositive(e, assume);
     case "deriv":
+    case "apply":
       return false;
   }
 }

@@ -43,6 +43,7 @@ function computeCost(e: Expr): number {
     case "const":
       return 1;
     case "call":
+    case "apply":
       return e.args.reduce((s, a) => s + cost(a), 1);
     case "pow":
       return powCost(e.base, e.exp);

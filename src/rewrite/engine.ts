@@ -8,6 +8,7 @@
  * the deadline. Rules are parsed once, on first use.
  */
 import { compileBuiltIn } from "../core/built-in.js";
+import { DomainError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { rebuild } from "../core/build.js";
 import { parse } from "../parse/parser.js";
@@ -115,12 +116,26 @@ function rewritesOf(r: CompiledRule, node: Expr, assume: Assumptions): Expr[] {
   const out: Expr[] = [];
   for (const m of matchTop(r.lhs, node)) {
     if (!conditionsHold(r, m.bindings, assume)) continue;
-    const rewritten = instantiate(r.rhs, m.bindings, r.wildcards);
+    const rewritten = instantiateDefined(r, m.bindings);
+    if (rewritten === null) continue;
     if (r.lhs.kind === "add") out.push(rebuild(r.lhs, [rewritten, m.rest]));
     else if (r.lhs.kind === "mul") out.push(rebuild(r.lhs, [rewritten, m.rest]));
     else out.push(rewritten);
   }
   return out;
+}
+
+/**
+ * The right side with the bindings, or null when building it divides by an exact zero: at a pole
+ * (`csc(pi)` as `1/sin(pi)`) the rule does not apply, and the node stays as written.
+ */
+function instantiateDefined(r: CompiledRule, b: Bindings): Expr | null {
+  try {
+    return instantiate(r.rhs, b, r.wildcards);
+  } catch (err) {
+    if (err instanceof DomainError) return null;
+    throw err;
+  }
 }
 
 function conditionsHold(r: CompiledRule, b: Bindings, assume: Assumptions): boolean {

@@ -51,6 +51,7 @@ export function match(pattern: Expr, subject: Expr, b: Bindings): Bindings[] {
     case "num":
     case "sym":
     case "const":
+    case "apply":
       return pattern === subject ? [b] : [];
     case "call":
       if (subject.kind !== "call" || subject.fn !== pattern.fn) return [];
@@ -166,6 +167,7 @@ function mayMatch(pattern: Expr, subject: Expr): boolean {
     case "num":
     case "sym":
     case "const":
+    case "apply":
       return pattern === subject;
     case "call": {
       if (subject.kind !== "call" || subject.fn !== pattern.fn) return false;

@@ -4,6 +4,9 @@
  * deadline instead of sleeping for a fixed time.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MAIN, ROOT } from "./support.js";
 
 /** True when tmux can be run here. */
@@ -12,6 +15,10 @@ export function hasTmux(): boolean {
 }
 
 let counter = 0;
+
+/** The tmux configuration of the test servers: panes stay after their program ends. */
+const TMUX_CONF = join(mkdtempSync(join(tmpdir(), "symgrad-tmux-")), "tmux.conf");
+writeFileSync(TMUX_CONF, "set-option -g remain-on-exit on\n");
 
 /** What the shell prints after the program ends: `[symgrad exited 0]`. */
 const EXIT_MARK = "[symgrad exited ";
@@ -30,12 +37,13 @@ export class Terminal {
     // The shell prints the program's exit status on the screen (`exited`): tmux 3.3 sometimes marks
     // a pane dead before it has reaped the process and then never records its status.
     const command = `${program}; echo "${EXIT_MARK}$?]"`;
+    // remain-on-exit is set in the server's configuration, before the pane exists: set afterwards,
+    // a program that ends at once could take its pane (and the server) with it.
     this.tmux(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", ROOT, command]);
-    this.tmux(["set-option", "-t", "t", "remain-on-exit", "on"]);
   }
 
   private tmux(args: readonly string[]): string {
-    return execFileSync("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+    return execFileSync("tmux", ["-L", this.socket, "-f", TMUX_CONF, ...args], { encoding: "utf8" });
   }
 
   /** Types `text` literally. */
@@ -58,7 +66,8 @@ export class Terminal {
    * signal n, whose name is then `signal`).
    */
   exited(): { dead: boolean; status: number | undefined; signal: string | undefined } {
-    const m = new RegExp(`${EXIT_MARK.replace(/[[\]]/g, "\\$&")}(\\d+)\\]$`).exec(this.screen());
+    // The mark's own line (tmux may add a "Pane is dead" line below it).
+    const m = /^\[symgrad exited (\d+)\]$/m.exec(this.screen());
     if (m === null) return { dead: false, status: undefined, signal: undefined };
     const status = Number(m[1]);
     return { dead: true, status, signal: status > 128 ? signalName(status - 128) : undefined };

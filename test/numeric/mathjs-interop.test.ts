@@ -7,9 +7,33 @@ import { DomainError } from "../../src/core/errors.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { fromMathjs, toMathjs } from "../../src/numeric/mathjs-interop.js";
 import { parse } from "../../src/parse/parser.js";
+import { print } from "../../src/print/plain.js";
 import { arbExpr } from "../support/arbitrary.js";
 
+/** Functions toMathjs writes through others (mathjs lacks them), so they do not round-trip. */
+const REWRITTEN = /\b(heaviside|erfc|round|beta|digamma|polygamma)\(/;
+/**
+ * Functions whose mathjs values differ from float64 ones beyond the tolerance: mathjs floor and
+ * ceil snap to a nearby integer (relTol), its lgamma is NaN below 0, and its gamma and erf are
+ * accurate to about 1e-12 only.
+ */
+const MATHJS_DIFFERS = /\b(floor|ceil|round|gamma|loggamma|beta|erfc|digamma|polygamma)\(/;
+
 describe("toMathjs", () => {
+  it.each([
+    ["heaviside(x) + heaviside(x - 1/2)", 0.5],
+    ["erfc(x) + round(x) + beta(x, y) + loggamma(x) + gamma(y)", 0.5],
+    ["max(x, y, 1) + min(x, y) + floor(x) + ceil(y)", 0.5],
+  ] as const)("%s evaluates to the same value in mathjs at x = %d", (text, x) => {
+    const e = parse(text);
+    const scope = { x, y: 0.7 };
+    expect(toMathjs(e).evaluate(scope)).toBeCloseTo(evaluate(e, scope), 9); // mathjs erf and gamma are less accurate
+  });
+
+  it("refuses digamma and polygamma, which mathjs lacks", () => {
+    expect(() => toMathjs(parse("digamma(x)"))).toThrow(new DomainError("digamma has no mathjs equivalent"));
+  });
+
   it.each([
     "x^2 + 3*x + 2",
     "tanh(x*y) + x^2*y/3 - pi*acot(y) + e",
@@ -29,6 +53,7 @@ describe("toMathjs", () => {
     const coordinate = fc.double({ min: -2, max: 2, noNaN: true }).filter((v) => Math.abs(v) > 1e-6);
     fc.assert(
       fc.property(arbExpr(3), fc.array(coordinate, { minLength: 3, maxLength: 3 }), (e, p) => {
+        if (MATHJS_DIFFERS.test(print(e))) return true;
         const scope = { x: p[0]!, y: p[1]!, z: p[2]! };
         const ours = evaluate(e, scope);
         let theirs: unknown;
@@ -36,6 +61,7 @@ describe("toMathjs", () => {
           theirs = toMathjs(e).evaluate(scope);
         } catch (err) {
           if (err instanceof TypeError && /Complex/.test(err.message)) return true;
+          if (err instanceof DomainError && /no mathjs equivalent/.test(err.message)) return true;
           throw err;
         }
         if (typeof theirs !== "number" || !Number.isFinite(ours) || !Number.isFinite(theirs) || Math.abs(ours) > 1e6) return true;
@@ -68,13 +94,13 @@ describe("fromMathjs", () => {
 
   it("round-trips canonical expressions", () => {
     fc.assert(
-      fc.property(arbExpr(3), (e) => fromMathjs(toMathjs(e)) === e),
+      fc.property(arbExpr(3).filter((e) => !REWRITTEN.test(print(e))), (e) => fromMathjs(toMathjs(e)) === e),
       { seed: 22, numRuns: 200 },
     );
   });
 
   it.each([
-    ["gamma(x)", "unsupported mathjs function 'gamma' with 1 argument(s)"],
+    ["lcm(x, 2)", "unsupported mathjs function 'lcm' with 2 argument(s)"],
     ["sin(x, y)", "unsupported mathjs function 'sin' with 2 argument(s)"],
     ["x mod 2", "unsupported mathjs operator 'mod' (mod)"],
     ["[1, 2]", "unsupported mathjs node type 'ArrayNode'"],

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { add, call, div, mul, num, pow, sub, sym } from "../../src/core/build.js";
 import type { FunctionName } from "../../src/core/functions.js";
 import type { Expr } from "../../src/core/node.js";
+import { sf } from "../../src/numeric/special-float.js";
 
 type Scope = Record<string, number>;
 
@@ -27,6 +28,11 @@ const F: Record<FunctionName, (a: number, b?: number) => number> = {
     const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
     return a >= 0 ? y : -y;
   },
+  min: (a, b) => Math.min(a, b!), max: (a, b) => Math.max(a, b!),
+  heaviside: (a) => (a > 0 ? 1 : a < 0 ? 0 : a === 0 ? 0.5 : NaN),
+  floor: Math.floor, ceil: Math.ceil, round: Math.round,
+  gamma: (a) => sf.gamma(a), loggamma: (a) => sf.loggamma(a), digamma: (a) => sf.digamma(a),
+  polygamma: (a, b) => sf.polygamma(a, b!), beta: (a, b) => sf.beta(a, b!), erfc: (a) => sf.erfc(a),
 };
 
 /**
@@ -44,6 +50,8 @@ export function evalScale(e: Expr, scope: Scope): number {
 
 export function evalExpr(e: Expr, scope: Scope): number {
   switch (e.kind) {
+    case "apply":
+      return NaN;
     case "num":
       return e.value.toNumber();
     case "sym":

@@ -75,7 +75,15 @@ export function arbExpr(depth = 3): fc.Arbitrary<Expr> {
     },
     {
       arbitrary: built(
-        fn.chain((f) => fc.tuple(fc.constant(f), fc.array(sub, { minLength: FUNCTION_ARITY[f], maxLength: FUNCTION_ARITY[f] }))),
+        fn.chain((f) =>
+          fc.tuple(
+            fc.constant(f),
+            // The order of polygamma is a small non-negative integer.
+            f === "polygamma"
+              ? fc.tuple(fc.integer({ min: 0, max: 3 }).map((n) => num(n)), sub).map(([n, u]) => [n, u])
+              : fc.array(sub, { minLength: FUNCTION_ARITY[f], maxLength: FUNCTION_ARITY[f] }),
+          ),
+        ),
         ([f, args]) => call(f, args),
       ),
       weight: 2,
