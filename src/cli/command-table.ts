@@ -18,6 +18,7 @@ import type { Expr } from "../core/node.js";
 import { freeSymbols } from "../core/traverse.js";
 import { toLatex } from "../print/latex.js";
 import { explainDiff } from "../api/explain.js";
+import { subs } from "../api/subs.js";
 import { evaluate } from "./numeric-loader.js";
 import type { Result } from "./format.js";
 
@@ -172,6 +173,15 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     example: 'together "1/x + 1/y"',
     result: "expr",
     run: (a) => expr(together(one(a))),
+  },
+  {
+    name: "subs",
+    params: ["expr", "bindings"],
+    summary: "the expression with every NAME=VALUE substituted at once (values are expressions)",
+    repl: "subs(f, x=2, y=z^2)",
+    example: 'subs "sin(x)*y" x=pi/2 y=z^2',
+    result: "expr",
+    run: (a) => expr(subs(one(a), new Map((a.bindings ?? []).map((b) => [b.name, b.value])))),
   },
   {
     name: "eval",
