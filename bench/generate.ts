@@ -20,18 +20,7 @@ import { diffExpr, diffOrder } from "../src/calculus/diff.js";
 import type { Expr } from "../src/core/node.js";
 import { evaluate } from "../src/numeric/evaluate.js";
 import { parse } from "../src/parse/parser.js";
-
-/** mulberry32: a small seeded generator, so the set is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "./lib/rng.js";
 
 const count = Number(process.argv[2] ?? 320);
 const random = rng(Number(process.argv[3] ?? 20261203));

@@ -11,6 +11,7 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { rng } from "./lib/rng.js";
 
 const count = Number(process.argv[2] ?? 200_000);
 const srcDir = resolve(process.argv[3] ?? new URL("../src", import.meta.url).pathname);
@@ -20,18 +21,6 @@ const BOUND_MB = 100;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error("run with node --expose-gc");
 const api = (await import(pathToFileURL(`${srcDir}/index.ts`).href)) as typeof import("../src/index.js");
-
-/** A seeded generator (mulberry32), so that runs are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = rng(14);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
