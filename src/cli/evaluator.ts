@@ -114,10 +114,7 @@ export function inWorker(color: boolean): Evaluator {
     complete: (line) => complete({ defs: new Map(names.map((n) => [n, n])), ans: hasAns ? true : undefined }, line),
     close: async () => {
       closing = true;
-      // Unreferenced first: a worker still starting up can delay its termination, and the REPL's
-      // exit must not wait for it.
-      worker.unref();
-      await Promise.race([worker.terminate(), new Promise((r) => setTimeout(r, 200).unref())]);
+      await worker.terminate();
     },
   };
 }
