@@ -526,7 +526,7 @@ function isEvidentlyPositive(e: Expr): boolean {
 
 /** A term >= 0 for every real value: a nonnegative factor or a positive multiple of products of such. */
 function isEvidentlyNonnegativeTerm(t: Expr): boolean {
-  if (t.kind === "mul") return t.args.every((f) => (f.kind === "num" ? f.value.sign() > 0 : isEvidentlyNonnegative(f) || isEvidentlyPositive(f)));
+  if (t.kind === "mul") return t.args.every((f) => (f.kind === "num" ? f.value.sign() > 0 : isEvidentlyNonnegative(f)));
   return isEvidentlyNonnegative(t);
 }
 
