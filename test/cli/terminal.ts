@@ -20,8 +20,9 @@ let counter = 0;
 const TMUX_CONF = join(mkdtempSync(join(tmpdir(), "symgrad-tmux-")), "tmux.conf");
 writeFileSync(TMUX_CONF, "set-option -g remain-on-exit on\n");
 
-/** What the shell prints after the program ends: `[symgrad exited 0]`. */
-const EXIT_MARK = "[symgrad exited ";
+/** What the shell prints after the program ends (`[symgrad exited 0]`), and its own line on the screen. */
+const EXIT_WORDS = "symgrad exited";
+const EXIT_LINE = new RegExp(`^\\[${EXIT_WORDS} (\\d+)\\]$`, "m");
 
 function signalName(n: number): string | undefined {
   return ({ 1: "SIGHUP", 2: "SIGINT", 9: "SIGKILL", 15: "SIGTERM" } as Record<number, string>)[n];
@@ -36,7 +37,7 @@ export class Terminal {
     const program = ["env", ...Object.entries(vars).map(([k, v]) => `${k}=${v}`), process.execPath, MAIN].map(quote).join(" ");
     // The shell prints the program's exit status on the screen (`exited`): tmux 3.3 sometimes marks
     // a pane dead before it has reaped the process and then never records its status.
-    const command = `${program}; echo "${EXIT_MARK}$?]"`;
+    const command = `${program}; echo "[${EXIT_WORDS} $?]"`;
     // remain-on-exit is set in the server's configuration, before the pane exists: set afterwards,
     // a program that ends at once could take its pane (and the server) with it.
     this.tmux(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", ROOT, command]);
@@ -67,7 +68,7 @@ export class Terminal {
    */
   exited(): { dead: boolean; status: number | undefined; signal: string | undefined } {
     // The mark's own line (tmux may add a "Pane is dead" line below it).
-    const m = /^\[symgrad exited (\d+)\]$/m.exec(this.screen());
+    const m = EXIT_LINE.exec(this.screen());
     if (m === null) return { dead: false, status: undefined, signal: undefined };
     const status = Number(m[1]);
     return { dead: true, status, signal: status > 128 ? signalName(status - 128) : undefined };
