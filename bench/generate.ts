@@ -55,16 +55,26 @@ function combination(v: string, families: readonly string[][]): string {
   const b = atom(v, families);
   const mono = pick([v, `${v}^2`, `${v}^${int(3, 4)}`, `${int(2, 5)}*${v}`]);
   switch (int(0, 9)) {
-    case 0: return `${mono}*${a}`;
-    case 1: return `${a}*${b}`;
-    case 2: return `${a}/${b}`;
-    case 3: return `${a}/(${mono})`;
-    case 4: return power(a);
-    case 5: return `${power(a)} + ${power(b)}`;
-    case 6: return `${a}^2*${b}`;
-    case 7: return `${mono}*${a} + ${b}`;
-    case 8: return `(${a} + ${int(1, 3)})/(${b} + ${int(2, 4)})`;
-    default: return `${a}*${b}*${mono}`;
+    case 0:
+      return `${mono}*${a}`;
+    case 1:
+      return `${a}*${b}`;
+    case 2:
+      return `${a}/${b}`;
+    case 3:
+      return `${a}/(${mono})`;
+    case 4:
+      return power(a);
+    case 5:
+      return `${power(a)} + ${power(b)}`;
+    case 6:
+      return `${a}^2*${b}`;
+    case 7:
+      return `${mono}*${a} + ${b}`;
+    case 8:
+      return `(${a} + ${int(1, 3)})/(${b} + ${int(2, 4)})`;
+    default:
+      return `${a}*${b}*${mono}`;
   }
 }
 
@@ -82,9 +92,19 @@ function composition(v: string): string {
 function inverse(v: string): string {
   const w = `${v}/${int(2, 3)}`;
   return pick([
-    `cos(asin(${w}))`, `sin(acos(${w}))`, `tan(asin(${w}))`, `cos(atan(${v}))`, `sin(atan(${v}))`,
-    `cosh(asinh(${v}))`, `sinh(asinh(${v}))*${v}`, `sqrt(${v}^${pick([4, 6, 8])})`, `(${v}^${pick([6, 10])})^(1/${pick([2, 3, 5])})`,
-    `${v}*asin(${w})`, `atan(${v})/${v}`, `asin(${w})^2`, `sqrt(1 - ${w}^2)*asin(${w})`,
+    `cos(asin(${w}))`,
+    `sin(acos(${w}))`,
+    `tan(asin(${w}))`,
+    `cos(atan(${v}))`,
+    `sin(atan(${v}))`,
+    `cosh(asinh(${v}))`,
+    `sinh(asinh(${v}))*${v}`,
+    `sqrt(${v}^${pick([4, 6, 8])})`,
+    `(${v}^${pick([6, 10])})^(1/${pick([2, 3, 5])})`,
+    `${v}*asin(${w})`,
+    `atan(${v})/${v}`,
+    `asin(${w})^2`,
+    `sqrt(1 - ${w}^2)*asin(${w})`,
   ]);
 }
 
@@ -113,11 +133,24 @@ const SHAPES: { category: string; make: () => Pick<Generated, "expr" | "vars" | 
   { category: "mixed", make: () => ({ expr: combination("x", [TRIG, HYP, EXPLOG, INV]), vars: ["x"] }) },
   {
     category: "higher-order",
-    make: () => ({ expr: pick([`${pick([...TRIG, ...HYP])}(x)`, atom("x", [TRIG, HYP, EXPLOG]), `x^2*${atom("x", [EXPLOG, TRIG])}`]), vars: ["x"], order: int(2, 4) }),
+    make: () => ({
+      expr: pick([`${pick([...TRIG, ...HYP])}(x)`, atom("x", [TRIG, HYP, EXPLOG]), `x^2*${atom("x", [EXPLOG, TRIG])}`]),
+      vars: ["x"],
+      order: int(2, 4),
+    }),
   },
   {
     category: "gradient",
-    make: () => ({ expr: pick([`${atom("x", [TRIG, EXPLOG])}*${atom("y", [TRIG, HYP, EXPLOG])}`, `exp(x*y)/(x^2 + y^2)`, `log(x^2 + y^2)*${atom("x", [TRIG])}`, `sqrt(x^2 + y^2 + 1)*${atom("y", [HYP])}`, `atan(y/x)*${atom("x", [EXPLOG])}`]), vars: ["x", "y"] }),
+    make: () => ({
+      expr: pick([
+        `${atom("x", [TRIG, EXPLOG])}*${atom("y", [TRIG, HYP, EXPLOG])}`,
+        `exp(x*y)/(x^2 + y^2)`,
+        `log(x^2 + y^2)*${atom("x", [TRIG])}`,
+        `sqrt(x^2 + y^2 + 1)*${atom("y", [HYP])}`,
+        `atan(y/x)*${atom("x", [EXPLOG])}`,
+      ]),
+      vars: ["x", "y"],
+    }),
   },
 ];
 

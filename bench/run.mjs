@@ -24,7 +24,16 @@ const RAW = "symgrad-raw";
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 function parseArgs(argv) {
-  const opts = { quick: false, corpus: true, scaling: true, systems: SYSTEM_NAMES, categories: null, limitMs: null, scalingLimitMs: null, baselineScalingLimitMs: null };
+  const opts = {
+    quick: false,
+    corpus: true,
+    scaling: true,
+    systems: SYSTEM_NAMES,
+    categories: null,
+    limitMs: null,
+    scalingLimitMs: null,
+    baselineScalingLimitMs: null,
+  };
   for (const a of argv) {
     const [k, v] = a.split("=", 2);
     if (k === "--quick") opts.quick = true;
@@ -90,7 +99,9 @@ async function runCorpus(pool, problems, opts) {
       if (results[s].outcome === "timeout" && family !== undefined) timedOutAt.set(key, Math.min(p.size, timedOutAt.get(key) ?? Infinity));
     }
     records.push({ problem: { id: p.id, category: p.category, sympy_size: p.sympy_size ?? null }, results });
-    const line = opts.systems.map((s) => `${s}:${results[s].outcome[0]}${results[s].medianMs !== undefined ? ` ${fmt(results[s].medianMs)}ms` : ""}`).join("  ");
+    const line = opts.systems
+      .map((s) => `${s}:${results[s].outcome[0]}${results[s].medianMs !== undefined ? ` ${fmt(results[s].medianMs)}ms` : ""}`)
+      .join("  ");
     log(`[${i + 1}/${problems.length} ${Math.round((Date.now() - t0) / 1000)}s] ${p.id}  ${line}`);
   }
   return records;
@@ -111,12 +122,13 @@ async function runScaling(pool, opts) {
         const limitMs = s === BASELINE || s === RAW ? opts.baselineScalingLimitMs : opts.scalingLimitMs;
         const r = await pool.get(s).run(task, { limitMs, timing: opts.scalingTiming });
         out.push({ family: fam.id, system: s, n, ...r });
-        log(`scaling ${fam.id} n=${n} ${s}: ${r.outcome} ${r.medianMs !== undefined ? fmt(r.medianMs) + "ms" : r.error ?? ""}`);
+        log(`scaling ${fam.id} n=${n} ${s}: ${r.outcome} ${r.medianMs !== undefined ? fmt(r.medianMs) + "ms" : (r.error ?? "")}`);
         // Larger sizes only cost more: stop a system after its first timeout or crash, or when
         // linear growth from this size would already pass the limit at the next size.
         const next = sizes[sizes.indexOf(n) + 1];
         if (r.outcome === "timeout" || (r.outcome === "error" && r.firstMs === undefined)) stopped = `${r.outcome} at n=${n}`;
-        else if (next !== undefined && r.firstMs !== undefined && (r.firstMs * next) / n > limitMs) stopped = `${fmt(r.firstMs)} ms at n=${n} predicts more than ${limitMs} ms at n=${next}`;
+        else if (next !== undefined && r.firstMs !== undefined && (r.firstMs * next) / n > limitMs)
+          stopped = `${fmt(r.firstMs)} ms at n=${n} predicts more than ${limitMs} ms at n=${next}`;
       }
     }
     // symgrad starts every family with empty interning tables, so sizes are not helped by earlier families.
@@ -144,9 +156,10 @@ function symgradProblems(records) {
   const bad = records.filter((r) => r.results[BASELINE].outcome !== "correct");
   const rows = bad.map((r) => {
     const res = r.results[BASELINE];
-    const detail = res.outcome === "wrong" && res.mismatch
-      ? `check ${res.mismatch.check}, result ${res.mismatch.index}: got ${res.mismatch.got}, want ${res.mismatch.want}`
-      : res.error ?? "";
+    const detail =
+      res.outcome === "wrong" && res.mismatch
+        ? `check ${res.mismatch.check}, result ${res.mismatch.index}: got ${res.mismatch.got}, want ${res.mismatch.want}`
+        : (res.error ?? "");
     return [r.problem.id, res.outcome, detail, (res.output ?? []).join("; ").slice(0, 160)];
   });
   return rows;
@@ -179,10 +192,18 @@ function scalingSection(scaling, opts) {
     parts.push(`### ${fam.title}\n\n` + table(["n", `${BASELINE} ms`, "result nodes", "printed length", ...others.map((s) => `${s} ms`)], rows));
     const expOf = (s, key) => {
       const ok = pts.filter((p) => p.system === s && p.outcome === "correct" && Number.isFinite(p[key]));
-      return growthExponent(ok.map((p) => ({ x: p.n, y: p[key] })), { tail: 4, floor: key === "medianMs" ? 0.005 : 0 });
+      return growthExponent(
+        ok.map((p) => ({ x: p.n, y: p[key] })),
+        { tail: 4, floor: key === "medianMs" ? 0.005 : 0 },
+      );
     };
-    exponents.push([fam.title, fmt(expOf(BASELINE, "medianMs"), 2), fmt(expOf(BASELINE, "nodes"), 2), fmt(expOf(BASELINE, "length"), 2),
-      ...others.map((s) => fmt(expOf(s, "medianMs"), 2))]);
+    exponents.push([
+      fam.title,
+      fmt(expOf(BASELINE, "medianMs"), 2),
+      fmt(expOf(BASELINE, "nodes"), 2),
+      fmt(expOf(BASELINE, "length"), 2),
+      ...others.map((s) => fmt(expOf(s, "medianMs"), 2)),
+    ]);
   }
   const expTable = table(["family", `${BASELINE} time`, `${BASELINE} nodes`, `${BASELINE} printed length`, ...others.map((s) => `${s} time`)], exponents);
   return { parts, expTable };
@@ -192,7 +213,10 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   // Other work on the machine slows every system; the load average tells a reader how noisy a run was.
-  const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+  const loadBefore = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
   const corpus = JSON.parse(readFileSync(here("../test/data/problems.json"), "utf8"));
   const problems = opts.corpus ? selectProblems(corpus, opts) : [];
   const pool = new Pool(opts.scaling ? opts.scalingSystems : opts.systems);
@@ -220,13 +244,39 @@ async function main() {
   const rows = summarize(records, opts.systems, BASELINE);
   const md = [];
   md.push("# Benchmark results", "");
-  md.push(`Written by \`node bench/run.mjs${process.argv.slice(2).map((a) => " " + a).join("")}\` (\`npm run bench\`); do not edit by hand.`, "");
-  md.push(table(["", ""], [
-    ["date", m.date], ["CPU", `${m.cpu} (${m.cores} logical cores)`], ["memory", `${m.memoryGb} GB`], ["Node", m.node], ["platform", m.platform],
-    ["mode", opts.quick ? "quick (smoke run: the first problem per category, small sizes, short timing; not for quoting)" : "full"],
-    ["time limit", `${opts.limitMs} ms per problem (corpus); per size in the scaling families ${opts.scalingLimitMs} ms (peers), ${opts.baselineScalingLimitMs} ms (${BASELINE})`],
-    ["run time", `${fmt(elapsed)} s wall, ${fmt(cpuSeconds)} s CPU (all threads); load average ${loadBefore} at the start, ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} at the end`],
-  ], ["---", "---"]), "");
+  md.push(
+    `Written by \`node bench/run.mjs${process.argv
+      .slice(2)
+      .map((a) => " " + a)
+      .join("")}\` (\`npm run bench\`); do not edit by hand.`,
+    "",
+  );
+  md.push(
+    table(
+      ["", ""],
+      [
+        ["date", m.date],
+        ["CPU", `${m.cpu} (${m.cores} logical cores)`],
+        ["memory", `${m.memoryGb} GB`],
+        ["Node", m.node],
+        ["platform", m.platform],
+        ["mode", opts.quick ? "quick (smoke run: the first problem per category, small sizes, short timing; not for quoting)" : "full"],
+        [
+          "time limit",
+          `${opts.limitMs} ms per problem (corpus); per size in the scaling families ${opts.scalingLimitMs} ms (peers), ${opts.baselineScalingLimitMs} ms (${BASELINE})`,
+        ],
+        [
+          "run time",
+          `${fmt(elapsed)} s wall, ${fmt(cpuSeconds)} s CPU (all threads); load average ${loadBefore} at the start, ${os
+            .loadavg()
+            .map((x) => x.toFixed(1))
+            .join(" ")} at the end`,
+        ],
+      ],
+      ["---", "---"],
+    ),
+    "",
+  );
   md.push(
     "Each system runs in its own worker thread and differentiates the formula string the way its users do it:",
     "symgrad `diff(expr, v[, order])` / `gradient(expr, vars)`; mathjs `derivative(parse(expr), v)` with its default simplification",
@@ -243,10 +293,12 @@ async function main() {
   );
   if (opts.corpus) {
     md.push(`## Summary (${problems.length} problems)`, "", summaryTable(rows, opts.systems, BASELINE), "");
-    const firstRatios = opts.systems.filter((s) => s !== BASELINE).map((s) => {
-      const rs = records.filter((r) => r.results[s].outcome === "correct" && r.results[BASELINE].outcome === "correct");
-      return [s, fmt(median(rs.map((r) => r.results[s].firstMs / r.results[BASELINE].firstMs)))];
-    });
+    const firstRatios = opts.systems
+      .filter((s) => s !== BASELINE)
+      .map((s) => {
+        const rs = records.filter((r) => r.results[s].outcome === "correct" && r.results[BASELINE].outcome === "correct");
+        return [s, fmt(median(rs.map((r) => r.results[s].firstMs / r.results[BASELINE].firstMs)))];
+      });
     md.push("First (cold) call instead of the warm median, median ratio system/symgrad:", "", table(["system", "first-call ratio"], firstRatios), "");
     const ct = categoryTables(rows, opts.systems, BASELINE, categories);
     md.push("## Per category", "", "### Median time ratio (peer time / symgrad time; higher means symgrad is faster)", "", ct.time, "");
@@ -257,29 +309,71 @@ async function main() {
     md.push(bad.length === 0 ? "None." : table(["problem", "outcome", "detail", "output"], bad, ["---", "---", "---", "---"]), "");
     const rt = records.filter((r) => r.results[BASELINE].roundTrip === false).map((r) => r.problem.id);
     if (rt.length > 0) md.push(`Printed results that do not parse back to the same expression (\`parse(print(e)) !== e\`): ${rt.join(", ")}.`, "");
-    const slow = records.filter((r) => r.results[BASELINE].medianMs !== undefined).sort((a, b) => b.results[BASELINE].medianMs - a.results[BASELINE].medianMs).slice(0, 8);
-    md.push("## symgrad's slowest problems", "", table(["problem", "symgrad ms", "result nodes", "printed size", "SymPy size", ...opts.systems.filter((s) => s !== BASELINE).map((s) => `${s} ms`)],
-      slow.map((r) => [r.problem.id, fmt(r.results[BASELINE].medianMs), r.results[BASELINE].nodes ?? "—", fmt(r.results[BASELINE].size), r.problem.sympy_size ?? "—",
-        ...opts.systems.filter((s) => s !== BASELINE).map((s) => (r.results[s].outcome === "correct" ? fmt(r.results[s].medianMs) : r.results[s].outcome))])), "");
-    const big = records.filter((r) => r.results[BASELINE].outcome === "correct" && r.problem.sympy_size)
-      .map((r) => ({ r, ratio: r.results[BASELINE].size / r.problem.sympy_size })).sort((a, b) => b.ratio - a.ratio).slice(0, 8);
-    md.push("## symgrad's largest outputs relative to SymPy", "", table(["problem", "size / SymPy", "symgrad size", "SymPy size", "symgrad output (start)"],
-      big.map(({ r, ratio }) => [r.problem.id, fmt(ratio), r.results[BASELINE].size, r.problem.sympy_size, (r.results[BASELINE].output ?? []).join("; ").slice(0, 120)]),
-      ["---", "---:", "---:", "---:", "---"]), "");
+    const slow = records
+      .filter((r) => r.results[BASELINE].medianMs !== undefined)
+      .sort((a, b) => b.results[BASELINE].medianMs - a.results[BASELINE].medianMs)
+      .slice(0, 8);
+    md.push(
+      "## symgrad's slowest problems",
+      "",
+      table(
+        ["problem", "symgrad ms", "result nodes", "printed size", "SymPy size", ...opts.systems.filter((s) => s !== BASELINE).map((s) => `${s} ms`)],
+        slow.map((r) => [
+          r.problem.id,
+          fmt(r.results[BASELINE].medianMs),
+          r.results[BASELINE].nodes ?? "—",
+          fmt(r.results[BASELINE].size),
+          r.problem.sympy_size ?? "—",
+          ...opts.systems.filter((s) => s !== BASELINE).map((s) => (r.results[s].outcome === "correct" ? fmt(r.results[s].medianMs) : r.results[s].outcome)),
+        ]),
+      ),
+      "",
+    );
+    const big = records
+      .filter((r) => r.results[BASELINE].outcome === "correct" && r.problem.sympy_size)
+      .map((r) => ({ r, ratio: r.results[BASELINE].size / r.problem.sympy_size }))
+      .sort((a, b) => b.ratio - a.ratio)
+      .slice(0, 8);
+    md.push(
+      "## symgrad's largest outputs relative to SymPy",
+      "",
+      table(
+        ["problem", "size / SymPy", "symgrad size", "SymPy size", "symgrad output (start)"],
+        big.map(({ r, ratio }) => [
+          r.problem.id,
+          fmt(ratio),
+          r.results[BASELINE].size,
+          r.problem.sympy_size,
+          (r.results[BASELINE].output ?? []).join("; ").slice(0, 120),
+        ]),
+        ["---", "---:", "---:", "---:", "---"],
+      ),
+      "",
+    );
   }
   if (opts.scaling) {
-    const points = scaling.filter((p) => p.outcome === "correct" || p.outcome === "wrong").map((p) => ({ family: p.family, system: p.system, n: p.n, ms: Math.max(p.medianMs, 1e-4) }));
-    const svg = await renderSvg(scalingSpec(points, FAMILIES.map((f) => f.id)));
+    const points = scaling
+      .filter((p) => p.outcome === "correct" || p.outcome === "wrong")
+      .map((p) => ({ family: p.family, system: p.system, n: p.n, ms: Math.max(p.medianMs, 1e-4) }));
+    const svg = await renderSvg(
+      scalingSpec(
+        points,
+        FAMILIES.map((f) => f.id),
+      ),
+    );
     writeFileSync(here("./scaling.svg"), svg);
     const sc = scalingSection(scaling, opts);
     md.push("## Scaling", "", "![time against n, log-log](scaling.svg)", "");
-    md.push(`${RAW} is symgrad with \`{ simplify: false }\`: the canonical derivative without simplification.`,
+    md.push(
+      `${RAW} is symgrad with \`{ simplify: false }\`: the canonical derivative without simplification.`,
       `Each size is timed like a corpus problem but with about ${opts.scalingTiming.targetMs} ms of timed calls after ${opts.scalingTiming.warmupMs} ms of warm-up (a first call slower than ${opts.scalingTiming.slowMs} ms is not repeated;`,
       `calls over ${fmt((4 * opts.scalingTiming.targetMs) / opts.scalingTiming.minSamples)} ms get 3 timed samples);`,
       "symgrad starts every family in a new worker, warmed up on unrelated formulas, with empty interning tables.",
       "Times in ms (✗: wrong result; timeout: over the limit; —: not run after a smaller size timed out or was predicted to). Result nodes are",
       "the distinct nodes of symgrad's result graph (`foldGraph` over all results); printed length is the length of the printed",
-      "results in characters (a tree, so shared subgraphs count every time they occur).", "");
+      "results in characters (a tree, so shared subgraphs count every time they occur).",
+      "",
+    );
     md.push(...sc.parts.flatMap((p) => [p, ""]));
     md.push("### Fitted growth exponents (log-log slope over the four largest sizes that finished)", "", sc.expTable, "");
   }

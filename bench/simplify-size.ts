@@ -105,9 +105,18 @@ console.log(`above 2: ${rows.filter((r) => r.ratio > 2).length}`);
 console.log(`above 1.5: ${rows.filter((r) => r.ratio > 1.5).length}; above 1: ${rows.filter((r) => r.ratio > 1).length}`);
 console.log(`numeric mismatches: ${mismatches}`);
 timeRatios.sort((a, b) => a - b);
-console.log(`time (diff + simplify) / diff: median ${timeRatios[Math.floor(timeRatios.length / 2)]!.toFixed(1)}, p90 ${timeRatios[Math.ceil(0.9 * timeRatios.length) - 1]!.toFixed(1)}`);
+console.log(
+  `time (diff + simplify) / diff: median ${timeRatios[Math.floor(timeRatios.length / 2)]!.toFixed(1)}, p90 ${timeRatios[Math.ceil(0.9 * timeRatios.length) - 1]!.toFixed(1)}`,
+);
 console.log(`slowest simplify: ${maxMs.toFixed(1)} ms (${maxId})`);
-console.log(`stopped by a budget: ${rows.filter((r) => !/^(fixpoint,?)+$/.test(r.stoppedBy)).map((r) => `${r.id}:${r.stoppedBy}`).join(" ") || "none"}`);
+console.log(
+  `stopped by a budget: ${
+    rows
+      .filter((r) => !/^(fixpoint,?)+$/.test(r.stoppedBy))
+      .map((r) => `${r.id}:${r.stoppedBy}`)
+      .join(" ") || "none"
+  }`,
+);
 console.log("worst ten:");
 for (const r of [...rows].sort((a, b) => b.ratio - a.ratio).slice(0, 10)) {
   const sympy = corpus.problems.find((p) => p.id === r.id)!.sympy_simplified!.join(" ; ");

@@ -72,5 +72,16 @@ for (let i = 0; i < count; i++) {
 const base = samples[0]?.heapMb ?? heapMb();
 const peak = Math.max(...samples.map((s) => s.heapMb));
 const ok = peak - base <= BOUND_MB;
-console.log(JSON.stringify({ formulas: count, typedErrors: errors, heapAfterFirstMb: base, peakMb: peak, lastMb: samples[samples.length - 1]?.heapMb, growthMb: Number((peak - base).toFixed(1)), boundMb: BOUND_MB, ok }));
+console.log(
+  JSON.stringify({
+    formulas: count,
+    typedErrors: errors,
+    heapAfterFirstMb: base,
+    peakMb: peak,
+    lastMb: samples[samples.length - 1]?.heapMb,
+    growthMb: Number((peak - base).toFixed(1)),
+    boundMb: BOUND_MB,
+    ok,
+  }),
+);
 if (!ok) process.exitCode = 1;

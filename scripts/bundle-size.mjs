@@ -81,7 +81,10 @@ function closure(outputs, start, follow) {
 }
 
 function relativeOut(dir, path) {
-  return path.slice(dir.length + 1).split("\\").join("/");
+  return path
+    .slice(dir.length + 1)
+    .split("\\")
+    .join("/");
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -90,5 +93,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await measure();
   console.log("| import | minified | gzip | loaded on demand (gzip) |");
   console.log("|---|---|---|---|");
-  for (const r of rows) console.log(`| \`${r.label}\` | ${kb(r.eager.min)} | ${kb(r.eager.gzip)} | ${r.lazy.gzip === 0 ? "nothing" : `${kb(r.lazy.gzip)} (mathjs)`} |`);
+  for (const r of rows)
+    console.log(`| \`${r.label}\` | ${kb(r.eager.min)} | ${kb(r.eager.gzip)} | ${r.lazy.gzip === 0 ? "nothing" : `${kb(r.lazy.gzip)} (mathjs)`} |`);
 }

@@ -27,7 +27,10 @@ export function measure(run, firstMs, timing = DEFAULT_TIMING) {
   if (t.warmupMs > 0) {
     const w0 = performance.now();
     let n = 0;
-    while (performance.now() - w0 < t.warmupMs) { run(); n++; }
+    while (performance.now() - w0 < t.warmupMs) {
+      run();
+      n++;
+    }
     calls += n;
     per = Math.max((performance.now() - w0) / n, 1e-4);
   }

@@ -73,10 +73,13 @@ export class SystemWorker {
         if (kill) {
           this.worker = null;
           // The replacement loads while other systems run (loading mathjs takes seconds).
-          w.terminate().then(() => {
-            this.start().catch(() => {});
-            resolve(result);
-          }, () => resolve(result));
+          w.terminate().then(
+            () => {
+              this.start().catch(() => {});
+              resolve(result);
+            },
+            () => resolve(result),
+          );
         } else resolve(result);
       };
       let firstMs = null;

@@ -8,11 +8,7 @@ const cell = (s) => String(s).replaceAll("|", "\\|").replaceAll("\n", " ");
 /** A markdown table from a header row and data rows. */
 export function table(header, rows, align) {
   const a = align ?? header.map((_, i) => (i === 0 ? "---" : "---:"));
-  return [
-    `| ${header.map(cell).join(" | ")} |`,
-    `| ${a.join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ].join("\n");
+  return [`| ${header.map(cell).join(" | ")} |`, `| ${a.join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
 }
 
 const counts = (r) => `${r.correct} / ${r.wrong} / ${r.error} / ${r.timeout}`;
@@ -22,7 +18,13 @@ export function summaryTable(rows, systems, baseline) {
   const overall = systems.map((s) => rows.find((r) => r.group === "overall" && r.system === s));
   return table(
     ["system", "correct / wrong / error / timeout", `median time ratio system/${baseline}`, "median output size / SymPy", "median time per problem (ms)"],
-    overall.map((r) => [r.system, counts(r), r.system === baseline ? "1" : `${fmt(r.timeRatio)} (n=${r.timeRatioN})`, `${fmt(r.sizeRatio)} (n=${r.sizeRatioN})`, fmt(r.medianMs)]),
+    overall.map((r) => [
+      r.system,
+      counts(r),
+      r.system === baseline ? "1" : `${fmt(r.timeRatio)} (n=${r.timeRatioN})`,
+      `${fmt(r.sizeRatio)} (n=${r.sizeRatioN})`,
+      fmt(r.medianMs),
+    ]),
     ["---", "---:", "---:", "---:", "---:"],
   );
 }

@@ -21,10 +21,16 @@ export function fitPowerLaw(points) {
   const ps = points.filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y));
   const n = ps.length;
   if (n < 2) return { exponent: NaN, coefficient: NaN, points: n };
-  let sx = 0, sy = 0;
-  for (const p of ps) { sx += Math.log(p.x); sy += Math.log(p.y); }
-  const mx = sx / n, my = sy / n;
-  let sxx = 0, sxy = 0;
+  let sx = 0,
+    sy = 0;
+  for (const p of ps) {
+    sx += Math.log(p.x);
+    sy += Math.log(p.y);
+  }
+  const mx = sx / n,
+    my = sy / n;
+  let sxx = 0,
+    sxy = 0;
   for (const p of ps) {
     const dx = Math.log(p.x) - mx;
     sxx += dx * dx;

@@ -19,7 +19,8 @@ function toReal(v) {
   if (typeof v === "number") return v;
   if (v && typeof v.toNumber === "function" && !("im" in v)) return v.toNumber();
   if (v && typeof v.re !== "undefined" && typeof v.im !== "undefined") {
-    const re = Number(v.re), im = Number(v.im);
+    const re = Number(v.re),
+      im = Number(v.im);
     return Math.abs(im) <= 1e-12 * (1 + Math.abs(re)) ? re : NaN;
   }
   return NaN;
@@ -53,7 +54,8 @@ async function importDist(path) {
 async function loadSymgrad(raw = false) {
   const calculus = await importDist("api/calculus.js");
   const memo = await importDist("core/memo.js");
-  if (calculus === null || memo === null) throw new Error(`symgrad is not built: ${fileURLToPath(new URL("api/calculus.js", DIST))} is missing (npm run build)`);
+  if (calculus === null || memo === null)
+    throw new Error(`symgrad is not built: ${fileURLToPath(new URL("api/calculus.js", DIST))} is missing (npm run build)`);
   const plain = await importDist("print/plain.js");
   const numeric = await importDist("numeric/evaluate.js");
   const traverse = await importDist("core/traverse.js");
@@ -103,7 +105,11 @@ async function loadSymgrad(raw = false) {
     roundTrips(raw, texts) {
       if (typeof parser?.parse !== "function" || texts === null) return undefined;
       return raw.every((e, k) => {
-        try { return parser.parse(texts[k]) === e; } catch { return false; }
+        try {
+          return parser.parse(texts[k]) === e;
+        } catch {
+          return false;
+        }
       });
     },
   };

@@ -81,8 +81,12 @@ const ALGEBRITE_IN = {
 
 const ALGEBRITE_OUT = {
   names: {
-    arcsin: "asin", arccos: "acos", arctan: "atan",
-    arcsinh: "asinh", arccosh: "acosh", arctanh: "atanh",
+    arcsin: "asin",
+    arccos: "acos",
+    arctan: "atan",
+    arcsinh: "asinh",
+    arccosh: "acosh",
+    arctanh: "atanh",
     sgn: "sign",
   },
 };

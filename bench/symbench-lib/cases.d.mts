@@ -1,5 +1,13 @@
 // Types of cases.mjs (for the TypeScript tests in test/bench/).
-export interface SymbenchCase { id: string; what: string; kind: "expand" | "diff"; base: string; variable?: string; terms?: number; slow?: boolean }
+export interface SymbenchCase {
+  id: string;
+  what: string;
+  kind: "expand" | "diff";
+  base: string;
+  variable?: string;
+  terms?: number;
+  slow?: boolean;
+}
 export declare const CASES: readonly SymbenchCase[];
 export declare const GINAC_TARGETS: Record<string, number>;
 export declare function toSympySyntax(formula: string): string;

@@ -65,7 +65,11 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
     steps = (vars as readonly Variable[]).map(toVariableName);
   } else {
     const v = toVariableName(vars as Variable);
-    if (order === 0 || order === 1) return finish(withNodeBudget(() => diffOrder(e, v, order)), options);
+    if (order === 0 || order === 1)
+      return finish(
+        withNodeBudget(() => diffOrder(e, v, order)),
+        options,
+      );
     checkOrder(order);
     steps = new Array<string>(order).fill(v);
   }
@@ -147,7 +151,10 @@ export function derivative(input: ExprInput, vars: Variable | readonly Variable[
   const e = toExpr(input);
   if (Array.isArray(vars)) {
     if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
-    return inertDerivative(e, (vars as readonly Variable[]).map((v) => sym(toVariableName(v))));
+    return inertDerivative(
+      e,
+      (vars as readonly Variable[]).map((v) => sym(toVariableName(v))),
+    );
   }
   checkOrder(order);
   return inertDerivative(e, new Array<Expr>(order).fill(sym(toVariableName(vars as Variable))));

@@ -37,7 +37,8 @@ export function explainDiff(input: ExprInput, vars: Variable | readonly Variable
   const e = toExpr(input);
   let names: string[];
   if (Array.isArray(vars)) {
-    if (options.order !== undefined && options.order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
+    if (options.order !== undefined && options.order !== 1)
+      throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
     names = (vars as readonly Variable[]).map(toVariableName);
   } else {
     const order = options.order ?? 1;

@@ -93,7 +93,10 @@ export function valueAndGradInto(input: ExprInput, vars?: readonly string[]): co
  * F([2, 3]);                                    // => Float64Array [5, 6]
  */
 export function compileVector(inputs: readonly ExprInput[], vars: readonly string[]): compiled.CompiledVector {
-  return compiled.compileVector(inputs.map((i) => toExpr(i)), vars);
+  return compiled.compileVector(
+    inputs.map((i) => toExpr(i)),
+    vars,
+  );
 }
 
 /**

@@ -47,7 +47,10 @@ export function implicitDiff(F: ExprInput, y: Variable, x: Variable, order = 1, 
   const ys = toVariableName(y);
   const xs = toVariableName(x);
   if (order === 0) return toExpr(ys);
-  return finish(withNodeBudget(() => implicitDerivatives(e, ys, xs, order)[order - 1]!), options);
+  return finish(
+    withNodeBudget(() => implicitDerivatives(e, ys, xs, order)[order - 1]!),
+    options,
+  );
 }
 
 /**
@@ -77,7 +80,10 @@ export function taylor(f: ExprInput, x: Variable, a: ValueInput, n: number, opti
 export function laplacian(f: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr {
   const e = read(f, options);
   const names = vars?.map(toVariableName) ?? freeSymbols(e);
-  return finish(withNodeBudget(() => laplacianExpr(e, names)), options);
+  return finish(
+    withNodeBudget(() => laplacianExpr(e, names)),
+    options,
+  );
 }
 
 /**
@@ -90,7 +96,10 @@ export function laplacian(f: ExprInput, vars?: readonly Variable[], options: Cal
 export function divergence(F: readonly ExprInput[], vars: readonly Variable[], options: CalculusOptions = {}): Expr {
   const fs = F.map((c) => read(c, options));
   const names = vars.map(toVariableName);
-  return finish(withNodeBudget(() => divergenceExpr(fs, names)), options);
+  return finish(
+    withNodeBudget(() => divergenceExpr(fs, names)),
+    options,
+  );
 }
 
 /**
@@ -120,5 +129,8 @@ export function directionalDerivative(f: ExprInput, direction: readonly ValueInp
   const e = read(f, options);
   const d = direction.map((v) => toValue(v, options));
   const names = vars.map(toVariableName);
-  return finish(withNodeBudget(() => directionalExpr(e, d, names)), options);
+  return finish(
+    withNodeBudget(() => directionalExpr(e, d, names)),
+    options,
+  );
 }

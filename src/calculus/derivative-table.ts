@@ -115,5 +115,9 @@ function instantiator(template: Expr): OuterDerivative {
   const free = freeSymbolSet(template);
   if (!PLACEHOLDERS.some((p) => p.kind === "sym" && free.has(p.name))) return () => template;
   const parts = template.args.map(instantiator);
-  return (args) => rebuild(template, parts.map((part) => part(args)));
+  return (args) =>
+    rebuild(
+      template,
+      parts.map((part) => part(args)),
+    );
 }

@@ -174,7 +174,12 @@ function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: R
 
 /** The chain rule for an undefined function: d f(u1, ..., un) = sum_i (D_i f)(u1, ..., un) * d ui. */
 function differentiateApplied(node: Applied, d: (a: Expr) => Derivative): Derivative {
-  const partial = (i: number): Expr => applied(node.name, node.orders.map((k, j) => (j === i ? k + 1 : k)), node.args);
+  const partial = (i: number): Expr =>
+    applied(
+      node.name,
+      node.orders.map((k, j) => (j === i ? k + 1 : k)),
+      node.args,
+    );
   if (node.args.length === 1) return times([partial(0)], d(node.args[0]!));
   const terms: Expr[] = [];
   node.args.forEach((a, i) => {
@@ -261,11 +266,15 @@ export function containsDerivative(e: Expr): boolean {
 /** `e` with every inert derivative carried out (innermost first); `e` itself when it has none. */
 export function evaluateDerivatives(e: Expr): Expr {
   if (!containsDerivative(e)) return e;
-  return foldGraph<Expr>(e, (node, done) => {
-    if (!hasDerivative.get(node)) return node;
-    const rebuilt = node.kind === "deriv" ? node : withMappedArgs(node, done);
-    return rebuilt.kind === "deriv" ? carryOut(rebuilt, done.get(rebuilt.args[0]!)) : rebuilt;
-  }, (node) => (containsDerivative(node) ? undefined : node));
+  return foldGraph<Expr>(
+    e,
+    (node, done) => {
+      if (!hasDerivative.get(node)) return node;
+      const rebuilt = node.kind === "deriv" ? node : withMappedArgs(node, done);
+      return rebuilt.kind === "deriv" ? carryOut(rebuilt, done.get(rebuilt.args[0]!)) : rebuilt;
+    },
+    (node) => (containsDerivative(node) ? undefined : node),
+  );
 }
 
 /** The derivative `node` stands for; `body` is its body with inner derivatives carried out. */

@@ -78,7 +78,10 @@ export interface Explanation extends Derivation {
  */
 export function explain(input: Expr, vars: readonly string[], simplifyOptions: SimplifyOptions = {}): Explanation {
   const e = evaluateDerivatives(input);
-  const start = derivative(e, vars.map((v) => sym(v)));
+  const start = derivative(
+    e,
+    vars.map((v) => sym(v)),
+  );
   if (vars.length === 0) {
     // Order 0: `diff` returns the simplified input.
     const target = simplify(e, simplifyOptions);
@@ -105,7 +108,10 @@ export function explain(input: Expr, vars: readonly string[], simplifyOptions: S
       ...(first?.via !== undefined ? { via: first.via } : {}),
       parts: [d.start],
       results: [d.result],
-      expr: derivative(current, vars.slice(k + 1).map((w) => sym(w))),
+      expr: derivative(
+        current,
+        vars.slice(k + 1).map((w) => sym(w)),
+      ),
       group: d,
     });
   });

@@ -125,7 +125,10 @@ function callSeries(node: Call, args: readonly Series[], n: number): Series {
   const [u, v] = args as [Series, Series];
   const du: Series = [ZERO, ...u.slice(1)];
   const dv: Series = [ZERO, ...v.slice(1)];
-  const at = new Map([[T, u[0]!], [T2, v[0]!]]);
+  const at = new Map([
+    [T, u[0]!],
+    [T2, v[0]!],
+  ]);
   const duPowers: Series[] = [constantSeries(ONE, n)];
   const dvPowers: Series[] = [constantSeries(ONE, n)];
   for (let k = 1; k <= n; k++) {
@@ -174,7 +177,16 @@ function appliedSeries(node: Applied, args: readonly Series[], n: number): Serie
   let factorial = Rational.ONE;
   for (let k = 0; k <= n; k++) {
     if (k > 0) factorial = factorial.mul(Rational.of(k));
-    weights.push(mulAll([num(factorial.inv()), applied(node.name, node.orders.map((o, j) => (j === i ? o + k : o)), at)]));
+    weights.push(
+      mulAll([
+        num(factorial.inv()),
+        applied(
+          node.name,
+          node.orders.map((o, j) => (j === i ? o + k : o)),
+          at,
+        ),
+      ]),
+    );
   }
   return compose(weights, [ZERO, ...args[i]!.slice(1)], n);
 }

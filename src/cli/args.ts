@@ -92,7 +92,11 @@ export function parseArgs(argv: readonly string[], isFile: (path: string) => boo
   if (isFlag(first)) throw new UsageError(`unknown option '${flagName(first)}'`);
   const command = commandNamed(first);
   // `diff ... --steps` is the `steps` command: the same arguments, the derivation shown.
-  if (command === "diff" && rest.includes("--steps")) return parseCommand("steps", rest.filter((a) => a !== "--steps"));
+  if (command === "diff" && rest.includes("--steps"))
+    return parseCommand(
+      "steps",
+      rest.filter((a) => a !== "--steps"),
+    );
   return parseCommand(command, rest);
 }
 

@@ -31,7 +31,11 @@ export interface Evaluator {
   close(): Promise<void>;
 }
 
-const NUMERIC_CALL = new RegExp(`\\b(${COMMAND_TABLE.filter((c) => c.numeric === true).map((c) => c.name).join("|")})\\s*\\(`);
+const NUMERIC_CALL = new RegExp(
+  `\\b(${COMMAND_TABLE.filter((c) => c.numeric === true)
+    .map((c) => c.name)
+    .join("|")})\\s*\\(`,
+);
 
 /** Loads numeric evaluation when `text` calls a command that needs it. */
 export async function loadNumericFor(text: string): Promise<void> {

@@ -102,7 +102,6 @@ function latexNumber(x: number): string {
 /** A JSON-serialisable value: plain strings, `{ name: partial }` for a vector, rows for a matrix. */
 type JsonShape = string | number | null | Record<string, string> | string[][];
 
-
 function shape(r: Result, show: (e: Expr) => string): JsonShape {
   switch (r.kind) {
     case "expr":

@@ -53,7 +53,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     case "repl":
       return startRepl({ input: process.stdin, output: process.stdout, env: process.env, color });
     case "script":
-      return runScript(invocation.path, readFileSync(invocation.path, "utf8"), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), color });
+      return runScript(invocation.path, readFileSync(invocation.path, "utf8"), {
+        out: (t) => process.stdout.write(t),
+        err: (t) => process.stderr.write(t),
+        color,
+      });
     case "command":
       break;
   }
@@ -78,7 +82,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const input = job.join("\n");
     try {
       const r = runCommand(command, job, invocation);
-      process.stdout.write((json ? JSON.stringify(resultJson(input, r)) : latex ? formatLatex(r) : perLine || r.kind !== "vector" ? formatOneLine(r) : formatPretty(r)) + "\n");
+      process.stdout.write(
+        (json ? JSON.stringify(resultJson(input, r)) : latex ? formatLatex(r) : perLine || r.kind !== "vector" ? formatOneLine(r) : formatPretty(r)) + "\n",
+      );
     } catch (err) {
       process.stderr.write(formatError(err, color) + "\n");
       if (err instanceof UsageError) return 2;

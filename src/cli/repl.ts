@@ -55,7 +55,9 @@ export function loadHistory(path: string): string[] {
 export function appendHistory(path: string, line: string): void {
   try {
     appendFileSync(path, line.replace(/\n/g, " ") + "\n");
-    const lines = readFileSync(path, "utf8").split("\n").filter((l) => l !== "");
+    const lines = readFileSync(path, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
     if (lines.length > 2 * HISTORY_SIZE) writeFileSync(path, lines.slice(-HISTORY_SIZE).join("\n") + "\n");
   } catch {
     // History is a convenience: an unwritable file must not stop the session.
@@ -113,7 +115,11 @@ export function startRepl(options: ReplOptions): Promise<number> {
       const outcome = await evaluator.run(text);
       busy = false;
       if (outcome.interrupted === true) {
-        write(outcome.restoredEarlier === true ? "interrupted (the session is as it was before a definition too large to keep)" : "interrupted (the definitions are kept)");
+        write(
+          outcome.restoredEarlier === true
+            ? "interrupted (the session is as it was before a definition too large to keep)"
+            : "interrupted (the definitions are kept)",
+        );
         return outcome;
       }
       write(outcome.output);

@@ -127,9 +127,10 @@ class Reader {
         entry.name,
         isExpressionCommand(entry)
           ? (args, site) => at(site, () => (entry.run(readArgs(this, entry, args, site.args, site)) as { value: Expr }).value)
-          : (_, site) => at(site, () => {
-              throw new CallError(`${entry.name}(...) is a command, not an expression: use it alone on a line`);
-            }),
+          : (_, site) =>
+              at(site, () => {
+                throw new CallError(`${entry.name}(...) is a command, not an expression: use it alone on a line`);
+              }),
       );
     }
     for (const d of this.state.defs.values()) {
@@ -157,7 +158,12 @@ function readArgs(reader: Reader, entry: CommandEntry, args: readonly Expr[], sp
     return { exprs: args };
   }
   if (n === 0 || (params.includes("vars") && n < 2)) {
-    throw reader.locate(new CallError(`${name} takes an expression and ${params.includes("vars") ? "at least one variable" : "optional variables"}, got ${n} argument${n === 1 ? "" : "s"}`), whole);
+    throw reader.locate(
+      new CallError(
+        `${name} takes an expression and ${params.includes("vars") ? "at least one variable" : "optional variables"}, got ${n} argument${n === 1 ? "" : "s"}`,
+      ),
+      whole,
+    );
   }
   let rest = args.slice(1);
   let restSpans = spans.slice(1);
@@ -227,7 +233,8 @@ function define(reader: Reader, head: DefinitionHead): StatementOutcome {
   }
   const params = head.params.map((p) => p.text);
   const bodySpan = { start: head.eq + 1, end: reader.chars.length };
-  if (reader.text(bodySpan).trim() === "") throw reader.locate(new CallError(`missing the definition of '${name}' after '='`), { start: head.eq, end: head.eq + 1 });
+  if (reader.text(bodySpan).trim() === "")
+    throw reader.locate(new CallError(`missing the definition of '${name}' after '='`), { start: head.eq, end: head.eq + 1 });
   const body = reader.expr(bodySpan, new Set(params));
   const d: Definition = { name, params: head.explicit ? params : freeSymbols(body), explicit: head.explicit, body };
   const defs = new Map(state.defs);
@@ -261,7 +268,13 @@ function statementCall(chars: readonly string[]): StatementCall | undefined {
     else if (c === ")") {
       depth--;
       if (depth === 0) {
-        if (chars.slice(i + 1).join("").trim() !== "") return undefined;
+        if (
+          chars
+            .slice(i + 1)
+            .join("")
+            .trim() !== ""
+        )
+          return undefined;
         args.push(trimSpan(chars, { start: argStart, end: i }));
         const start = m[0].length - m[0].trimStart().length;
         const empty = args.length === 1 && args[0]!.start === args[0]!.end;
@@ -304,7 +317,13 @@ function runCommandStatement(reader: Reader, call: StatementCall): StatementOutc
     const e = reader.expr(args[0]!, new Set(bindings.map((b) => b.name)));
     commandArgs = { exprs: [e], bindings };
   } else {
-    commandArgs = readArgs(reader, entry, args.map((span) => reader.expr(span)), args, call.whole);
+    commandArgs = readArgs(
+      reader,
+      entry,
+      args.map((span) => reader.expr(span)),
+      args,
+      call.whole,
+    );
   }
   const r = entry.run(commandArgs);
   return { state: { ...state, ans: answerOf(r) ?? state.ans }, output: show(state, r) };

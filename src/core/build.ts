@@ -39,9 +39,7 @@ const MUL_SEED = 0x61c88647;
 const POW_SEED = 0x7feb352d;
 const DERIV_SEED = 0x1b873593;
 /** One seed per function name, so that sin(x) and cos(x) hash apart. */
-const CALL_SEEDS: ReadonlyMap<string, number> = new Map(
-  Object.keys(FUNCTION_ARITY).map((fn, i) => [fn, Math.imul(i + 1, 0x9e3779b1) ^ 0x3c6ef372]),
-);
+const CALL_SEEDS: ReadonlyMap<string, number> = new Map(Object.keys(FUNCTION_ARITY).map((fn, i) => [fn, Math.imul(i + 1, 0x9e3779b1) ^ 0x3c6ef372]));
 
 function mixId(h: number, id: number): number {
   h = Math.imul(h ^ id, 0x5bd1e995);
@@ -218,7 +216,9 @@ export function internPow(base: Expr, exp: Expr): Pow {
   return (findCompound(h, "pow", undefined, args) as Pow | undefined) ?? storeCompound(h, new Pow(base, exp));
 }
 function sameApplied(n: Expr, name: string, orders: readonly number[], args: readonly Expr[]): boolean {
-  return n.kind === "apply" && n.name === name && n.args.length === args.length && n.orders.every((k, i) => k === orders[i]) && n.args.every((a, i) => a === args[i]);
+  return (
+    n.kind === "apply" && n.name === name && n.args.length === args.length && n.orders.every((k, i) => k === orders[i]) && n.args.every((a, i) => a === args[i])
+  );
 }
 
 /** Hash seeds of undefined function names (strings hashed once per name). */
@@ -320,7 +320,7 @@ export function addAll(terms: readonly Expr[]): Expr {
   if (entries.length > 1) entries.sort(compareEntryRests);
   const args: Expr[] = [];
   if (!constantPart.isZero()) args.push(num(constantPart));
-  for (let i = 0; i < entries.length; ) {
+  for (let i = 0; i < entries.length;) {
     const first = entries[i]!;
     let j = i + 1;
     while (j < entries.length && entries[j]!.rest === first.rest) j++;
@@ -401,7 +401,7 @@ export function mulAll(factors: readonly Expr[]): Expr {
   if (flat.length > 1) flat.sort(compareFactors);
   const out: Expr[] = [];
   const again: Expr[] = [];
-  for (let i = 0; i < flat.length; ) {
+  for (let i = 0; i < flat.length;) {
     const first = flat[i]!;
     const b = baseOf(first);
     let j = i + 1;
@@ -413,7 +413,8 @@ export function mulAll(factors: readonly Expr[]): Expr {
       for (let k = i; k < j; k++) exponents.push(exponentOf(flat[k]!));
       const p = pow(b, addAll(exponents));
       if (p.kind === "num") coefficient = coefficient.mul(p.value);
-      else if (p.kind === "mul" || baseOf(p) !== b) again.push(p); // e*e is exp(2): merge anew
+      else if (p.kind === "mul" || baseOf(p) !== b)
+        again.push(p); // e*e is exp(2): merge anew
       else out.push(p);
     }
     i = j;
@@ -729,7 +730,9 @@ export function derivative(body: Expr, vars: readonly Expr[]): Expr {
 function rebuildDerivative(node: Deriv, args: readonly Expr[]): Expr {
   for (let i = 1; i < args.length; i++) {
     if (args[i] !== node.args[i]) {
-      throw new DomainError(`cannot substitute for the variable ${String(node.args[i])} of the inert derivative ${String(node)}: carry it out first (evaluateDerivatives)`);
+      throw new DomainError(
+        `cannot substitute for the variable ${String(node.args[i])} of the inert derivative ${String(node)}: carry it out first (evaluateDerivatives)`,
+      );
     }
   }
   return derivative(args[0]!, node.vars);

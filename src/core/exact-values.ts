@@ -36,7 +36,26 @@ const SHIFT: Readonly<Record<Trig, { readonly byPi: 1 | -1; readonly period: 1 |
 };
 
 /** Functions with f(-x) = -f(x) and with f(-x) = f(x) for every real x where either side is defined. */
-const ODD = new Set<FunctionName>(["sin", "tan", "cot", "csc", "asin", "acsc", "atan", "sinh", "tanh", "coth", "csch", "asinh", "atanh", "acsch", "acoth", "erf", "sign", "cbrt"]);
+const ODD = new Set<FunctionName>([
+  "sin",
+  "tan",
+  "cot",
+  "csc",
+  "asin",
+  "acsc",
+  "atan",
+  "sinh",
+  "tanh",
+  "coth",
+  "csch",
+  "asinh",
+  "atanh",
+  "acsch",
+  "acoth",
+  "erf",
+  "sign",
+  "cbrt",
+]);
 const EVEN = new Set<FunctionName>(["cos", "sec", "cosh", "sech", "abs"]);
 
 /**
@@ -48,12 +67,96 @@ const S2 = 2;
 const S3 = 3;
 const S6 = 6;
 const TRIG_VALUES: Readonly<Record<Trig, readonly Value[]>> = {
-  sin: [[], [[1, 4, S6], [-1, 4, S2]], [[1, 2, 1]], [[1, 2, S2]], [[1, 2, S3]], [[1, 4, S6], [1, 4, S2]], [[1, 1, 1]]],
-  cos: [[[1, 1, 1]], [[1, 4, S6], [1, 4, S2]], [[1, 2, S3]], [[1, 2, S2]], [[1, 2, 1]], [[1, 4, S6], [-1, 4, S2]], []],
-  tan: [[], [[2, 1, 1], [-1, 1, S3]], [[1, 3, S3]], [[1, 1, 1]], [[1, 1, S3]], [[2, 1, 1], [1, 1, S3]], null],
-  cot: [null, [[2, 1, 1], [1, 1, S3]], [[1, 1, S3]], [[1, 1, 1]], [[1, 3, S3]], [[2, 1, 1], [-1, 1, S3]], []],
-  sec: [[[1, 1, 1]], [[1, 1, S6], [-1, 1, S2]], [[2, 3, S3]], [[1, 1, S2]], [[2, 1, 1]], [[1, 1, S6], [1, 1, S2]], null],
-  csc: [null, [[1, 1, S6], [1, 1, S2]], [[2, 1, 1]], [[1, 1, S2]], [[2, 3, S3]], [[1, 1, S6], [-1, 1, S2]], [[1, 1, 1]]],
+  sin: [
+    [],
+    [
+      [1, 4, S6],
+      [-1, 4, S2],
+    ],
+    [[1, 2, 1]],
+    [[1, 2, S2]],
+    [[1, 2, S3]],
+    [
+      [1, 4, S6],
+      [1, 4, S2],
+    ],
+    [[1, 1, 1]],
+  ],
+  cos: [
+    [[1, 1, 1]],
+    [
+      [1, 4, S6],
+      [1, 4, S2],
+    ],
+    [[1, 2, S3]],
+    [[1, 2, S2]],
+    [[1, 2, 1]],
+    [
+      [1, 4, S6],
+      [-1, 4, S2],
+    ],
+    [],
+  ],
+  tan: [
+    [],
+    [
+      [2, 1, 1],
+      [-1, 1, S3],
+    ],
+    [[1, 3, S3]],
+    [[1, 1, 1]],
+    [[1, 1, S3]],
+    [
+      [2, 1, 1],
+      [1, 1, S3],
+    ],
+    null,
+  ],
+  cot: [
+    null,
+    [
+      [2, 1, 1],
+      [1, 1, S3],
+    ],
+    [[1, 1, S3]],
+    [[1, 1, 1]],
+    [[1, 3, S3]],
+    [
+      [2, 1, 1],
+      [-1, 1, S3],
+    ],
+    [],
+  ],
+  sec: [
+    [[1, 1, 1]],
+    [
+      [1, 1, S6],
+      [-1, 1, S2],
+    ],
+    [[2, 3, S3]],
+    [[1, 1, S2]],
+    [[2, 1, 1]],
+    [
+      [1, 1, S6],
+      [1, 1, S2],
+    ],
+    null,
+  ],
+  csc: [
+    null,
+    [
+      [1, 1, S6],
+      [1, 1, S2],
+    ],
+    [[2, 1, 1]],
+    [[1, 1, S2]],
+    [[2, 3, S3]],
+    [
+      [1, 1, S6],
+      [-1, 1, S2],
+    ],
+    [[1, 1, 1]],
+  ],
 };
 
 const TWELFTH = Rational.of(1, 12);
@@ -71,7 +174,9 @@ function built(): Tables {
   const values = {} as Record<Trig, (Expr | null)[]>;
   const angleOf = {} as Record<Trig, Map<Expr, Rational>>;
   for (const fn of Object.keys(TRIG_VALUES) as Trig[]) {
-    values[fn] = TRIG_VALUES[fn].map((v) => (v === null ? null : addAll(v.map(([p, q, r]) => mulAll([num(Rational.of(p, q)), r === 1 ? num(1) : sqrt(num(r))])))));
+    values[fn] = TRIG_VALUES[fn].map((v) =>
+      v === null ? null : addAll(v.map(([p, q, r]) => mulAll([num(Rational.of(p, q)), r === 1 ? num(1) : sqrt(num(r))]))),
+    );
     const inverse = new Map<Expr, Rational>();
     values[fn].forEach((v, k) => {
       if (v !== null && !inverse.has(v)) inverse.set(v, TWELFTH.mul(Rational.of(k)));

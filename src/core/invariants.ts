@@ -51,7 +51,8 @@ export function canonicalViolations(root: Expr): string[] {
         if (base.kind === "num" && base.value.isZero() && exp.kind === "num") bad(node, "base 0 with numeric exponent");
         const intExp = exp.kind === "num" && exp.value.isInteger();
         if (base.kind === "mul" && intExp) bad(node, "product raised to an integer");
-        if (base.kind === "mul" && base.args[0]!.kind === "num" && base.args[0]!.value.sign() > 0 && exp.kind === "num") bad(node, "positive coefficient not pulled out of power");
+        if (base.kind === "mul" && base.args[0]!.kind === "num" && base.args[0]!.value.sign() > 0 && exp.kind === "num")
+          bad(node, "positive coefficient not pulled out of power");
         if (base.kind === "pow" && intExp) bad(node, "power of power with integer exponent");
         const evenInt = (e: Expr) => e.kind === "num" && e.value.isInteger() && e.value.num % 2n === 0n;
         if (base.kind === "pow" && evenInt(base.exp) && exp.kind === "num") bad(node, "root of an even power not written with abs");
@@ -63,7 +64,8 @@ export function canonicalViolations(root: Expr): string[] {
           const b = base.value;
           const r = exp.value;
           if (r.isInteger()) bad(node, "number to an integer power not folded");
-          if (b.sign() > 0 && (!b.isInteger() || r.sign() <= 0 || r.num >= r.den)) bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
+          if (b.sign() > 0 && (!b.isInteger() || r.sign() <= 0 || r.num >= r.den))
+            bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
         }
         if (base.kind === "num" && exp.kind === "num" && pow(base, exp) !== node) bad(node, "perfect power not taken out of a numeric radical");
         if (base.kind === "const" && base.name === "e") bad(node, "e^u not written exp(u)");

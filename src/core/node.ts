@@ -174,9 +174,7 @@ export class Applied extends ExprBase {
  */
 export class Deriv extends ExprBase {
   readonly kind = "deriv" as const;
-  constructor(
-    readonly args: readonly Expr[],
-  ) {
+  constructor(readonly args: readonly Expr[]) {
     super(depthOf(args));
   }
   get body(): Expr {

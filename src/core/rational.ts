@@ -61,7 +61,7 @@ export class Rational {
     const intPart = m[1] ?? "";
     const frac = m[2] ?? "";
     const exp = m[3] === undefined ? 0 : Number(m[3]);
-    const digits = BigInt((intPart + frac) || "0");
+    const digits = BigInt(intPart + frac || "0");
     const scale = exp - frac.length;
     if (Math.abs(scale) > maxExponent) throw new RangeError(`decimal exponent ${scale} out of range`);
     return scale >= 0 ? Rational.of(digits * 10n ** BigInt(scale)) : Rational.of(digits, 10n ** BigInt(-scale));

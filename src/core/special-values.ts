@@ -22,7 +22,22 @@ import type { Expr } from "./node.js";
 import { Rational } from "./rational.js";
 
 /** The functions folded here. */
-const SPECIAL = new Set<FunctionName>(["atan2", "min", "max", "heaviside", "sign", "abs", "floor", "ceil", "round", "gamma", "loggamma", "polygamma", "beta", "erfc"]);
+const SPECIAL = new Set<FunctionName>([
+  "atan2",
+  "min",
+  "max",
+  "heaviside",
+  "sign",
+  "abs",
+  "floor",
+  "ceil",
+  "round",
+  "gamma",
+  "loggamma",
+  "polygamma",
+  "beta",
+  "erfc",
+]);
 
 /** Exact factorials and gamma values are built only for arguments up to this size. */
 const MAX_EXACT_ARGUMENT = 1000n;
@@ -164,7 +179,8 @@ export function foldSpecial(fn: FunctionName, args: readonly Expr[]): Expr | und
     case "gamma":
       return u.kind === "num" ? exactGamma(u.value) : undefined;
     case "loggamma":
-      if (u.kind === "num" && u.value.isInteger() && u.value.num > 0n && u.value.num <= MAX_EXACT_ARGUMENT) return call("log", [num(factorial(u.value.num - 1n))]);
+      if (u.kind === "num" && u.value.isInteger() && u.value.num > 0n && u.value.num <= MAX_EXACT_ARGUMENT)
+        return call("log", [num(factorial(u.value.num - 1n))]);
       return undefined;
     case "polygamma":
       return u === ZERO ? call("digamma", [args[1]!]) : undefined;

@@ -169,7 +169,11 @@ export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
  * of values is `substitute`.
  */
 export function expandNames(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
-  return foldGraph<Expr>(e, (node, results) => map.get(node) ?? withMappedArgs(node, results), (node) => map.get(node));
+  return foldGraph<Expr>(
+    e,
+    (node, results) => map.get(node) ?? withMappedArgs(node, results),
+    (node) => map.get(node),
+  );
 }
 
 function checkDerivativeSubstitution(node: Expr, map: ReadonlyMap<Expr, Expr>): void {
@@ -178,7 +182,9 @@ function checkDerivativeSubstitution(node: Expr, map: ReadonlyMap<Expr, Expr>): 
     for (const v of vars) {
       const name = (v as { name: string }).name;
       if (freeSymbolSet(key).has(name) || freeSymbolSet(value).has(name)) {
-        throw new DomainError(`cannot substitute ${String(value)} for ${String(key)} inside the inert derivative ${String(node)}: carry it out first (evaluateDerivatives)`);
+        throw new DomainError(
+          `cannot substitute ${String(value)} for ${String(key)} inside the inert derivative ${String(node)}: carry it out first (evaluateDerivatives)`,
+        );
       }
     }
   }

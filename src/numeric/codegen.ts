@@ -141,7 +141,12 @@ export class Emitter {
         );
         break;
       case "mul":
-        code = signedSum([signedProduct(false, node.args.map((_, i) => arg(i)))]);
+        code = signedSum([
+          signedProduct(
+            false,
+            node.args.map((_, i) => arg(i)),
+          ),
+        ]);
         break;
       case "pow":
         code = node.exp.kind === "num" ? emitRationalPower(arg(0), node.exp.value) : `Math.pow(${arg(0)}, ${arg(1)})`;

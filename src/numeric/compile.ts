@@ -89,12 +89,7 @@ function valueAndGradBody(e: Expr, vars: readonly string[], into = false, pooled
 function vectorBody(es: readonly Expr[], vars: readonly string[]): string[] {
   const em = new Emitter(variableIndex(vars));
   const vs = es.map((e) => em.atom(e));
-  return [
-    ...em.lines,
-    `  if (out === undefined) out = new Float64Array(${es.length});`,
-    ...vs.map((a, i) => `  out[${i}] = ${a};`),
-    `  return out;`,
-  ];
+  return [...em.lines, `  if (out === undefined) out = new Float64Array(${es.length});`, ...vs.map((a, i) => `  out[${i}] = ${a};`), `  return out;`];
 }
 
 /**

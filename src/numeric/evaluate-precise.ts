@@ -96,7 +96,12 @@ function bigErfc(m: MathJsInstance, x: Big): Big {
   const precision = (m.config as unknown as () => { precision: number })().precision;
   const digits = Math.min(10_000, Math.ceil((precision + x.times(x).toNumber() / Math.LN10 + 5) / 25) * 25);
   const hi = bigMath(digits);
-  return m.bignumber(hi.bignumber(1).minus(bigErf(hi, hi.bignumber(x.toString()))).toString());
+  return m.bignumber(
+    hi
+      .bignumber(1)
+      .minus(bigErf(hi, hi.bignumber(x.toString())))
+      .toString(),
+  );
 }
 
 /** atan2 through decimal.js's own static (mathjs types atan2 for plain numbers only). */

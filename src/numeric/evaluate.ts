@@ -98,7 +98,9 @@ function floatNode(node: Expr, scope: Scope, arg: (i: number) => number): number
 
 /** Evaluating or compiling an undefined function (`f(x)` declared in `undefinedFunctions`) is refused. */
 export function undefinedFunctionError(node: Applied): DomainError {
-  return new DomainError(`cannot evaluate the undefined function '${node.name}': it has no definition (write its formula in the expression to evaluate or compile it)`);
+  return new DomainError(
+    `cannot evaluate the undefined function '${node.name}': it has no definition (write its formula in the expression to evaluate or compile it)`,
+  );
 }
 
 /** The strict-mode message for a node whose finite arguments gave `r` (NaN or infinite). */
@@ -115,8 +117,7 @@ export function describeFailure(node: Expr, arg: (i: number) => number, r: numbe
     }
     case "call": {
       const args = node.args.map((_, i) => arg(i));
-      const reason =
-        FLOAT_FUNCTIONS[node.fn].undefinedAt?.(args[0]!, args[1] ?? 0) ?? (Number.isNaN(r) ? `${node.fn} is undefined` : "overflow");
+      const reason = FLOAT_FUNCTIONS[node.fn].undefinedAt?.(args[0]!, args[1] ?? 0) ?? (Number.isNaN(r) ? `${node.fn} is undefined` : "overflow");
       return `${reason}: ${node.fn}(${args.map(n).join(", ")})`;
     }
     case "add":

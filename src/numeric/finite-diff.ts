@@ -45,11 +45,7 @@ const DEFAULT_STEP: Readonly<Record<DifferenceMethod, number>> = {
  * const g = numericGradient((x) => x[0] * x[0], [3], { method: "richardson" });
  * Math.abs(g[0] - 6) < 1e-9;                    // => true
  */
-export function numericGradient(
-  f: (x: Float64Array) => number,
-  point: ArrayLike<number>,
-  options: NumericGradientOptions = {},
-): Float64Array {
+export function numericGradient(f: (x: Float64Array) => number, point: ArrayLike<number>, options: NumericGradientOptions = {}): Float64Array {
   const method = options.method ?? "central";
   optionWord("difference method", method, Object.keys(DEFAULT_STEP) as DifferenceMethod[]);
   const relative = options.step ?? DEFAULT_STEP[method];

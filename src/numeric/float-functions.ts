@@ -81,7 +81,12 @@ export const FLOAT_FUNCTIONS: Readonly<Record<FunctionName, FloatFunction>> = {
   digamma: { emit: (a) => `sf.digamma(${a})`, undefinedAt: (a) => (a <= 0 && Math.floor(a) === a ? "digamma at a pole (an integer <= 0)" : undefined) },
   polygamma: {
     emit: (a, b) => `sf.polygamma(${a}, ${b})`,
-    undefinedAt: (a, b) => (a < 0 || Math.floor(a) !== a ? "polygamma of an order that is not a non-negative integer" : b <= 0 && Math.floor(b) === b ? "polygamma at a pole (an integer <= 0)" : undefined),
+    undefinedAt: (a, b) =>
+      a < 0 || Math.floor(a) !== a
+        ? "polygamma of an order that is not a non-negative integer"
+        : b <= 0 && Math.floor(b) === b
+          ? "polygamma at a pole (an integer <= 0)"
+          : undefined,
   },
   beta: { emit: (a, b) => `sf.beta(${a}, ${b})`, undefinedAt: () => "beta at a pole of gamma" },
   erfc: { emit: (a) => `sf.erfc(${a})` },

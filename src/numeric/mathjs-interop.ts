@@ -150,7 +150,13 @@ export function fromMathjs(root: MathNode): Expr {
       continue;
     }
     stack.pop();
-    done.set(node, convert(node, kids.map((k) => done.get(k)!)));
+    done.set(
+      node,
+      convert(
+        node,
+        kids.map((k) => done.get(k)!),
+      ),
+    );
   }
   return done.get(root as unknown as AnyNode)!;
 }

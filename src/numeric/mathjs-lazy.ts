@@ -42,7 +42,7 @@ export function mathjs(): MathjsModule {
  */
 export function useMathjs(m: MathjsModule): void {
   if (typeof m?.create !== "function" || typeof m?.parse !== "function") {
-    throw new TypeError("useMathjs expects the mathjs module (import * as mathjs from \"mathjs\")");
+    throw new TypeError('useMathjs expects the mathjs module (import * as mathjs from "mathjs")');
   }
   loaded = m;
 }

@@ -115,7 +115,10 @@ export function bigLoggamma(m: MathJsInstance, x: Big): Big {
   if (isPole(x)) return m.bignumber(Infinity);
   if (x.greaterThan(0)) return lnGammaPositive(m, x);
   const pi = m.bignumber(m.pi as unknown as Big);
-  return pi.div(sinPi(m, x).abs()).ln().minus(lnGammaPositive(m, m.bignumber(1).minus(x)));
+  return pi
+    .div(sinPi(m, x).abs())
+    .ln()
+    .minus(lnGammaPositive(m, m.bignumber(1).minus(x)));
 }
 
 export function bigDigamma(m: MathJsInstance, x: Big): Big {

@@ -68,7 +68,8 @@ export function application(p: LatexParser, f: Applied, start: LatexToken, bar: 
   if ("user" in f) {
     value = f.user(args);
   } else {
-    if (args.length !== arity) throw p.error(`${f.name} takes ${arity} argument${arity === 1 ? "" : "s"}, got ${args.length}`, start, [], p.tokens[p.pos - 1]!.end);
+    if (args.length !== arity)
+      throw p.error(`${f.name} takes ${arity} argument${arity === 1 ? "" : "s"}, got ${args.length}`, start, [], p.tokens[p.pos - 1]!.end);
     value = fn === "log" && base !== undefined ? logBase(args[0]!, base) : call(fn!, args);
   }
   return power === undefined ? value : pow(value, power);

@@ -41,7 +41,10 @@ export function applyDerivative(op: DerivativeOperator, operand: Expr, at: Latex
     const vars = [...new Set([...op.steps].reverse())].join(", ");
     throw p.error(`${op.source} of '${operand.name}' reads it as a function of ${vars}, which parseLatex cannot represent: write the expression itself`, at);
   }
-  return diff(operand, op.steps.map((v) => sym(v)));
+  return diff(
+    operand,
+    op.steps.map((v) => sym(v)),
+  );
 }
 
 /** The index after a differential starting at `i`, or -1. */
@@ -114,7 +117,12 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
   const source = p.sourceOf(tokens[start]!, tokens[denClose]!);
   const total = vars.reduce((n, v) => n + v.order, 0);
   if (total !== numOrder[0]) {
-    throw p.error(`the order ${numOrder[0]} of the numerator of ${source} does not match the ${total} of its denominator`, tokens[start + 2]!, [], tokens[numOrder[1] - 1]!.end);
+    throw p.error(
+      `the order ${numOrder[0]} of the numerator of ${source} does not match the ${total} of its denominator`,
+      tokens[start + 2]!,
+      [],
+      tokens[numOrder[1] - 1]!.end,
+    );
   }
   for (const v of vars) {
     if (v.name === "e" || v.name === "pi") throw p.error(`cannot differentiate with respect to the constant ${v.name}`, v.at);

@@ -16,27 +16,7 @@ import { ParseError } from "../core/errors.js";
 import { describeChar } from "./lexer.js";
 
 export type LatexTokenKind =
-  | "number"
-  | "letter"
-  | "command"
-  | "+"
-  | "-"
-  | "*"
-  | "/"
-  | "^"
-  | "_"
-  | "("
-  | ")"
-  | "["
-  | "]"
-  | "{"
-  | "}"
-  | "|"
-  | ","
-  | "."
-  | "'"
-  | "bad"
-  | "end";
+  "number" | "letter" | "command" | "+" | "-" | "*" | "/" | "^" | "_" | "(" | ")" | "[" | "]" | "{" | "}" | "|" | "," | "." | "'" | "bad" | "end";
 
 export interface LatexToken {
   readonly kind: LatexTokenKind;
@@ -52,10 +32,37 @@ export interface LatexToken {
 
 /** Commands that only change spacing or size: skipped, like white space. */
 export const SPACING_COMMANDS: ReadonlySet<string> = new Set([
-  "\\,", "\\!", "\\;", "\\:", "\\>", "\\ ", "\\quad", "\\qquad", "\\thinspace", "\\medspace", "\\thickspace",
-  "\\negthinspace", "\\negmedspace", "\\negthickspace", "\\enspace",
-  "\\displaystyle", "\\textstyle", "\\scriptstyle", "\\scriptscriptstyle",
-  "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr", "\\biggl", "\\biggr", "\\Biggl", "\\Biggr",
+  "\\,",
+  "\\!",
+  "\\;",
+  "\\:",
+  "\\>",
+  "\\ ",
+  "\\quad",
+  "\\qquad",
+  "\\thinspace",
+  "\\medspace",
+  "\\thickspace",
+  "\\negthinspace",
+  "\\negmedspace",
+  "\\negthickspace",
+  "\\enspace",
+  "\\displaystyle",
+  "\\textstyle",
+  "\\scriptstyle",
+  "\\scriptscriptstyle",
+  "\\big",
+  "\\Big",
+  "\\bigg",
+  "\\Bigg",
+  "\\bigl",
+  "\\bigr",
+  "\\Bigl",
+  "\\Bigr",
+  "\\biggl",
+  "\\biggr",
+  "\\Biggl",
+  "\\Biggr",
 ]);
 
 /** Other spellings of a command. */
@@ -65,15 +72,30 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 const SINGLE: Readonly<Record<string, LatexTokenKind>> = {
-  "+": "+", "-": "-", "\u2212": "-", "*": "*", "/": "/", "^": "^", "_": "_",
-  "(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}", "|": "|", ",": ",", ".": ".", "'": "'",
+  "+": "+",
+  "-": "-",
+  "\u2212": "-",
+  "*": "*",
+  "/": "/",
+  "^": "^",
+  _: "_",
+  "(": "(",
+  ")": ")",
+  "[": "[",
+  "]": "]",
+  "{": "{",
+  "}": "}",
+  "|": "|",
+  ",": ",",
+  ".": ".",
+  "'": "'",
 };
 
 /** Characters with a message of their own: they are meaningful in LaTeX but not read here. */
 const NOT_READ: Readonly<Record<string, string>> = {
   "=": "'=' is not read: parseLatex reads one expression, not an equation",
   "&": "'&' is not read: parseLatex reads one expression, not an alignment",
-  "$": "'$' is not read: pass the math without its delimiters",
+  $: "'$' is not read: pass the math without its delimiters",
   "%": "'%' is not read (a TeX comment)",
   "#": "'#' is not read: nothing in LaTeX input is expanded as a macro",
 };

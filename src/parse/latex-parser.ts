@@ -82,16 +82,44 @@ const FRACTIONS: ReadonlySet<string> = new Set(["\\frac", "\\dfrac", "\\tfrac", 
 const THREE = num(3);
 const BITS_PER_DIGIT = Math.log2(10);
 /** Names that are constants when they stand alone, as in the plain syntax. */
-const CONSTANT_NAMES: ReadonlyMap<string, Expr> = new Map([["e", E], ["pi", PI], ["\u03C0", PI]]);
+const CONSTANT_NAMES: ReadonlyMap<string, Expr> = new Map([
+  ["e", E],
+  ["pi", PI],
+  ["\u03C0", PI],
+]);
 /** `\left` delimiters and the `\right` delimiter each one needs. */
-const LEFT_RIGHT: ReadonlyMap<string, string> = new Map([["(", ")"], ["[", "]"], ["\\{", "\\}"], ["|", "|"], ["\\lvert", "\\rvert"], ["\\vert", "\\vert"]]);
+const LEFT_RIGHT: ReadonlyMap<string, string> = new Map([
+  ["(", ")"],
+  ["[", "]"],
+  ["\\{", "\\}"],
+  ["|", "|"],
+  ["\\lvert", "\\rvert"],
+  ["\\vert", "\\vert"],
+]);
 const CLOSERS: ReadonlySet<string> = new Set(["}", ")", "]", "\\}", "\\right", "\\rvert"]);
 
 /** Every command the reader knows, for "did you mean" suggestions. */
 const KNOWN_COMMANDS: readonly string[] = [
-  ...FUNCTION_COMMANDS.keys(), ...[...GREEK_COMMANDS].map((g) => "\\" + g), ...FRACTIONS, ...LEFT_RIGHT.keys(),
-  "\\pi", "\\sqrt", "\\left", "\\right", "\\cdot", "\\times", "\\div", "\\ast", "\\mathrm", "\\mathit", "\\operatorname",
-  "\\exponentialE", "\\partial", "\\differentialD", "\\rvert", "\\}",
+  ...FUNCTION_COMMANDS.keys(),
+  ...[...GREEK_COMMANDS].map((g) => "\\" + g),
+  ...FRACTIONS,
+  ...LEFT_RIGHT.keys(),
+  "\\pi",
+  "\\sqrt",
+  "\\left",
+  "\\right",
+  "\\cdot",
+  "\\times",
+  "\\div",
+  "\\ast",
+  "\\mathrm",
+  "\\mathit",
+  "\\operatorname",
+  "\\exponentialE",
+  "\\partial",
+  "\\differentialD",
+  "\\rvert",
+  "\\}",
 ];
 
 export class LatexParser {
@@ -171,7 +199,20 @@ export class LatexParser {
     const t = this.peek();
     if (t.kind === "end") return e;
     if (t.kind === "}" || t.kind === ")" || t.kind === "]" || (t.kind === "command" && CLOSERS.has(t.text)) || t.kind === "|") {
-      const opener = t.text === "\\right" ? "\\left" : t.text === "}" ? "{" : t.text === ")" ? "(" : t.text === "]" ? "[" : t.text === "\\}" ? "\\{" : t.text === "\\rvert" ? "\\lvert" : "|";
+      const opener =
+        t.text === "\\right"
+          ? "\\left"
+          : t.text === "}"
+            ? "{"
+            : t.text === ")"
+              ? "("
+              : t.text === "]"
+                ? "["
+                : t.text === "\\}"
+                  ? "\\{"
+                  : t.text === "\\rvert"
+                    ? "\\lvert"
+                    : "|";
       throw this.error(`unexpected ${describeLatexToken(t)} without a matching '${opener}'`, t, ["an operator", "end of input"]);
     }
     throw this.syntaxError("an operator or end of input");
@@ -287,7 +328,16 @@ export class LatexParser {
       case "command": {
         const c = t.text;
         if (FUNCTION_COMMANDS.has(c)) return !bare;
-        if (GREEK_COMMANDS.has(c.slice(1)) || c === "\\pi" || c === "\\exponentialE" || c === "\\mathit" || c === "\\mathrm" || FRACTIONS.has(c) || c === "\\sqrt") return true;
+        if (
+          GREEK_COMMANDS.has(c.slice(1)) ||
+          c === "\\pi" ||
+          c === "\\exponentialE" ||
+          c === "\\mathit" ||
+          c === "\\mathrm" ||
+          FRACTIONS.has(c) ||
+          c === "\\sqrt"
+        )
+          return true;
         if (bare) return false;
         return c === "\\operatorname" || c === "\\left" || c === "\\lvert" || c === "\\{" || (c === "\\vert" && bar !== "\\vert");
       }
@@ -432,7 +482,11 @@ export class LatexParser {
           return application(this, { user: primes === 0 ? user : derivativeOf(user, primes, t.text), name: t.text + "'".repeat(primes) }, t, bar);
         }
         if (FUNCTION_LETTERS.has(t.text) && this.peek(1).kind === "(") {
-          throw this.error(`'${t.text}(' reads as a call of an unknown function '${t.text}': pass it in options.functions, or write ${t.text} \\cdot (...) for a product`, t, ["a function name"]);
+          throw this.error(
+            `'${t.text}(' reads as a call of an unknown function '${t.text}': pass it in options.functions, or write ${t.text} \\cdot (...) for a product`,
+            t,
+            ["a function name"],
+          );
         }
         return this.nameValue(readName(this));
       }
@@ -465,7 +519,7 @@ export class LatexParser {
     }
     if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.nameValue(readName(this));
     if (c === "\\pi") return this.peek(1).kind === "_" ? this.nameValue(readName(this)) : (this.advance(), PI);
-    if (c === "\\exponentialE") return this.advance(), E;
+    if (c === "\\exponentialE") return (this.advance(), E);
     if (FRACTIONS.has(c)) {
       const d = derivativeAt(this);
       if (d !== undefined) return d;
@@ -549,7 +603,8 @@ export class LatexParser {
     const e = this.sum(null);
     const r = this.peek();
     if (r.kind === "end") throw this.error(`'\\left${d.text}' has no matching '\\right${close}'`, left, [`'\\right${close}'`], d.end);
-    if (!(r.kind === "command" && r.text === "\\right")) throw this.syntaxError(`an operator or '\\right${close}' (to close '\\left${d.text}' at column ${left.start + 1})`, r);
+    if (!(r.kind === "command" && r.text === "\\right"))
+      throw this.syntaxError(`an operator or '\\right${close}' (to close '\\left${d.text}' at column ${left.start + 1})`, r);
     this.advance();
     const rd = this.peek();
     if (rd.text !== close) throw this.syntaxError(`'${close}' after '\\right' (to match '\\left${d.text}' at column ${left.start + 1})`, rd);

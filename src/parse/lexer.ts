@@ -16,22 +16,7 @@
  */
 import { ParseError } from "../core/errors.js";
 
-export type TokenKind =
-  | "number"
-  | "name"
-  | "+"
-  | "-"
-  | "*"
-  | "/"
-  | "^"
-  | "("
-  | ")"
-  | ","
-  | "²"
-  | "³"
-  | "√"
-  | "derivative"
-  | "end";
+export type TokenKind = "number" | "name" | "+" | "-" | "*" | "/" | "^" | "(" | ")" | "," | "²" | "³" | "√" | "derivative" | "end";
 
 export interface Token {
   readonly kind: TokenKind;
@@ -118,7 +103,8 @@ export function describeChar(ch: string): string {
 }
 
 /** `d/dNAME` or `∂/∂NAME` followed (after optional spaces) by "(": group 1 is NAME. */
-const DERIVATIVE_OPERATOR = /(?:d[ \t\r\n]*\/[ \t\r\n]*d|\u2202[ \t\r\n]*\/[ \t\r\n]*\u2202)((?:(?!\u03C0)[\p{L}_])(?:(?!\u03C0)[\p{L}0-9_])*)(?=[ \t\r\n]*\()/uy;
+const DERIVATIVE_OPERATOR =
+  /(?:d[ \t\r\n]*\/[ \t\r\n]*d|\u2202[ \t\r\n]*\/[ \t\r\n]*\u2202)((?:(?!\u03C0)[\p{L}_])(?:(?!\u03C0)[\p{L}0-9_])*)(?=[ \t\r\n]*\()/uy;
 
 /** The variable of a "derivative" token's text: `x` for `d/dx`. */
 export function derivativeVariable(text: string): string {

@@ -244,8 +244,10 @@ class Parser {
   ) {
     this.undefinedNames = new Set(options.undefinedFunctions ?? []);
     for (const name of this.undefinedNames) {
-      if (typeof name !== "string" || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new TypeError(`undefined function names must be plain names, got ${JSON.stringify(name)}`);
-      if (isFunctionName(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name)) throw new TypeError(`'${name}' is a built-in function, not an undefined one`);
+      if (typeof name !== "string" || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name))
+        throw new TypeError(`undefined function names must be plain names, got ${JSON.stringify(name)}`);
+      if (isFunctionName(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name))
+        throw new TypeError(`'${name}' is a built-in function, not an undefined one`);
     }
     this.lexer = new Lexer(text, {
       ...(options.range === undefined ? {} : { range: options.range }),
@@ -375,7 +377,14 @@ class Parser {
           const base = splitDerivativeSuffix(t.text)[0];
           if (this.kind() !== "(" || !this.undefinedNames.has(base)) {
             const found = describeToken(t);
-            throw new ParseError(`the derivative notation ${found} applies only to an undefined function (declared in undefinedFunctions) with its arguments`, this.text, t.start, t.end, ["an undefined function call"], found);
+            throw new ParseError(
+              `the derivative notation ${found} applies only to an undefined function (declared in undefinedFunctions) with its arguments`,
+              this.text,
+              t.start,
+              t.end,
+              ["an undefined function call"],
+              found,
+            );
           }
         }
         if (this.kind() === "(") return this.openCall(t);
@@ -596,7 +605,12 @@ class Parser {
   }
 
   private isCallable(name: string): boolean {
-    return this.options.functions?.has(name) === true || this.undefinedNames.has(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) || isFunctionName(name);
+    return (
+      this.options.functions?.has(name) === true ||
+      this.undefinedNames.has(name) ||
+      Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ||
+      isFunctionName(name)
+    );
   }
 
   /** The value of a call whose arguments and ")" (`close`) have been read; checks the argument count. */
@@ -620,7 +634,14 @@ class Parser {
     if (callee.undefinedFn !== undefined) return this.applyUndefined(callee.undefinedFn, args, nameTok, close);
     if (sugar === undefined && VARIADIC.has(name as FunctionName)) {
       if (args.length < 2) {
-        throw new ParseError(`${name} takes 2 or more arguments, got ${args.length}`, this.text, nameTok.start, close.end, ["2 or more arguments"], `${args.length} argument${args.length === 1 ? "" : "s"}`);
+        throw new ParseError(
+          `${name} takes 2 or more arguments, got ${args.length}`,
+          this.text,
+          nameTok.start,
+          close.end,
+          ["2 or more arguments"],
+          `${args.length} argument${args.length === 1 ? "" : "s"}`,
+        );
       }
       return variadicCall(name as "min" | "max", args);
     }
@@ -656,10 +677,19 @@ class Parser {
 
   /** An undefined function's call: `f(x)`, `f''(x)`, `g'[1,0](x, y)`, checked against its argument count. */
   private applyUndefined(fn: NonNullable<Callee["undefinedFn"]>, args: Expr[], nameTok: Token, close: Token): Expr {
-    const fail = (reason: string, expected: string) => new ParseError(reason, this.text, nameTok.start, close.end, [expected], `${args.length} argument${args.length === 1 ? "" : "s"}`);
+    const fail = (reason: string, expected: string) =>
+      new ParseError(reason, this.text, nameTok.start, close.end, [expected], `${args.length} argument${args.length === 1 ? "" : "s"}`);
     if (args.length === 0) throw fail(`the undefined function '${fn.name}' needs at least one argument`, "an argument");
-    if (fn.primes > 0 && args.length !== 1) throw fail(`primes mark derivatives of a function of one argument; write ${fn.name}'[${args.map((_, i) => (i === 0 ? fn.primes : 0)).join(",")}] with an order per argument`, "1 argument");
-    if (fn.orders !== undefined && fn.orders.length !== args.length) throw fail(`${nameTok.text} gives ${fn.orders.length} derivative orders for ${args.length} argument${args.length === 1 ? "" : "s"}`, `${fn.orders.length} arguments`);
+    if (fn.primes > 0 && args.length !== 1)
+      throw fail(
+        `primes mark derivatives of a function of one argument; write ${fn.name}'[${args.map((_, i) => (i === 0 ? fn.primes : 0)).join(",")}] with an order per argument`,
+        "1 argument",
+      );
+    if (fn.orders !== undefined && fn.orders.length !== args.length)
+      throw fail(
+        `${nameTok.text} gives ${fn.orders.length} derivative orders for ${args.length} argument${args.length === 1 ? "" : "s"}`,
+        `${fn.orders.length} arguments`,
+      );
     const orders = fn.orders ?? (fn.primes > 0 ? [fn.primes] : args.map(() => 0));
     if (orders.some((k) => !Number.isSafeInteger(k))) throw fail(`derivative order too large in ${nameTok.text}`, "a small order");
     return applied(fn.name, orders, args);

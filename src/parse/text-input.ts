@@ -37,7 +37,14 @@ export function variableName(text: string): string {
   }
   const rest = lexer.next();
   if (rest.kind !== "end") {
-    throw new ParseError(`expected one variable name but found ${quoted(rest)} after '${first.text}'`, text, rest.start, rest.end, ["end of input"], quoted(rest));
+    throw new ParseError(
+      `expected one variable name but found ${quoted(rest)} after '${first.text}'`,
+      text,
+      rest.start,
+      rest.end,
+      ["end of input"],
+      quoted(rest),
+    );
   }
   return first.text;
 }
@@ -69,7 +76,7 @@ const PROPERTIES: readonly Property[] = ["positive", "nonnegative"];
 export function checkAssumptions(assume: unknown): Assumptions {
   if (assume === undefined) return {};
   if (assume === null || typeof assume !== "object" || Array.isArray(assume) || assume instanceof Map) {
-    throw new TypeError("assume must be an object such as { x: \"positive\" }");
+    throw new TypeError('assume must be an object such as { x: "positive" }');
   }
   for (const [name, property] of Object.entries(assume)) {
     variableName(name);

@@ -66,7 +66,7 @@ function residue(c: Rational): number {
 
 /** The fixed evaluation point of variable i (never 0 or 1). */
 function pointOf(i: number): number {
-  return 2 + ((i + 1) * 1_000_003 + 7_919) % (P - 2);
+  return 2 + (((i + 1) * 1_000_003 + 7_919) % (P - 2));
 }
 
 /**

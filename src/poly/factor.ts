@@ -54,7 +54,10 @@ export function factorPoly(p: Poly): Factored {
   mono.forEach((k, i) => {
     if (k > 0) factors.push([polyVar(i), k]);
   });
-  q = shiftMono(q, mono.map((k) => -k));
+  q = shiftMono(
+    q,
+    mono.map((k) => -k),
+  );
   squareFree(q, factors, 0);
   const split: [Poly, number][] = [];
   for (const [f, k] of factors) for (const g of linearFactors(f)) split.push([g, k]);

@@ -54,8 +54,14 @@ export function polyGcdByPrs(a: Poly, b: Poly): Poly {
   const ma = minMonomial(a);
   const mb = minMonomial(b);
   const common = ma.map((k, i) => Math.min(k, mb[i] ?? 0));
-  const ra = shiftMono(a, ma.map((k) => -k));
-  const rb = shiftMono(b, mb.map((k) => -k));
+  const ra = shiftMono(
+    a,
+    ma.map((k) => -k),
+  );
+  const rb = shiftMono(
+    b,
+    mb.map((k) => -k),
+  );
   const g = gcdNoMonomial(ra, rb, 0);
   return common.some((k) => k > 0) ? shiftMono(g, common) : g;
 }
@@ -150,10 +156,16 @@ function univariateGcd(a: Poly, b: Poly, v: number): Poly {
     p = q;
     q = r;
   }
-  const terms = p.map((c, k) => ({ mono: k === 0 ? [] : (() => {
-    const m = new Array<number>(v + 1).fill(0);
-    m[v] = k;
-    return m;
-  })(), coef: c }));
+  const terms = p.map((c, k) => ({
+    mono:
+      k === 0
+        ? []
+        : (() => {
+            const m = new Array<number>(v + 1).fill(0);
+            m[v] = k;
+            return m;
+          })(),
+    coef: c,
+  }));
   return primitiveNumeric(polyFromTerms(terms));
 }

@@ -306,7 +306,13 @@ export function multinomialPow(a: Poly, k: number): Poly | null {
   if (t < 2 || k < 2) return null;
   const n = monoLength(a);
   const terms = [...a.values()];
-  if (!independentMonomials(terms.map((x) => x.mono), n)) return null;
+  if (
+    !independentMonomials(
+      terms.map((x) => x.mono),
+      n,
+    )
+  )
+    return null;
   const r = exponentRanges(a, n);
   const layout = makeLayout(
     r.lo.map((l) => l * k),

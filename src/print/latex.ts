@@ -101,8 +101,30 @@ function operatorOf(fn: FunctionName): string | undefined {
 // ---------------------------------------------------------------- symbol names
 
 export const GREEK_LOWER: ReadonlySet<string> = new Set([
-  "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
-  "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+  "alpha",
+  "beta",
+  "gamma",
+  "delta",
+  "epsilon",
+  "zeta",
+  "eta",
+  "theta",
+  "iota",
+  "kappa",
+  "lambda",
+  "mu",
+  "nu",
+  "xi",
+  "omicron",
+  "pi",
+  "rho",
+  "sigma",
+  "tau",
+  "upsilon",
+  "phi",
+  "chi",
+  "psi",
+  "omega",
 ]);
 /** Capital Greek letters with their own glyph; the others look like Latin capitals and print as names. */
 export const GREEK_UPPER: ReadonlySet<string> = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]);
@@ -206,7 +228,7 @@ function emitDerivative(args: readonly Expr[], out: string[]): void {
   const n = args.length - 1;
   out.push("\\frac{", d, n > 1 ? `^{${n}}` : "", "}{");
   // Runs of one variable print as a power: d x^{2}.
-  for (let i = n; i >= 1; ) {
+  for (let i = n; i >= 1;) {
     const v = args[i]!;
     let j = i;
     while (j - 1 >= 1 && args[j - 1] === v) j--;

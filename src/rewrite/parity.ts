@@ -12,9 +12,24 @@ import { applyRule, compiledRules, headsOf, type CompiledRule } from "./engine.j
 
 /** f(-u) = -f(u) for every real u where f(u) is defined (acot is not: acot(0) = pi/2). */
 const ODD: ReadonlySet<FunctionName> = new Set<FunctionName>([
-  "sin", "tan", "cot", "csc", "asin", "atan", "acsc",
-  "sinh", "tanh", "coth", "csch", "asinh", "atanh", "acsch", "acoth",
-  "erf", "cbrt", "sign",
+  "sin",
+  "tan",
+  "cot",
+  "csc",
+  "asin",
+  "atan",
+  "acsc",
+  "sinh",
+  "tanh",
+  "coth",
+  "csch",
+  "asinh",
+  "atanh",
+  "acsch",
+  "acoth",
+  "erf",
+  "cbrt",
+  "sign",
 ]);
 /** f(-u) = f(u) for every real u. */
 const EVEN: ReadonlySet<FunctionName> = new Set<FunctionName>(["cos", "sec", "cosh", "sech", "abs"]);

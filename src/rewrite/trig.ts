@@ -53,7 +53,8 @@ export function hasTrigWork(e: Expr): boolean {
       return;
     }
     if (x.kind === "add") sum = true;
-    if (x.kind === "pow" && x.base.kind === "call" && SQUARED.has(x.base.fn) && x.exp.kind === "num" && x.exp.value.isInteger() && x.exp.value.num >= 2n) square = true;
+    if (x.kind === "pow" && x.base.kind === "call" && SQUARED.has(x.base.fn) && x.exp.kind === "num" && x.exp.value.isInteger() && x.exp.value.num >= 2n)
+      square = true;
     if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) go(a);
   };
   go(e);
@@ -63,8 +64,9 @@ export function hasTrigWork(e: Expr): boolean {
   for (const [u, s] of names) {
     let circular = 0;
     let hyperbolic = 0;
-    for (const n of s) if (n.startsWith("h:")) hyperbolic++;
-    else circular++;
+    for (const n of s)
+      if (n.startsWith("h:")) hyperbolic++;
+      else circular++;
     if (circular >= 2 || hyperbolic >= 2) return true;
     if (halfIn(u, names) !== null) return true;
   }
@@ -281,4 +283,3 @@ export function productToSum(e: Expr): Expr {
   });
   return changed ? addAll(terms) : e;
 }
-

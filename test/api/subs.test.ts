@@ -37,7 +37,15 @@ describe("subs", () => {
   });
 
   it("takes a Map keyed by name or symbol, and names that are Object properties", () => {
-    expect(subs("x*y", new Map<string | Expr, string | number>([[sym("x"), 3], ["y", "z"]]))).toBe(P("3*z"));
+    expect(
+      subs(
+        "x*y",
+        new Map<string | Expr, string | number>([
+          [sym("x"), 3],
+          ["y", "z"],
+        ]),
+      ),
+    ).toBe(P("3*z"));
     const bindings: Record<string, number> = {};
     Object.defineProperty(bindings, "__proto__", { value: 2, enumerable: true });
     expect(subs("__proto__ + constructor", bindings)).toBe(P("constructor + 2"));

@@ -54,8 +54,18 @@ describe("growth exponent fit", () => {
 
   it("is NaN with fewer than two usable points or one distinct size", () => {
     expect(fitPowerLaw([{ x: 10, y: 1 }]).exponent).toBeNaN();
-    expect(fitPowerLaw([{ x: 10, y: 1 }, { x: 10, y: 2 }]).exponent).toBeNaN();
-    expect(fitPowerLaw([{ x: 10, y: 0 }, { x: 20, y: 1 }]).exponent).toBeNaN();
+    expect(
+      fitPowerLaw([
+        { x: 10, y: 1 },
+        { x: 10, y: 2 },
+      ]).exponent,
+    ).toBeNaN();
+    expect(
+      fitPowerLaw([
+        { x: 10, y: 0 },
+        { x: 20, y: 1 },
+      ]).exponent,
+    ).toBeNaN();
   });
 });
 
@@ -79,12 +89,32 @@ describe("result checking", () => {
   ];
 
   it("accepts values matching every check", () => {
-    expect(checkValues([[5, 7], [1e-13, -3]], checks)).toEqual({ ok: true, firstMismatch: null });
+    expect(
+      checkValues(
+        [
+          [5, 7],
+          [1e-13, -3],
+        ],
+        checks,
+      ),
+    ).toEqual({ ok: true, firstMismatch: null });
   });
 
   it.each([
-    [[[5, 7], [0, -3.1]], { check: 1, index: 1, got: -3.1, want: -3 }],
-    [[[5, "TypeError: unbound x"], [0, -3]], { check: 0, index: 1, got: "TypeError: unbound x", want: 7 }],
+    [
+      [
+        [5, 7],
+        [0, -3.1],
+      ],
+      { check: 1, index: 1, got: -3.1, want: -3 },
+    ],
+    [
+      [
+        [5, "TypeError: unbound x"],
+        [0, -3],
+      ],
+      { check: 0, index: 1, got: "TypeError: unbound x", want: 7 },
+    ],
     [[[5], [0, -3]], { check: 0, index: -1, got: "1 results", want: 2 }],
     [[[5, 7]], { check: -1, index: -1, got: "1 check rows", want: 2 }],
   ])("reports the first mismatch of %j", (values, mismatch) => {

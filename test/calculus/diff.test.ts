@@ -183,7 +183,10 @@ describe("outerDerivatives", () => {
     const args = [parse("x^2 + y"), parse("sin(z)")];
     for (const fn of Object.keys(table) as (keyof typeof table)[]) {
       table[fn].forEach((formula, i) => {
-        const bindings = new Map([[sym("u"), args[0]!], [sym("v"), args[1]!]]);
+        const bindings = new Map([
+          [sym("u"), args[0]!],
+          [sym("v"), args[1]!],
+        ]);
         const at = args.slice(0, table[fn].length === 2 ? 2 : 1);
         if (formula === null) expect(() => outerDerivatives(fn)[i]!(at)).toThrow(DomainError);
         else expect(outerDerivatives(fn)[i]!(at), `${fn} partial ${i}`).toBe(substitute(formula, bindings));

@@ -44,7 +44,10 @@ describe("golden derivations", () => {
   it("shows the product, power and trig rules for x^2*sin(x), the chain rule with its inner derivative for sin(x^2)", () => {
     expect(explainDiff("x^2*sin(x)", "x").steps.map((s) => s.rule)).toEqual(["product", "power", "trig", "simplify"]);
     const chain = explainDiff("sin(x^2)", "x").steps;
-    expect(chain.map((s) => [s.rule, s.via])).toEqual([["chain", "trig"], ["power", undefined]]);
+    expect(chain.map((s) => [s.rule, s.via])).toEqual([
+      ["chain", "trig"],
+      ["power", undefined],
+    ]);
     expect(String(chain[0]!.expr)).toBe("cos(x^2)*d/dx(x^2)");
   });
 });

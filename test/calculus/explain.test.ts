@@ -56,7 +56,9 @@ describe("explainDiff", () => {
 
   it("derives a repeated large sub-derivative once and refers to it", () => {
     const ex = explainDiff("exp(sin(x^2 + 3*x)) + sin(x^2 + 3*x)^2", "x");
-    const groups = allSteps(ex).filter((s) => s.group !== undefined).map((s) => String(s.parts[0]));
+    const groups = allSteps(ex)
+      .filter((s) => s.group !== undefined)
+      .map((s) => String(s.parts[0]));
     expect(groups.filter((g) => g === "d/dx(sin(x^2 + 3*x))")).toHaveLength(1);
     expect(allSteps(ex).some((s) => s.reused === true && String(s.parts[0]) === "d/dx(sin(x^2 + 3*x))")).toBe(true);
   });

@@ -83,7 +83,10 @@ describe("canonical forms and exact values", () => {
       ["polygamma(2, x)", "\\operatorname{polygamma}{\\left(2, x \\right)}"],
       ["beta(x, y)", "\\operatorname{beta}{\\left(x, y \\right)}"],
       ["heaviside(x)", "\\operatorname{heaviside}{\\left(x \\right)}"],
-      ["erfc(x) + loggamma(x) + round(x)", "\\operatorname{erfc}{\\left(x \\right)} + \\operatorname{loggamma}{\\left(x \\right)} + \\operatorname{round}{\\left(x \\right)}"],
+      [
+        "erfc(x) + loggamma(x) + round(x)",
+        "\\operatorname{erfc}{\\left(x \\right)} + \\operatorname{loggamma}{\\left(x \\right)} + \\operatorname{round}{\\left(x \\right)}",
+      ],
     ];
     for (const [text, latex] of cases) {
       expect(toLatex(P(text))).toBe(latex);

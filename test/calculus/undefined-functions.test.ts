@@ -125,7 +125,16 @@ describe("derivatives", () => {
     // d/dx F(u(x)) with F = sin, checked by replacing f^(k) by sin^(k) after differentiating.
     const sinDerivatives = (e: Expr): Expr => {
       const text = print(e).replace(/f'\[(\d+)\]\(/g, (_, k) => `f${"'".repeat(Number(k))}(`);
-      return parse(text.replace(/f''''\(/g, "sin(").replace(/f'''\(/g, "(-cos)(").replace(/f''\(/g, "(-sin)(").replace(/f'\(/g, "cos(").replace(/f\(/g, "sin(").replace(/\(-cos\)\(/g, "-cos(").replace(/\(-sin\)\(/g, "-sin("));
+      return parse(
+        text
+          .replace(/f''''\(/g, "sin(")
+          .replace(/f'''\(/g, "(-cos)(")
+          .replace(/f''\(/g, "(-sin)(")
+          .replace(/f'\(/g, "cos(")
+          .replace(/f\(/g, "sin(")
+          .replace(/\(-cos\)\(/g, "-cos(")
+          .replace(/\(-sin\)\(/g, "-sin("),
+      );
     };
     fc.assert(
       fc.property(arbExpr(2), fc.integer({ min: 1, max: 3 }), (u, order) => {

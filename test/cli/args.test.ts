@@ -23,7 +23,17 @@ describe("parseArgs: accepted invocations", () => {
     [["grad", "x*y", "--vars", "y, x"], { command: "grad", vars: ["y", "x"] }],
     [["hessian", "x*y", "--vars=x,y"], { command: "hessian", vars: ["x", "y"] }],
     [["jacobian", "x*y", "x+y", "--vars", "x,y"], { command: "jacobian", exprs: ["x*y", "x+y"], vars: ["x", "y"] }],
-    [["eval", "x+y", "x=1", "y = 2"], { command: "eval", exprs: ["x+y"], bindings: [{ name: "x", value: "1" }, { name: "y", value: "2" }] }],
+    [
+      ["eval", "x+y", "x=1", "y = 2"],
+      {
+        command: "eval",
+        exprs: ["x+y"],
+        bindings: [
+          { name: "x", value: "1" },
+          { name: "y", value: "2" },
+        ],
+      },
+    ],
     [["simplify", "x+x"], { command: "simplify", exprs: ["x+x"] }],
     [["latex", "x/2"], { command: "latex", exprs: ["x/2"] }],
   ];

@@ -61,7 +61,13 @@ describe.concurrent("subcommands print what the library computes", () => {
   });
 
   it("--latex output of vectors and matrices renders with KaTeX", async () => {
-    const runs = await Promise.all([["grad", "x^2*y"], ["hessian", "x^2*y"], ["jacobian", "x*y", "x+y"]].map((args) => runCli([...args, "--latex"])));
+    const runs = await Promise.all(
+      [
+        ["grad", "x^2*y"],
+        ["hessian", "x^2*y"],
+        ["jacobian", "x*y", "x+y"],
+      ].map((args) => runCli([...args, "--latex"])),
+    );
     for (const r of runs) {
       expect(r.code).toBe(0);
       expect(() => katex.renderToString(r.stdout.trim(), { throwOnError: true })).not.toThrow();
@@ -94,7 +100,10 @@ describe.concurrent("--json", () => {
   it("eval gives a number, null for a non-finite one, an error object for an unbound variable", async () => {
     const r = await runCli(["eval", "-", "x=1", "--json"], { input: "x/4\nlog(x - 1)\nx + y\n" });
     expect(r.code).toBe(1);
-    const [quarter, inf, unbound] = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { result: unknown; latex: string; error: { message: string } });
+    const [quarter, inf, unbound] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { result: unknown; latex: string; error: { message: string } });
     expect(quarter!.result).toBe(0.25);
     expect(inf!.result).toBeNull();
     expect(inf!.latex).toBe("-\\infty");
@@ -127,7 +136,9 @@ describe.concurrent("standard input", () => {
   it("reports a bad line with a marked line on stdout and its caret on stderr, keeps going and exits 1", async () => {
     const r = await runCli(["diff", "-", "x"], { input: "x^2\r\n2*x +\nx^3\n" });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`${print(diff("x^2", "x"))}\nerror: expected a number, a name, '(' or a unary operator but found end of input at column 6\n${print(diff("x^3", "x"))}\n`);
+    expect(r.stdout).toBe(
+      `${print(diff("x^2", "x"))}\nerror: expected a number, a name, '(' or a unary operator but found end of input at column 6\n${print(diff("x^3", "x"))}\n`,
+    );
     expect(caretOf(r.stderr)).toEqual({ source: "2*x +", at: 5 });
   });
   it("keeps one output line per input line for every command, gradients included", async () => {
@@ -137,7 +148,10 @@ describe.concurrent("standard input", () => {
   });
   it("--json gives JSON lines, one per input line", async () => {
     const r = await runCli(["simplify", "-", "--json"], { input: "x + x\n(\n" });
-    const objects = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const objects = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(objects.map((o) => o.input)).toEqual(["x + x", "("]);
     expect(objects[0]!.result).toBe(print(simplify(parse("x + x"))));
     expect(objects[1]!.error).toMatchObject({ type: "ParseError", column: 2 });
@@ -226,9 +240,14 @@ describe.concurrent("the REPL", () => {
     const r = await runCli([], { input: "f = x^3\ndiff(f,\n x)\neval(f, x=2)\n(x + 1\n" });
     expect(r.code).toBe(1);
     const lines = r.stdout.split("\n");
-    expect(lines.slice(2, 7)).toEqual(["symgrad> diff(f,", "    ...>  x)", print(diff("x^3", "x")), "symgrad> eval(f, x=2)", String(evaluate(parse("x^3"), { x: 2 }))]);
+    expect(lines.slice(2, 7)).toEqual([
+      "symgrad> diff(f,",
+      "    ...>  x)",
+      print(diff("x^3", "x")),
+      "symgrad> eval(f, x=2)",
+      String(evaluate(parse("x^3"), { x: 2 })),
+    ]);
     expect(r.stdout).toContain("error: ");
     expect(caretOf(r.stdout).source).toBe("(x + 1");
   });
-
 });

@@ -27,19 +27,47 @@ describe("useColor", () => {
 });
 
 describe("results", () => {
-  const [a, b, c, d] = ["2*x + 3", "x*y", "sin(x)", "1/2"].map((t) => parse(t)) as [ReturnType<typeof parse>, ReturnType<typeof parse>, ReturnType<typeof parse>, ReturnType<typeof parse>];
+  const [a, b, c, d] = ["2*x + 3", "x*y", "sin(x)", "1/2"].map((t) => parse(t)) as [
+    ReturnType<typeof parse>,
+    ReturnType<typeof parse>,
+    ReturnType<typeof parse>,
+    ReturnType<typeof parse>,
+  ];
   it("a vector and a matrix on one line, and pretty", () => {
     expect(formatPlain({ kind: "vector", vars: ["x", "y"], value: [a, b] })).toBe(`[${print(a)}, ${print(b)}]`);
-    expect(formatPlain({ kind: "matrix", vars: ["x", "y"], value: [[a, b], [c, d]] })).toBe(`[[${print(a)}, ${print(b)}], [${print(c)}, ${print(d)}]]`);
+    expect(
+      formatPlain({
+        kind: "matrix",
+        vars: ["x", "y"],
+        value: [
+          [a, b],
+          [c, d],
+        ],
+      }),
+    ).toBe(`[[${print(a)}, ${print(b)}], [${print(c)}, ${print(d)}]]`);
     expect(formatPretty({ kind: "vector", vars: ["x", "yy"], value: [a, b] })).toBe(`x:  ${print(a)}\nyy: ${print(b)}`);
-    const rows = formatPretty({ kind: "matrix", vars: ["x", "y"], value: [[a, b], [c, d]] }).split("\n");
+    const rows = formatPretty({
+      kind: "matrix",
+      vars: ["x", "y"],
+      value: [
+        [a, b],
+        [c, d],
+      ],
+    }).split("\n");
     expect(rows).toHaveLength(2);
     expect(rows[0]!.indexOf(print(b))).toBe(rows[1]!.indexOf(print(d)));
   });
   it("LaTeX of vectors, matrices and numbers renders with KaTeX", () => {
     const latex = [
       formatLatex({ kind: "vector", vars: ["x", "y"], value: [a, b] }),
-      formatLatex({ kind: "matrix", vars: ["x", "y"], value: [[a, b], [c, d]] }),
+      formatLatex({
+        kind: "matrix",
+        vars: ["x", "y"],
+        value: [
+          [a, b],
+          [c, d],
+        ],
+      }),
       ...[0.25, 1e30, -2.5e-7, Infinity, -Infinity, NaN].map((value) => formatLatex({ kind: "number", value })),
     ];
     for (const t of latex) expect(() => katex.renderToString(t, { throwOnError: true })).not.toThrow();
@@ -56,7 +84,12 @@ describe("results", () => {
   });
   it("JSON of a vector keys by variable, even a name like __proto__", () => {
     const out = resultJson("e", { kind: "vector", vars: ["__proto__", "y"], value: [a, b] });
-    expect(JSON.parse(JSON.stringify(out))).toEqual({ input: "e", result: { ["__proto__"]: print(a), y: print(b) }, latex: { ["__proto__"]: toLatex(a), y: toLatex(b) }, vars: ["__proto__", "y"] });
+    expect(JSON.parse(JSON.stringify(out))).toEqual({
+      input: "e",
+      result: { ["__proto__"]: print(a), y: print(b) },
+      latex: { ["__proto__"]: toLatex(a), y: toLatex(b) },
+      vars: ["__proto__", "y"],
+    });
   });
 });
 
@@ -75,7 +108,9 @@ describe("errors", () => {
     expect(errorJson("x + )", err)).toMatchObject({ input: "x + )", error: { type: "ParseError", start: 4, column: 5 } });
   });
   it("a usage error with the command's usage line", () => {
-    expect(formatError(new UsageError("missing VAR", "diff"), false)).toBe("error: missing VAR\nusage: symgrad diff EXPR VAR [VAR...] [--order N] [--steps] [--latex] [--json]");
+    expect(formatError(new UsageError("missing VAR", "diff"), false)).toBe(
+      "error: missing VAR\nusage: symgrad diff EXPR VAR [VAR...] [--order N] [--steps] [--latex] [--json]",
+    );
   });
   it("anything else is marked internal", () => {
     expect(formatError(new Error("boom"), false)).toBe("error: internal error: boom");

@@ -13,7 +13,15 @@ beforeAll(() => {
 
 describe("--latex-in", () => {
   it("is a flag of every command, without a value", () => {
-    expect(parseArgs(["diff", "--latex-in", "\\frac{1}{x}", "x"])).toEqual({ kind: "command", command: "diff", exprs: ["\\frac{1}{x}"], vars: ["x"], latex: false, json: false, latexIn: true });
+    expect(parseArgs(["diff", "--latex-in", "\\frac{1}{x}", "x"])).toEqual({
+      kind: "command",
+      command: "diff",
+      exprs: ["\\frac{1}{x}"],
+      vars: ["x"],
+      latex: false,
+      json: false,
+      latexIn: true,
+    });
     expect(parseArgs(["latex", "x", "--latex-in"])).toMatchObject({ latexIn: true });
     expect(() => parseArgs(["diff", "--latex-in=yes", "x", "x"])).toThrow("option '--latex-in' takes no value");
   });

@@ -72,11 +72,18 @@ describe.concurrent("versions and the command table on the command line", () => 
 
 describe.concurrent("definitions through the built CLI", () => {
   it("a defined name is refused as a variable, a binding wins, a result is not called", async () => {
-    const input = ["x = 3", "diff(x^2, x)", "eval(sin(x), x=1)", "g(x, y) = x^2*y^3", "diff(g, y)(2)", ":clear x", "diff(x^2, x)", ":help expand", ""].join("\n");
+    const input = ["x = 3", "diff(x^2, x)", "eval(sin(x), x=1)", "g(x, y) = x^2*y^3", "diff(g, y)(2)", ":clear x", "diff(x^2, x)", ":help expand", ""].join(
+      "\n",
+    );
     const r = await runCli([], { input });
     expect(r.code).toBe(1);
     const out = r.stdout.split("\n");
-    expect(out.slice(2, 6)).toEqual(["symgrad> diff(x^2, x)", "error: 'x' is defined (x = 3), not a variable: use another name, or :clear x at column 11", "  diff(x^2, x)", "            ^"]);
+    expect(out.slice(2, 6)).toEqual([
+      "symgrad> diff(x^2, x)",
+      "error: 'x' is defined (x = 3), not a variable: use another name, or :clear x at column 11",
+      "  diff(x^2, x)",
+      "            ^",
+    ]);
     expect(out.slice(6, 8)).toEqual(["symgrad> eval(sin(x), x=1)", String(Math.sin(1))]);
     expect(out[11]).toBe("error: the result of diff(...) cannot be called: give it a name first, or write '*' for a product at column 11");
     expect(r.stdout).toContain(`symgrad> diff(x^2, x)\n${print(diff("x^2", "x"))}\n`);

@@ -72,7 +72,13 @@ describe("definitions and their use", () => {
     const h = hessian("x^2*y + y^3", ["x", "y"]);
     const out = session(["hessian(x^2*y + y^3)"]).last.output.split("\n");
     expect(out).toHaveLength(2);
-    h.forEach((row, i) => expect(out[i]!.replace(/^\[|\]$/g, "").trim().split(/\s{2,}/)).toEqual(row.map(print)));
+    h.forEach((row, i) =>
+      expect(
+        out[i]!.replace(/^\[|\]$/g, "")
+          .trim()
+          .split(/\s{2,}/),
+      ).toEqual(row.map(print)),
+    );
     expect(session(["grad(x*y*z, z, x)"]).last.output).toBe(`z: ${print(parse("x*y"))}\nx: ${print(parse("y*z"))}`);
   });
 
@@ -83,10 +89,16 @@ describe("definitions and their use", () => {
 
   it("property: f(k) for a defined quadratic is its value at k", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: -20, max: 20 }), (a, b, c, k) => {
-        const { last } = session([`f = ${a}*x^2 + ${b}*x + ${c}`, `f(${k})`]);
-        expect(last.output).toBe(print(num(a * k * k + b * k + c)));
-      }),
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: -20, max: 20 }),
+        (a, b, c, k) => {
+          const { last } = session([`f = ${a}*x^2 + ${b}*x + ${c}`, `f(${k})`]);
+          expect(last.output).toBe(print(num(a * k * k + b * k + c)));
+        },
+      ),
       { seed: 5, numRuns: 60 },
     );
   });
@@ -208,7 +220,13 @@ describe("a definition never stands where a variable was written", () => {
     ["clearing keeps the definitions made with it", ["x = 3", "f = x^2", ":clear x"], "f", "9"],
     ["a result is not called", ["g(x, y) = x^2*y^3"], "diff(g, y)(2)", "error: the result of diff(...) cannot be called", "@("],
     ["a named result is called", ["g(x, y) = x^2*y^3", "d = diff(g, y)"], "d(1, 2)", "12"],
-    ["a call of a name without parameters is not a product", ["c = 5"], "c(x + 1)", "error: c takes no arguments, got 1 (for a product write c*(...))", "c(x + 1)"],
+    [
+      "a call of a name without parameters is not a product",
+      ["c = 5"],
+      "c(x + 1)",
+      "error: c takes no arguments, got 1 (for a product write c*(...))",
+      "c(x + 1)",
+    ],
   ];
   it.each(cases)("%s", (_, before, line, expected, marked) => {
     const { last } = session([...before, line]);

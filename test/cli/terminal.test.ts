@@ -92,7 +92,10 @@ describe.skipIf(!available)("the REPL in a terminal", () => {
     t.press("Enter");
     await new Promise((r) => setTimeout(r, 300));
     t.press("C-c");
-    await t.waitFor((s) => s.includes("interrupted (the session is as it was before a definition too large to keep)") && lastLine(s) === PROMPT, "the interruption");
+    await t.waitFor(
+      (s) => s.includes("interrupted (the session is as it was before a definition too large to keep)") && lastLine(s) === PROMPT,
+      "the interruption",
+    );
     expect((await enter(t, "f")).slice(1)).toEqual([print(parse("x^2 + 1"))]);
   }, 30_000);
 

@@ -55,7 +55,11 @@ function workload(api: Api, text: string): string[] {
   run(() => api.print(api.simplify(text)));
   run(() => api.print(api.diff(text, "y")));
   run(() => api.toLatex(api.parse(text)));
-  run(() => Object.values(api.gradient(text, ["x", "y"], { simplify: false })).map(String).join(";"));
+  run(() =>
+    Object.values(api.gradient(text, ["x", "y"], { simplify: false }))
+      .map(String)
+      .join(";"),
+  );
   run(() => api.print(api.expand(text)));
   return out;
 }

@@ -22,7 +22,14 @@ interface Doc {
 
 function exportedDocs(): Doc[] {
   const index = join(ROOT, "src/index.ts");
-  const program = ts.createProgram([index], { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, skipLibCheck: true, types: [] });
+  const program = ts.createProgram([index], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  });
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
   return checker.getExportsOfModule(moduleSymbol).map((s) => {
@@ -30,7 +37,12 @@ function exportedDocs(): Doc[] {
     const examples = target
       .getJsDocTags(checker)
       .filter((t) => t.name === "example")
-      .map((t) => ts.displayPartsToString(t.text).replace(/^```\w*\n?|```$/gm, "").trim());
+      .map((t) =>
+        ts
+          .displayPartsToString(t.text)
+          .replace(/^```\w*\n?|```$/gm, "")
+          .trim(),
+      );
     return {
       name: s.name,
       isValue: (target.flags & ts.SymbolFlags.Value) !== 0,
@@ -45,8 +57,14 @@ export function show(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (v === null || typeof v !== "object") return String(v);
   if (Array.isArray(v)) return `[${v.map(show).join(", ")}]`;
-  if (ArrayBuffer.isView(v)) return `${v.constructor.name} [${Array.from(v as unknown as ArrayLike<number>).map(show).join(", ")}]`;
-  if (Object.getPrototypeOf(v) === Object.prototype) return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(", ")} }`;
+  if (ArrayBuffer.isView(v))
+    return `${v.constructor.name} [${Array.from(v as unknown as ArrayLike<number>)
+      .map(show)
+      .join(", ")}]`;
+  if (Object.getPrototypeOf(v) === Object.prototype)
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${show(x)}`)
+      .join(", ")} }`;
   if (typeof (v as { toString?: unknown }).toString === "function" && (v as object).toString !== Object.prototype.toString) return String(v);
   return Object.prototype.toString.call(v);
 }
@@ -59,7 +77,8 @@ function instrument(example: string): string {
       const check = /^(.*?);?\s*\/\/ => (.*)$/.exec(line);
       if (check) return `__results.push([${i}, ${JSON.stringify(check[2])}, __show(await (async () => (${check[1]}))())]);`;
       const thrower = /^(.*?);?\s*\/\/ throws (.*)$/.exec(line);
-      if (thrower) return `try { ${thrower[1]}; __results.push([${i}, ${JSON.stringify(thrower[2])}, "no error"]); } catch (e) { __results.push([${i}, ${JSON.stringify(thrower[2])}, e.name + ": " + e.message]); }`;
+      if (thrower)
+        return `try { ${thrower[1]}; __results.push([${i}, ${JSON.stringify(thrower[2])}, "no error"]); } catch (e) { __results.push([${i}, ${JSON.stringify(thrower[2])}, e.name + ": " + e.message]); }`;
       return line;
     })
     .join("\n");
@@ -83,7 +102,8 @@ describe("API documentation", () => {
       const run = new AsyncFunction("__results", "__show", ...names, instrument(example));
       const results: [number, string, string][] = [];
       await run(results, show, ...names.map((n) => (symgrad as Record<string, unknown>)[n]));
-      for (const [line, expected, actual] of results) expect(`${example.split("\n")[line]!.split("//")[0]!.trim()} // ${actual}`).toBe(`${example.split("\n")[line]!.split("//")[0]!.trim()} // ${expected}`);
+      for (const [line, expected, actual] of results)
+        expect(`${example.split("\n")[line]!.split("//")[0]!.trim()} // ${actual}`).toBe(`${example.split("\n")[line]!.split("//")[0]!.trim()} // ${expected}`);
       symgrad.resetLimits();
     }
   });

@@ -43,9 +43,44 @@ function close(a: number, b: number, rel: number): boolean {
 // ---------------------------------------------------------------- parse
 
 const TOKENS = [
-  "x", "y", "2", "0", "1.5", ".5", "1e3", "1e400", "(", ")", "+", "-", "*", "/", "^", "**", ",", " ",
-  "sin", "log", "atan2", "sqrt", "abs", "\u221A", "\u00B2", "\u03C0", "e", "pi", "__proto__", "constructor",
-  "\u2212", "\u00D7", "\u{1F600}", "\u200B", "\uD800", "$", ".", "f",
+  "x",
+  "y",
+  "2",
+  "0",
+  "1.5",
+  ".5",
+  "1e3",
+  "1e400",
+  "(",
+  ")",
+  "+",
+  "-",
+  "*",
+  "/",
+  "^",
+  "**",
+  ",",
+  " ",
+  "sin",
+  "log",
+  "atan2",
+  "sqrt",
+  "abs",
+  "\u221A",
+  "\u00B2",
+  "\u03C0",
+  "e",
+  "pi",
+  "__proto__",
+  "constructor",
+  "\u2212",
+  "\u00D7",
+  "\u{1F600}",
+  "\u200B",
+  "\uD800",
+  "$",
+  ".",
+  "f",
 ];
 
 function checkParse(text: string): void {
@@ -76,7 +111,13 @@ describe("parse fuzzing", () => {
 
   it("random strings over the expression alphabet", () => {
     const ch = fc.constantFrom(..."xy0129.e+-*/^(),  ".split(""));
-    fc.assert(fc.property(fc.array(ch, { maxLength: 40 }).map((a) => a.join("")), checkParse), { seed: 7002, numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.array(ch, { maxLength: 40 }).map((a) => a.join("")),
+        checkParse,
+      ),
+      { seed: 7002, numRuns: 1000 },
+    );
   });
 
   it("random token sequences", () => {

@@ -93,7 +93,15 @@ describe("hostile variable names in compiled code", () => {
 
     const value = compile(e, vars)(point);
     expect(near(value, want.value)).toBe(true);
-    expect(value).toBe(evaluate(e, new Map([[name, point[0]!], [other, point[1]!]])));
+    expect(value).toBe(
+      evaluate(
+        e,
+        new Map([
+          [name, point[0]!],
+          [other, point[1]!],
+        ]),
+      ),
+    );
 
     const vg = valueAndGrad(e, vars)(point);
     expect(near(vg.value, want.value)).toBe(true);

@@ -216,4 +216,3 @@ describe("generated code", () => {
     expect([...f([2, 3])]).toEqual([5, 6, Math.sin(2)]);
   });
 });
-

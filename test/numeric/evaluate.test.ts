@@ -80,7 +80,7 @@ describe("evaluate", () => {
   });
 
   it("looks up only own properties, so any name is a plain variable", () => {
-    const names = ["__proto__", "constructor", "toString", "hasOwnProperty", "x\"); process.exit(1); //"];
+    const names = ["__proto__", "constructor", "toString", "hasOwnProperty", 'x"); process.exit(1); //'];
     const e = names.reduce<Expr>((acc, n) => call("atan2", [acc, sym(n)]), num(1));
     const record: Record<string, number> = {};
     names.forEach((n, i) => Object.defineProperty(record, n, { value: i + 1, enumerable: true }));
@@ -168,7 +168,11 @@ describe("erf", () => {
       sum = sum.plus(term);
       if (term.lessThan(sum.times("1e-62"))) break;
     }
-    const r = sum.times(x.times(x).neg().exp()).times(2).div(m.bignumber(m.pi as never).sqrt()).toNumber();
+    const r = sum
+      .times(x.times(x).neg().exp())
+      .times(2)
+      .div(m.bignumber(m.pi as never).sqrt())
+      .toNumber();
     return v < 0 ? -r : r;
   };
 

@@ -34,18 +34,16 @@ describe("toMathjs", () => {
     expect(() => toMathjs(parse("digamma(x)"))).toThrow(new DomainError("digamma has no mathjs equivalent"));
   });
 
-  it.each([
-    "x^2 + 3*x + 2",
-    "tanh(x*y) + x^2*y/3 - pi*acot(y) + e",
-    "erf(x) + atan2(x, y) + cbrt(-x) + sign(x - y)",
-    "sqrt(x + 1)/(1 + y^2) + log(x + 2)",
-  ])("%s evaluates to the same value in mathjs", (text) => {
-    const e = parse(text);
-    const node = toMathjs(e);
-    const scope = { x: 0.3, y: 0.7 };
-    expect(node.evaluate(scope)).toBeCloseTo(evaluate(e, scope), 14);
-    expect(math.evaluate(node.toString(), scope)).toBeCloseTo(evaluate(e, scope), 14);
-  });
+  it.each(["x^2 + 3*x + 2", "tanh(x*y) + x^2*y/3 - pi*acot(y) + e", "erf(x) + atan2(x, y) + cbrt(-x) + sign(x - y)", "sqrt(x + 1)/(1 + y^2) + log(x + 2)"])(
+    "%s evaluates to the same value in mathjs",
+    (text) => {
+      const e = parse(text);
+      const node = toMathjs(e);
+      const scope = { x: 0.3, y: 0.7 };
+      expect(node.evaluate(scope)).toBeCloseTo(evaluate(e, scope), 14);
+      expect(math.evaluate(node.toString(), scope)).toBeCloseTo(evaluate(e, scope), 14);
+    },
+  );
 
   // Points avoid signed zeros (mathjs adds -0 differently) and subnormals; mathjs may throw where
   // an intermediate value is complex (it then passes a Complex to a real-only function).
@@ -94,7 +92,10 @@ describe("fromMathjs", () => {
 
   it("round-trips canonical expressions", () => {
     fc.assert(
-      fc.property(arbExpr(3).filter((e) => !REWRITTEN.test(print(e))), (e) => fromMathjs(toMathjs(e)) === e),
+      fc.property(
+        arbExpr(3).filter((e) => !REWRITTEN.test(print(e))),
+        (e) => fromMathjs(toMathjs(e)) === e,
+      ),
       { seed: 22, numRuns: 200 },
     );
   });

@@ -73,7 +73,15 @@ describe("the bundle in a realm without Node globals", () => {
         return out;
       });`,
     );
-    const bundled = await build({ entryPoints: [entry], absWorkingDir: dir, bundle: true, format: "iife", platform: "browser", write: false, logLevel: "silent" });
+    const bundled = await build({
+      entryPoints: [entry],
+      absWorkingDir: dir,
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
     const realm = createContext({ performance }); // the one non-ECMAScript global symgrad uses (browsers and workers have it)
     runInContext(bundled.outputFiles[0]!.text, realm);
     const out = (await (realm as { done: Promise<string[]> }).done) as string[];

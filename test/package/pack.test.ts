@@ -43,7 +43,11 @@ type LockEntry = { version?: string; dependencies?: Record<string, string>; [k: 
  */
 function scratchLock(tarball: string): object {
   const repo = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, LockEntry> };
-  const own = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string; dependencies: Record<string, string>; bin: Record<string, string> };
+  const own = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+    version: string;
+    dependencies: Record<string, string>;
+    bin: Record<string, string>;
+  };
   const packages: Record<string, LockEntry> = {
     "": { name: "scratch", dependencies: { symgrad: `file:${tarball}` } },
     "node_modules/symgrad": { version: own.version, resolved: `file:${tarball}`, dependencies: own.dependencies, bin: own.bin },
@@ -91,7 +95,17 @@ describe("the packed tarball", () => {
   it("holds the builds, the declarations, LICENSE and README, and no sources or tests", () => {
     const listing = run(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], ROOT);
     const files = (JSON.parse(listing) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    for (const f of ["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts", "dist/cjs/package.json", "dist/cli/main.js"]) {
+    for (const f of [
+      "LICENSE",
+      "README.md",
+      "package.json",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/cjs/index.js",
+      "dist/cjs/index.d.ts",
+      "dist/cjs/package.json",
+      "dist/cli/main.js",
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => f.startsWith("src/") || f.startsWith("test/"))).toEqual([]);
@@ -114,7 +128,10 @@ describe("the packed tarball", () => {
       "package.json": '{ "type": "commonjs" }',
       "main.ts": TS,
       "tsconfig.json": JSON.stringify({ compilerOptions: { ...options, module: "node16", moduleResolution: "node16" }, files: ["main.ts"] }),
-      "tsconfig.node10.json": JSON.stringify({ compilerOptions: { ...options, module: "commonjs", moduleResolution: "node10", noEmit: true, skipLibCheck: true }, files: ["main.ts"] }),
+      "tsconfig.node10.json": JSON.stringify({
+        compilerOptions: { ...options, module: "commonjs", moduleResolution: "node10", noEmit: true, skipLibCheck: true },
+        files: ["main.ts"],
+      }),
     });
     run(process.execPath, [tsc, "-p", "tsconfig.json"], p);
     expect(run(process.execPath, ["out/main.js"], p)).toBe(EXPECTED);

@@ -51,7 +51,10 @@ function generator(random: () => number): Generator {
         if (rule !== "call") return undefined;
         // call = NAME "(" [ sum { "," sum } ] ")" with NAME callable and its argument count.
         const [name, arity] = CALLABLE[Math.floor(gen.random() * CALLABLE.length)]!;
-        const parts: (Tok | Tree)[] = [{ name: "NAME", text: name }, { name: "(", text: "(" }];
+        const parts: (Tok | Tree)[] = [
+          { name: "NAME", text: name },
+          { name: "(", text: "(" },
+        ];
         for (let k = 0; k < arity; k++) {
           if (k > 0) parts.push({ name: ",", text: "," });
           parts.push(gen.tree("sum", depth + 1));

@@ -24,7 +24,17 @@ describe("parser hooks", () => {
     // Inner calls complete first.
     expect(sites.map((s) => [s.name, s.start, s.end, s.nameSpan, s.args])).toEqual([
       ["f", 14, 18, { start: 14, end: 15 }, [{ start: 16, end: 17 }]],
-      ["f", 4, 26, { start: 4, end: 5 }, [{ start: 7, end: 12 }, { start: 14, end: 18 }, { start: 21, end: 24 }]],
+      [
+        "f",
+        4,
+        26,
+        { start: 4, end: 5 },
+        [
+          { start: 7, end: 12 },
+          { start: 14, end: 18 },
+          { start: 21, end: 24 },
+        ],
+      ],
     ]);
   });
 
@@ -35,7 +45,12 @@ describe("parser hooks", () => {
       return name === "a" ? num(2) : undefined;
     };
     expect(parse("a*b + pi + sin(a)", { names })).toBe(parse("2*b + pi + sin(2)"));
-    expect(seen).toEqual([["a", 0, 1], ["b", 2, 3], ["pi", 6, 8], ["a", 15, 16]]);
+    expect(seen).toEqual([
+      ["a", 0, 1],
+      ["b", 2, 3],
+      ["pi", 6, 8],
+      ["a", 15, 16],
+    ]);
     // A name followed by "(" is a call, not a name.
     expect(thrown(() => parse("a(1)", { names })).reason).toBe("unknown function 'a'");
   });

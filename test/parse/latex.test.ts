@@ -63,13 +63,42 @@ describe("parseLatex(toLatex(e)) === e", () => {
 
   // Names whose LaTeX forms are easy to confuse: digits as subscripts, `_` parts, Greek letters
   // spelled out and in Unicode, several letters, and names that look like differentials.
-  const NAMES = ["x1", "w01", "x_1", "x_ab", "a_b_c", "theta", "theta0", "theta_2", "θ", "Ω1", "Gamma_i", "varphi", "rate", "Beta", "lambda1", "d", "dx", "x_i1", "__proto__", "x_", "alpha_beta"];
+  const NAMES = [
+    "x1",
+    "w01",
+    "x_1",
+    "x_ab",
+    "a_b_c",
+    "theta",
+    "theta0",
+    "theta_2",
+    "θ",
+    "Ω1",
+    "Gamma_i",
+    "varphi",
+    "rate",
+    "Beta",
+    "lambda1",
+    "d",
+    "dx",
+    "x_i1",
+    "__proto__",
+    "x_",
+    "alpha_beta",
+  ];
 
   it("for random expressions over awkward variable names", () => {
     const names = fc.shuffledSubarray(NAMES, { minLength: 3, maxLength: 3 });
     fc.assert(
       fc.property(arbExpr(3), names, (e, [a, b, c]) => {
-        const renamed = substitute(e, new Map([[sym("x"), sym(a!)], [sym("y"), sym(b!)], [sym("z"), sym(c!)]]));
+        const renamed = substitute(
+          e,
+          new Map([
+            [sym("x"), sym(a!)],
+            [sym("y"), sym(b!)],
+            [sym("z"), sym(c!)],
+          ]),
+        );
         roundTrips(renamed);
       }),
       { seed: 1717, numRuns: 400 },
@@ -81,18 +110,21 @@ describe("derivative operators on printed expressions", () => {
   it("\\frac{d}{dx}\\left(toLatex(e)\\right) + toLatex(e) is diff(e, x) + e", () => {
     fc.assert(
       // A lone variable other than x is refused as an operand (it reads as a function of x).
-      fc.property(arbExpr(3).filter((e) => e.kind !== "sym"), (e) => {
-        let expected: Expr;
-        try {
-          expected = addAll([diff(e, "x"), e]);
-        } catch (err) {
-          if (err instanceof SymgradError) return;
-          throw err;
-        }
-        const l = toLatex(e);
-        expect(parseLatex(`\\frac{d}{dx}\\left(${l}\\right) + ${l}`)).toBe(expected);
-        expect(parseLatex(`\\frac{\\partial^2}{\\partial y \\partial x}\\left(${l}\\right)`)).toBe(diff(e, ["x", "y"]));
-      }),
+      fc.property(
+        arbExpr(3).filter((e) => e.kind !== "sym"),
+        (e) => {
+          let expected: Expr;
+          try {
+            expected = addAll([diff(e, "x"), e]);
+          } catch (err) {
+            if (err instanceof SymgradError) return;
+            throw err;
+          }
+          const l = toLatex(e);
+          expect(parseLatex(`\\frac{d}{dx}\\left(${l}\\right) + ${l}`)).toBe(expected);
+          expect(parseLatex(`\\frac{\\partial^2}{\\partial y \\partial x}\\left(${l}\\right)`)).toBe(diff(e, ["x", "y"]));
+        },
+      ),
       { seed: 1718, numRuns: 120 },
     );
   });
@@ -101,7 +133,10 @@ describe("derivative operators on printed expressions", () => {
 describe("parseLatex options", () => {
   const f = (args: Expr[]) => mulAll([args[0]!, args[0]!]);
   const softplus = (args: Expr[]) => substitute(parse("log(exp(u) + 1)"), new Map([[sym("u"), args[0]!]]));
-  const functions = new Map([["f", f], ["softplus", softplus]]);
+  const functions = new Map([
+    ["f", f],
+    ["softplus", softplus],
+  ]);
 
   it("calls caller-defined functions by letter or \\operatorname", () => {
     expect(parseLatex("f(x+1)", { functions })).toBe(parse("(x+1)^2"));
@@ -119,7 +154,10 @@ describe("parseLatex options", () => {
   });
 
   it("reads names defined as expressions", () => {
-    const definitions = new Map([["f", parse("x^2*y")], ["g1", parse("sin(x)")]]);
+    const definitions = new Map([
+      ["f", parse("x^2*y")],
+      ["g1", parse("sin(x)")],
+    ]);
     expect(parseLatex("\\frac{\\partial^2 f}{\\partial x \\partial y}", { definitions })).toBe(parse("2*x"));
     expect(parseLatex("g_{1} + \\frac{d}{dx} g_1", { definitions })).toBe(parse("sin(x) + cos(x)"));
   });
@@ -175,7 +213,46 @@ describe("parseLatex on hostile input", () => {
   });
 
   it("returns or throws a SymgradError for random LaTeX-like text", () => {
-    const pieces = ["x", "2", ".", "\\frac", "\\sqrt", "{", "}", "(", ")", "[", "]", "^", "_", "|", "\\left", "\\right", "\\sin", "d", "\\partial", "+", "-", "\\cdot", " ", "e", "\\pi", ",", "'", "\\alpha", "\\mathrm", "\\operatorname", "\\lvert", "\\rvert", "\\log", "\\{", "\\}", "\\,", "=", "\\foo"];
+    const pieces = [
+      "x",
+      "2",
+      ".",
+      "\\frac",
+      "\\sqrt",
+      "{",
+      "}",
+      "(",
+      ")",
+      "[",
+      "]",
+      "^",
+      "_",
+      "|",
+      "\\left",
+      "\\right",
+      "\\sin",
+      "d",
+      "\\partial",
+      "+",
+      "-",
+      "\\cdot",
+      " ",
+      "e",
+      "\\pi",
+      ",",
+      "'",
+      "\\alpha",
+      "\\mathrm",
+      "\\operatorname",
+      "\\lvert",
+      "\\rvert",
+      "\\log",
+      "\\{",
+      "\\}",
+      "\\,",
+      "=",
+      "\\foo",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
         const text = parts.join("");

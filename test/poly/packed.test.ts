@@ -37,7 +37,10 @@ const coefArb = fc.oneof(
 
 const polyArb = (vars: number, lo: number, hi: number, maxTerms: number): fc.Arbitrary<Poly> =>
   fc
-    .array(fc.record({ mono: fc.array(fc.integer({ min: lo, max: hi }), { minLength: vars, maxLength: vars }), coef: coefArb }), { minLength: 1, maxLength: maxTerms })
+    .array(fc.record({ mono: fc.array(fc.integer({ min: lo, max: hi }), { minLength: vars, maxLength: vars }), coef: coefArb }), {
+      minLength: 1,
+      maxLength: maxTerms,
+    })
     .map((ts) => polyFromTerms(ts));
 
 describe("packedMul", () => {
@@ -56,8 +59,14 @@ describe("packedMul", () => {
   it("finds cancellation and accumulates many large products exactly", () => {
     // (x - y) * (x + y) = x^2 - y^2, with 2^51 coefficients summed many times in one slot.
     const c = Rational.of(2n ** 51n - 1n);
-    const a = polyFromTerms([{ mono: [1], coef: Rational.ONE }, { mono: [0, 1], coef: Rational.MINUS_ONE }]);
-    const b = polyFromTerms([{ mono: [1], coef: Rational.ONE }, { mono: [0, 1], coef: Rational.ONE }]);
+    const a = polyFromTerms([
+      { mono: [1], coef: Rational.ONE },
+      { mono: [0, 1], coef: Rational.MINUS_ONE },
+    ]);
+    const b = polyFromTerms([
+      { mono: [1], coef: Rational.ONE },
+      { mono: [0, 1], coef: Rational.ONE },
+    ]);
     expect(polyEquals(packedMul(a, b)!, naiveMul(a, b))).toBe(true);
     const many = polyFromTerms(Array.from({ length: 40 }, (_, i) => ({ mono: [i, 39 - i], coef: c })));
     const ones = polyFromTerms(Array.from({ length: 40 }, (_, i) => ({ mono: [39 - i, i], coef: Rational.ONE })));
@@ -65,7 +74,10 @@ describe("packedMul", () => {
   });
 
   it("returns null when the exponent layout does not fit a safe integer", () => {
-    const wide = polyFromTerms([{ mono: Array.from({ length: 8 }, () => 200), coef: Rational.ONE }, { mono: [], coef: Rational.ONE }]);
+    const wide = polyFromTerms([
+      { mono: Array.from({ length: 8 }, () => 200), coef: Rational.ONE },
+      { mono: [], coef: Rational.ONE },
+    ]);
     expect(packedMul(wide, wide)).toBeNull();
   });
 });
@@ -75,7 +87,9 @@ describe("multinomialPow", () => {
     const base = fc
       .tuple(fc.array(coefArb, { minLength: 2, maxLength: 4 }), fc.boolean())
       .map(([cs, withConstant]) =>
-        polyFromTerms(cs.map((coef, i) => ({ mono: i === 0 && withConstant ? [] : Array.from({ length: i + 1 }, (_, j) => (j === i ? 1 + (i % 2) : 0)), coef }))),
+        polyFromTerms(
+          cs.map((coef, i) => ({ mono: i === 0 && withConstant ? [] : Array.from({ length: i + 1 }, (_, j) => (j === i ? 1 + (i % 2) : 0)), coef })),
+        ),
       );
     fc.assert(
       fc.property(base, fc.integer({ min: 2, max: 7 }), (a, k) => {
@@ -105,9 +119,38 @@ describe("multinomialPow", () => {
     ["x, x*y, y (independent: the total degree k pins the middle exponent)", [[1], [1, 1], [0, 1]], 2, true],
     ["1, x, y, x*y (collide)", [[], [1], [0, 1], [1, 1]], 2, false],
     ["1, x, x^2 (collide)", [[], [1], [2]], 1, false],
-    ["x*y, x*z, y*z (independent, no private variable)", [[1, 1], [1, 0, 1], [0, 1, 1]], 3, true],
-    ["x*y, x*z, y*z, x*y*z^2 (rank 4)", [[1, 1], [1, 0, 1], [0, 1, 1], [1, 1, 2]], 3, true],
-    ["x*y, z*w, x*z, y*w (x*y*z*w twice)", [[1, 1], [0, 0, 1, 1], [1, 0, 1], [0, 1, 0, 1]], 4, false],
+    [
+      "x*y, x*z, y*z (independent, no private variable)",
+      [
+        [1, 1],
+        [1, 0, 1],
+        [0, 1, 1],
+      ],
+      3,
+      true,
+    ],
+    [
+      "x*y, x*z, y*z, x*y*z^2 (rank 4)",
+      [
+        [1, 1],
+        [1, 0, 1],
+        [0, 1, 1],
+        [1, 1, 2],
+      ],
+      3,
+      true,
+    ],
+    [
+      "x*y, z*w, x*z, y*w (x*y*z*w twice)",
+      [
+        [1, 1],
+        [0, 0, 1, 1],
+        [1, 0, 1],
+        [0, 1, 0, 1],
+      ],
+      4,
+      false,
+    ],
   ])("independentMonomials: %s", (_, monos, n, want) => {
     expect(independentMonomials(monos, n)).toBe(want);
   });
@@ -126,7 +169,10 @@ describe("expansion limits", () => {
   });
 
   it("charges a power's work up front, before computing it", () => {
-    const a = polyFromTerms([{ mono: [1], coef: Rational.ONE }, { mono: [0, 1], coef: Rational.of(3) }]);
+    const a = polyFromTerms([
+      { mono: [1], coef: Rational.ONE },
+      { mono: [0, 1], coef: Rational.of(3) },
+    ]);
     let err: unknown;
     try {
       withPolyBudget({ maxTerms: DEFAULT_LIMITS.maxExpandTerms, maxWork: 1000 }, () => multinomialPow(a, 5000));

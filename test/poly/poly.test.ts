@@ -181,16 +181,18 @@ describe("conversion", () => {
 });
 
 /** Univariate Laurent expressions in x: sums, products and integer powers (negative ones of x). */
-const univariateArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    fc.constantFrom<Expr>(x, pow(x, num(-1)), num(1), num(2), num(Rational.of(-3, 2))),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
-    fc.tuple(tie("e"), fc.integer({ min: 2, max: 4 })).map(([a, k]) => pow(a, num(k))),
-  ),
-})).e.filter((e) => e.depth <= 7);
+const univariateArb: fc.Arbitrary<Expr> = fc
+  .letrec<{ e: Expr }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom<Expr>(x, pow(x, num(-1)), num(1), num(2), num(Rational.of(-3, 2))),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+      fc.tuple(tie("e"), fc.integer({ min: 2, max: 4 })).map(([a, k]) => pow(a, num(k))),
+    ),
+  }))
+  .e.filter((e) => e.depth <= 7);
 
 describe("dense univariate arithmetic", () => {
   it("gives the same polynomial as the sparse arithmetic", () => {

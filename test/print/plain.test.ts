@@ -173,7 +173,10 @@ describe("plain printer: size and depth", () => {
 
 describe("firstDisplayedTerm", () => {
   it("is the first term of displayTerms, found without sorting", () => {
-    const sums = fc.array(arbExpr(2), { minLength: 2, maxLength: 6 }).map((ts) => add(...ts)).filter((s) => s.kind === "add");
+    const sums = fc
+      .array(arbExpr(2), { minLength: 2, maxLength: 6 })
+      .map((ts) => add(...ts))
+      .filter((s) => s.kind === "add");
     fc.assert(
       fc.property(sums, (s) => {
         expect(firstDisplayedTerm(s.args)).toBe(displayTerms(s.args)[0]);

@@ -19,21 +19,14 @@ describe("cost is the printed size", () => {
     );
   });
 
-  it.each([
-    "9 - x^2",
-    "-x^2 - 1",
-    "(-2)^(1/2)*x",
-    "1/sqrt(x^2 + 1)",
-    "x^(-y)",
-    "-x*exp(-x)*(x - 2)",
-    "-((x + 1)*(y + 1))",
-    "x/(y + 1)/3",
-    "(1 - log(x))/x^2",
-  ])("cost(%s) is its printed size, and the print parses back", (text) => {
-    const e = parse(text);
-    expect(cost(e)).toBe(size(print(e)));
-    expect(parse(print(e))).toBe(e);
-  });
+  it.each(["9 - x^2", "-x^2 - 1", "(-2)^(1/2)*x", "1/sqrt(x^2 + 1)", "x^(-y)", "-x*exp(-x)*(x - 2)", "-((x + 1)*(y + 1))", "x/(y + 1)/3", "(1 - log(x))/x^2"])(
+    "cost(%s) is its printed size, and the print parses back",
+    (text) => {
+      const e = parse(text);
+      expect(cost(e)).toBe(size(print(e)));
+      expect(parse(print(e))).toBe(e);
+    },
+  );
 
   it("holds for simplified derivatives", () => {
     for (const f of ["sin(x)^3/(1 + x^2)", "exp(-x)*x^2", "atan(x)^2*sqrt(1 - x)", "log(cosh(x)) - x^3", "tan(x)^4"]) {

@@ -13,26 +13,53 @@ import { sf } from "../../src/numeric/special-float.js";
 type Scope = Record<string, number>;
 
 const F: Record<FunctionName, (a: number, b?: number) => number> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan,
-  sec: (a) => 1 / Math.cos(a), csc: (a) => 1 / Math.sin(a), cot: (a) => 1 / Math.tan(a),
-  asin: Math.asin, acos: Math.acos, atan: Math.atan,
-  acot: (a) => Math.atan(1 / a), asec: (a) => Math.acos(1 / a), acsc: (a) => Math.asin(1 / a),
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  sec: (a) => 1 / Math.cos(a),
+  csc: (a) => 1 / Math.sin(a),
+  cot: (a) => 1 / Math.tan(a),
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  acot: (a) => Math.atan(1 / a),
+  asec: (a) => Math.acos(1 / a),
+  acsc: (a) => Math.asin(1 / a),
   atan2: (a, b) => Math.atan2(a, b!),
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh,
-  sech: (a) => 1 / Math.cosh(a), csch: (a) => 1 / Math.sinh(a), coth: (a) => 1 / Math.tanh(a),
-  asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
-  asech: (a) => Math.acosh(1 / a), acsch: (a) => Math.asinh(1 / a), acoth: (a) => Math.atanh(1 / a),
-  exp: Math.exp, log: Math.log, cbrt: Math.cbrt, abs: Math.abs, sign: Math.sign,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  sech: (a) => 1 / Math.cosh(a),
+  csch: (a) => 1 / Math.sinh(a),
+  coth: (a) => 1 / Math.tanh(a),
+  asinh: Math.asinh,
+  acosh: Math.acosh,
+  atanh: Math.atanh,
+  asech: (a) => Math.acosh(1 / a),
+  acsch: (a) => Math.asinh(1 / a),
+  acoth: (a) => Math.atanh(1 / a),
+  exp: Math.exp,
+  log: Math.log,
+  cbrt: Math.cbrt,
+  abs: Math.abs,
+  sign: Math.sign,
   erf: (a) => {
     const t = 1 / (1 + 0.3275911 * Math.abs(a));
     const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
     return a >= 0 ? y : -y;
   },
-  min: (a, b) => Math.min(a, b!), max: (a, b) => Math.max(a, b!),
+  min: (a, b) => Math.min(a, b!),
+  max: (a, b) => Math.max(a, b!),
   heaviside: (a) => (a > 0 ? 1 : a < 0 ? 0 : a === 0 ? 0.5 : NaN),
-  floor: Math.floor, ceil: Math.ceil, round: Math.round,
-  gamma: (a) => sf.gamma(a), loggamma: (a) => sf.loggamma(a), digamma: (a) => sf.digamma(a),
-  polygamma: (a, b) => sf.polygamma(a, b!), beta: (a, b) => sf.beta(a, b!), erfc: (a) => sf.erfc(a),
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: Math.round,
+  gamma: (a) => sf.gamma(a),
+  loggamma: (a) => sf.loggamma(a),
+  digamma: (a) => sf.digamma(a),
+  polygamma: (a, b) => sf.polygamma(a, b!),
+  beta: (a, b) => sf.beta(a, b!),
+  erfc: (a) => sf.erfc(a),
 };
 
 /**
@@ -128,20 +155,22 @@ const x = sym("x");
 const y = sym("y");
 
 /** Random expressions: rational functions of x and y with some function calls. */
-export const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    fc.constantFrom<Expr>(x, y, num(1), num(2), num(-3)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => (b.kind === "num" && b.value.isZero() ? a : div(a, b))),
-    fc.tuple(tie("e"), fc.integer({ min: 2, max: 3 })).map(([a, k]) => pow(a, num(k))),
-    tie("e").map((a) => call("sin", [a])),
-    tie("e").map((a) => call("exp", [a])),
-    // A symbolic power beside a fractional power of itself: 2^x*sqrt(2^x), x^y*(x^y)^(-1/3).
-    fc
-      .tuple(tie("e"), fc.constantFrom<Expr>(pow(num(2), x), pow(x, y), pow(add(x, num(1)), y)), fc.constantFrom(1, -1, 3))
-      .map(([a, u, k]) => mul(a, mul(u, pow(u, div(num(k), num(k === 3 ? 2 : 3)))))),
-  ),
-})).e.filter((e) => e.depth <= 8);
+export const exprArb: fc.Arbitrary<Expr> = fc
+  .letrec<{ e: Expr }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom<Expr>(x, y, num(1), num(2), num(-3)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => (b.kind === "num" && b.value.isZero() ? a : div(a, b))),
+      fc.tuple(tie("e"), fc.integer({ min: 2, max: 3 })).map(([a, k]) => pow(a, num(k))),
+      tie("e").map((a) => call("sin", [a])),
+      tie("e").map((a) => call("exp", [a])),
+      // A symbolic power beside a fractional power of itself: 2^x*sqrt(2^x), x^y*(x^y)^(-1/3).
+      fc
+        .tuple(tie("e"), fc.constantFrom<Expr>(pow(num(2), x), pow(x, y), pow(add(x, num(1)), y)), fc.constantFrom(1, -1, 3))
+        .map(([a, u, k]) => mul(a, mul(u, pow(u, div(num(k), num(k === 3 ? 2 : 3)))))),
+    ),
+  }))
+  .e.filter((e) => e.depth <= 8);

@@ -20,7 +20,15 @@ describe("factors that share a symbolic base", () => {
     ["x^x*sqrt(x^x)/(x^x)^(3/2)", 1.5, 1],
   ])("simplify(%s) keeps its value", (text, x, value) => {
     const s = simplify(text);
-    expect(evaluate(s, new Map([["x", x], ["y", 3]]))).toBeCloseTo(value, 10);
+    expect(
+      evaluate(
+        s,
+        new Map([
+          ["x", x],
+          ["y", 3],
+        ]),
+      ),
+    ).toBeCloseTo(value, 10);
   });
 
   it("factorMap adds the exponents of one key", () => {

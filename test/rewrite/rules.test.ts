@@ -86,20 +86,26 @@ describe("matching modulo order with a rest", () => {
   it("the shape prefilter never rejects a subject that matches", () => {
     const rules = compiledRules();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: rules.length - 1 }), fc.array(exprArb, { minLength: 3, maxLength: 3 }), exprArb, fc.boolean(), (i, values, extra, asSum) => {
-        const r = rules[i]!;
-        const b = new Map([...r.wildcards.keys()].map((n, k) => [n, values[k % values.length]!]));
-        let instance: Expr;
-        try {
-          instance = instantiate(r.lhs, b, r.wildcards);
-        } catch (err) {
-          if (err instanceof DomainError) return;
-          throw err;
-        }
-        for (const subject of [instance, asSum ? add(instance, extra) : mul(instance, extra), extra]) {
-          if (matchTop(r.lhs, subject).length > 0) expect(mayMatchTop(r.lhs, subject), `${r.rule.id} on ${String(subject)}`).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: rules.length - 1 }),
+        fc.array(exprArb, { minLength: 3, maxLength: 3 }),
+        exprArb,
+        fc.boolean(),
+        (i, values, extra, asSum) => {
+          const r = rules[i]!;
+          const b = new Map([...r.wildcards.keys()].map((n, k) => [n, values[k % values.length]!]));
+          let instance: Expr;
+          try {
+            instance = instantiate(r.lhs, b, r.wildcards);
+          } catch (err) {
+            if (err instanceof DomainError) return;
+            throw err;
+          }
+          for (const subject of [instance, asSum ? add(instance, extra) : mul(instance, extra), extra]) {
+            if (matchTop(r.lhs, subject).length > 0) expect(mayMatchTop(r.lhs, subject), `${r.rule.id} on ${String(subject)}`).toBe(true);
+          }
+        },
+      ),
       { seed: 32, numRuns: 3000 },
     );
   });

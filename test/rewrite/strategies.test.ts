@@ -35,7 +35,13 @@ const INNER = ["asin", "acos", "atan", "asinh", "acosh", "atanh"] as const;
  * compares them), times or plus another expression.
  */
 const inverseArb: fc.Arbitrary<Expr> = fc
-  .tuple(fc.constantFrom(...OUTER), fc.constantFrom(...INNER), fc.constantFrom("x", "x/3", "x^2 - 1", "2*x + y", "1/x", "y - x^3", "sin(x)"), exprArb, fc.boolean())
+  .tuple(
+    fc.constantFrom(...OUTER),
+    fc.constantFrom(...INNER),
+    fc.constantFrom("x", "x/3", "x^2 - 1", "2*x + y", "1/x", "y - x^3", "sin(x)"),
+    exprArb,
+    fc.boolean(),
+  )
   .map(([f, g, u, v, times]) => {
     const c = call(f, [call(g, [parse(u)])]);
     return times ? mul(c, v) : add(c, v);
@@ -46,7 +52,14 @@ const TRIG = ["sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", 
 /** Sums of products of trigonometric powers of x or 2*x (negative exponents included) and x. */
 const trigArb: fc.Arbitrary<Expr> = fc
   .array(
-    fc.tuple(fc.constantFrom(...TRIG), fc.constantFrom(...TRIG), fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), fc.constantFrom("x", "2*x"), fc.integer({ min: -2, max: 2 })),
+    fc.tuple(
+      fc.constantFrom(...TRIG),
+      fc.constantFrom(...TRIG),
+      fc.integer({ min: -3, max: 3 }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom("x", "2*x"),
+      fc.integer({ min: -2, max: 2 }),
+    ),
     { minLength: 1, maxLength: 3 },
   )
   .map((terms) => parse(terms.map(([f, g, a, b, u, c]) => `${c}*x*${f}(${u})^(${a})*${g}(x)^(${b})`).join(" + ")));

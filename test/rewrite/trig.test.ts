@@ -24,18 +24,20 @@ const FUNCTIONS: FunctionName[] = ["sin", "cos", "tan", "cot", "sec", "csc", "si
 const ARGUMENTS: Expr[] = [x, mul(num(2), x), div(x, num(2)), y, add(x, y), sub(x, num(1))];
 
 /** Rational expressions in trigonometric and hyperbolic functions of a few related arguments. */
-const trigArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    fc.tuple(fc.constantFrom(...FUNCTIONS), fc.constantFrom(...ARGUMENTS)).map(([f, u]) => call(f, [u])),
-    fc.constantFrom<Expr>(x, num(1), num(2), num(-3)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
-    fc.tuple(tie("e"), tie("e")).map(([a, b]) => (b.kind === "num" && b.value.isZero() ? a : div(a, b))),
-    fc.tuple(tie("e"), fc.integer({ min: 2, max: 3 })).map(([a, k]) => pow(a, num(k))),
-  ),
-})).e.filter((e) => e.depth <= 7);
+const trigArb: fc.Arbitrary<Expr> = fc
+  .letrec<{ e: Expr }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.tuple(fc.constantFrom(...FUNCTIONS), fc.constantFrom(...ARGUMENTS)).map(([f, u]) => call(f, [u])),
+      fc.constantFrom<Expr>(x, num(1), num(2), num(-3)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => (b.kind === "num" && b.value.isZero() ? a : div(a, b))),
+      fc.tuple(tie("e"), fc.integer({ min: 2, max: 3 })).map(([a, k]) => pow(a, num(k))),
+    ),
+  }))
+  .e.filter((e) => e.depth <= 7);
 
 /** `make(e)`, or null when it stops on a budget or an exact division by zero. */
 function attempt(make: () => Expr): Expr | null {
@@ -100,7 +102,12 @@ describe("algebraic candidates", () => {
   sound("factorTerms", exprArb, factorTerms);
   sound("distributeCoefficient", exprArb, distributeCoefficient);
   sound("collectFactored", exprArb, (e) => collectFactored(e, cost));
-  sound("factorTerms with symbolic exponents", fc.tuple(exprArb, fc.integer({ min: -4, max: 4 })).map(([e, k]) => add(mul(e, pow(x, add(x, num(k)))), pow(x, x))), factorTerms, 80);
+  sound(
+    "factorTerms with symbolic exponents",
+    fc.tuple(exprArb, fc.integer({ min: -4, max: 4 })).map(([e, k]) => add(mul(e, pow(x, add(x, num(k)))), pow(x, x))),
+    factorTerms,
+    80,
+  );
 
   it.each([
     ["2/(2*x^2 + 2)", "1/(x^2 + 1)"],
@@ -147,9 +154,23 @@ describe("algebraic candidates", () => {
     const atom = fc.constantFrom<Expr>(x, y, call("sin", [x]), call("log", [y]), pow(x, x));
     const monomial = fc.tuple(fc.integer({ min: -3, max: 3 }), atom, fc.integer({ min: -2, max: 3 })).map(([c, a, k]) => mul(num(c), pow(a, num(k))));
     const plainSum = fc.array(monomial, { minLength: 2, maxLength: 3 }).map((ts) => add(...ts));
-    const other = fc.constantFrom<Expr>(x, pow(x, num(-2)), pow(add(pow(x, num(2)), num(1)), num(-3)), call("exp", [x]), call("exp", [y]), call("sin", [x]), pow(y, num(Rational.HALF)), pow(call("log", [y]), num(-1)));
+    const other = fc.constantFrom<Expr>(
+      x,
+      pow(x, num(-2)),
+      pow(add(pow(x, num(2)), num(1)), num(-3)),
+      call("exp", [x]),
+      call("exp", [y]),
+      call("sin", [x]),
+      pow(y, num(Rational.HALF)),
+      pow(call("log", [y]), num(-1)),
+    );
     const product = fc
-      .tuple(fc.integer({ min: -4, max: 4 }), fc.array(plainSum, { minLength: 1, maxLength: 2 }), fc.integer({ min: 1, max: 3 }), fc.array(other, { maxLength: 3 }))
+      .tuple(
+        fc.integer({ min: -4, max: 4 }),
+        fc.array(plainSum, { minLength: 1, maxLength: 2 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(other, { maxLength: 3 }),
+      )
       .map(([c, sums, k, others]) => mul(num(c), pow(sums[0]!, num(k)), ...sums.slice(1), ...others));
     let applied = 0;
     fc.assert(
@@ -169,11 +190,32 @@ describe("algebraic candidates", () => {
     // One plain sum to the first power times other factors (sharing its atoms or not): every term
     // of the sum is one term of the expansion, so the floor needs no polynomial and is exact.
     const inside = fc.constantFrom<Expr>(x, call("sin", [x]), pow(x, x));
-    const monomial = fc.tuple(fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0), inside, fc.integer({ min: -2, max: 3 })).map(([c, a, k]) => mul(num(c), pow(a, num(k))));
+    const monomial = fc
+      .tuple(
+        fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0),
+        inside,
+        fc.integer({ min: -2, max: 3 }),
+      )
+      .map(([c, a, k]) => mul(num(c), pow(a, num(k))));
     const plainSum = fc.array(monomial, { minLength: 2, maxLength: 4 }).map((ts) => add(...ts));
-    const outside = fc.constantFrom<Expr>(y, x, pow(x, num(-2)), pow(x, num(3)), call("sin", [x]), pow(y, num(-2)), call("exp", [y]), pow(y, num(Rational.HALF)), pow(call("log", [y]), num(-1)), pow(add(y, num(1)), num(-2)));
+    const outside = fc.constantFrom<Expr>(
+      y,
+      x,
+      pow(x, num(-2)),
+      pow(x, num(3)),
+      call("sin", [x]),
+      pow(y, num(-2)),
+      call("exp", [y]),
+      pow(y, num(Rational.HALF)),
+      pow(call("log", [y]), num(-1)),
+      pow(add(y, num(1)), num(-2)),
+    );
     const product = fc
-      .tuple(fc.integer({ min: -4, max: 4 }).filter((c) => c !== 0), plainSum, fc.array(outside, { minLength: 1, maxLength: 3 }))
+      .tuple(
+        fc.integer({ min: -4, max: 4 }).filter((c) => c !== 0),
+        plainSum,
+        fc.array(outside, { minLength: 1, maxLength: 3 }),
+      )
       .map(([c, s, others]) => mul(num(c), s, ...others));
     let exact = 0;
     fc.assert(
@@ -188,5 +230,4 @@ describe("algebraic candidates", () => {
     );
     expect(exact).toBeGreaterThan(150);
   });
-
 });

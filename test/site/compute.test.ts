@@ -28,7 +28,12 @@ describe("playground compute", () => {
   });
 
   it("gives the caret form of a parse error", () => {
-    expect(compute(request("sinn(x)"))).toEqual({ id: 7, kind: "error", plain: "unknown function 'sinn' (did you mean 'sin'?) at column 1", caret: "unknown function 'sinn' (did you mean 'sin'?) at column 1\n  sinn(x)\n  ^^^^" });
+    expect(compute(request("sinn(x)"))).toEqual({
+      id: 7,
+      kind: "error",
+      plain: "unknown function 'sinn' (did you mean 'sin'?) at column 1",
+      caret: "unknown function 'sinn' (did you mean 'sin'?) at column 1\n  sinn(x)\n  ^^^^",
+    });
   });
 
   it("samples f and f' for one variable, NaN where undefined", () => {
@@ -58,7 +63,11 @@ describe("playground compute", () => {
 
 describe("plot helpers", () => {
   it("finds runs of undefined samples", () => {
-    expect(runsOfNaN([NaN, NaN, 1, 2, NaN, 3, NaN])).toEqual([[0, 1], [4, 4], [6, 6]]);
+    expect(runsOfNaN([NaN, NaN, 1, 2, NaN, 3, NaN])).toEqual([
+      [0, 1],
+      [4, 4],
+      [6, 6],
+    ]);
     expect(runsOfNaN([1, 2])).toEqual([]);
   });
 

@@ -110,7 +110,9 @@ describe.skipIf(SKIP)("the playground", () => {
     await typeInto("xmax", "2");
     await typeInto("expr", "sqrt(1 - x^2)");
     expect(await resultFor("sqrt(1 - x^2)")).toEqual({ state: "done", plain: "-x/sqrt(1 - x^2)" });
-    const shaded = await page.$$eval("#plot rect.undefined", (rs) => rs.map((r) => [Number(r.getAttribute("x")), Number(r.getAttribute("x")) + Number(r.getAttribute("width"))]));
+    const shaded = await page.$$eval("#plot rect.undefined", (rs) =>
+      rs.map((r) => [Number(r.getAttribute("x")), Number(r.getAttribute("x")) + Number(r.getAttribute("width"))]),
+    );
     expect(shaded).toHaveLength(2);
     const xs = await page.$eval("#plot path.curve.f", (p) => (p.getAttribute("d")!.match(/[ML][\d.]+/g) ?? []).map((m) => Number(m.slice(1))));
     expect(xs.length).toBeGreaterThan(100);
@@ -123,10 +125,14 @@ describe.skipIf(SKIP)("the playground", () => {
   it("keeps typing responsive during a slow formula, and a newer input cancels it", async () => {
     const slow = "exp(sin(x)^2*cos(y)^3)*log(1+x^2+y^2+z^2+w^2)*(a*x+b*y+c*z+d*w)^5/(1+x*y*z*w*a*b*c*d)";
     const restartsBefore = Number(await page.evaluate(() => document.body.dataset.restarts ?? "0"));
-    await page.$eval("#expr", (e, s) => {
-      (e as HTMLInputElement).value = s;
-      e.dispatchEvent(new Event("input"));
-    }, slow);
+    await page.$eval(
+      "#expr",
+      (e, s) => {
+        (e as HTMLInputElement).value = s;
+        e.dispatchEvent(new Event("input"));
+      },
+      slow,
+    );
     await page.waitForFunction(() => document.getElementById("result")!.dataset.state === "pending");
     await new Promise((r) => setTimeout(r, 300));
     const t0 = Date.now();

@@ -65,12 +65,19 @@ export function arbExpr(depth = 3): fc.Arbitrary<Expr> {
     { arbitrary: built(operands, (fs) => mulAll(fs)), weight: 3 },
     { arbitrary: built(fc.tuple(sub, arbExponent), ([b, e]) => pow(b, e)), weight: 3 },
     // A symbolic exponent; numeric ones come from arbExponent only, which keeps numbers small.
-    { arbitrary: built(fc.tuple(sub, sub.filter((e) => e.kind !== "num")), ([b, e]) => pow(b, e)), weight: 1 },
+    {
+      arbitrary: built(
+        fc.tuple(
+          sub,
+          sub.filter((e) => e.kind !== "num"),
+        ),
+        ([b, e]) => pow(b, e),
+      ),
+      weight: 1,
+    },
     // A symbolic power next to a fractional power of itself (`2^x*sqrt(2^x)`), times a subterm.
     {
-      arbitrary: built(fc.tuple(sub, fc.constantFrom(...SYMBOLIC_POWERS), fc.constantFrom(...REPEAT_EXPONENTS)), ([t, u, k]) =>
-        mulAll([t, u, pow(u, num(k))]),
-      ),
+      arbitrary: built(fc.tuple(sub, fc.constantFrom(...SYMBOLIC_POWERS), fc.constantFrom(...REPEAT_EXPONENTS)), ([t, u, k]) => mulAll([t, u, pow(u, num(k))])),
       weight: 1,
     },
     {
@@ -80,7 +87,12 @@ export function arbExpr(depth = 3): fc.Arbitrary<Expr> {
             fc.constant(f),
             // The order of polygamma is a small non-negative integer.
             f === "polygamma"
-              ? fc.tuple(fc.integer({ min: 0, max: 3 }).map((n) => num(n)), sub).map(([n, u]) => [n, u])
+              ? fc
+                  .tuple(
+                    fc.integer({ min: 0, max: 3 }).map((n) => num(n)),
+                    sub,
+                  )
+                  .map(([n, u]) => [n, u])
               : fc.array(sub, { minLength: FUNCTION_ARITY[f], maxLength: FUNCTION_ARITY[f] }),
           ),
         ),
@@ -117,13 +129,8 @@ const REPEAT_EXPONENTS: readonly Rational[] = [1, 2, -1, [1, 2], [3, 2], [-1, 2]
 export function arbRepeatedBases(): fc.Arbitrary<Expr> {
   const base = fc.constantFrom(...SYMBOLIC_POWERS);
   const power = fc.tuple(base, fc.constantFrom(...REPEAT_EXPONENTS)).map(([b, k]) => attempt(() => pow(b, num(k))));
-  const factor = fc.oneof(
-    { arbitrary: power, weight: 4 },
-    { arbitrary: arbLeaf.map((l) => l as Expr | null), weight: 2 },
-  );
-  const product = fc
-    .array(factor, { minLength: 2, maxLength: 4 })
-    .map((fs) => (fs.some((f) => f === null) ? null : attempt(() => mulAll(fs as Expr[]))));
+  const factor = fc.oneof({ arbitrary: power, weight: 4 }, { arbitrary: arbLeaf.map((l) => l as Expr | null), weight: 2 });
+  const product = fc.array(factor, { minLength: 2, maxLength: 4 }).map((fs) => (fs.some((f) => f === null) ? null : attempt(() => mulAll(fs as Expr[]))));
   return fc
     .array(product, { minLength: 1, maxLength: 3 })
     .map((ts) => (ts.some((t) => t === null) ? null : attempt(() => addAll(ts as Expr[]))))

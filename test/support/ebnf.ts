@@ -110,7 +110,7 @@ export class Generator {
     private readonly maxDepth: number,
   ) {
     // Shallowest derivation height of every rule (a fixpoint), for choices past the budget.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [name, item] of grammar) {
         const h = this.itemHeight(item) + 1;
