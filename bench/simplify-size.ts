@@ -17,7 +17,6 @@ import { parse } from "../src/parse/parser.js";
 import { print } from "../src/print/plain.js";
 import { simplifyWithReport } from "../src/rewrite/simplify.js";
 import { clearCaches } from "../src/core/memo.js";
-// @ts-expect-error plain JavaScript module without types
 import { size } from "../test/data/size.mjs";
 
 interface Problem {

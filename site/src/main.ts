@@ -14,6 +14,7 @@ import type { Request } from "./compute.js";
 import { drawPlot } from "./plot.js";
 import type { WorkerReply } from "./worker.js";
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type the page has under that id
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const exprInput = $<HTMLInputElement>("expr");
 const varsInput = $<HTMLInputElement>("vars");
@@ -100,7 +101,10 @@ function stamp(): void {
 }
 
 function show(reply: WorkerReply): void {
-  if (reply.kind === "error") return showError(reply.plain, reply.caret);
+  if (reply.kind === "error") {
+    showError(reply.plain, reply.caret);
+    return;
+  }
   stamp();
   result.dataset.state = "done";
   result.dataset.plain = reply.plain;
@@ -138,6 +142,7 @@ async function copy(): Promise<void> {
     area.value = text;
     document.body.append(area);
     area.select();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fallback where the Clipboard API is refused (no secure context)
     document.execCommand("copy");
     area.remove();
   }

@@ -21,10 +21,13 @@ export type ExprInput = string | Expr;
  */
 export function toExpr(input: ExprInput, options?: ParseOptions): Expr {
   if (typeof input === "string") return parse(input, options);
-  if (input === null || typeof input !== "object" || typeof (input as { kind?: unknown }).kind !== "string") {
-    throw new TypeError("expected a formula string or a symgrad expression");
-  }
+  if (!looksLikeExpr(input)) throw new TypeError("expected a formula string or a symgrad expression");
   return input;
+}
+
+/** True for an object with a string `kind`; callers without types may pass anything. */
+function looksLikeExpr(v: unknown): v is Expr {
+  return v !== null && typeof v === "object" && typeof (v as { kind?: unknown }).kind === "string";
 }
 
 /**
@@ -33,9 +36,7 @@ export function toExpr(input: ExprInput, options?: ParseOptions): Expr {
  */
 export function toVariableName(v: string | Expr): string {
   if (typeof v === "string") return variableName(v);
-  if (v === null || typeof v !== "object" || typeof (v as { kind?: unknown }).kind !== "string") {
-    throw new TypeError("expected a variable name or a symbol");
-  }
+  if (!looksLikeExpr(v)) throw new TypeError("expected a variable name or a symbol");
   if (v.kind !== "sym") throw new TypeError(`${String(v)} is not a variable`);
   return v.name;
 }

@@ -41,13 +41,14 @@ function replacement(v: SubsValue, name: string, options: ParseOptions | undefin
 export function subs(input: ExprInput, bindings: SubsBindings, options: SubsOptions = {}): Expr {
   const parseOptions = options.undefinedFunctions === undefined ? undefined : { undefinedFunctions: options.undefinedFunctions };
   const e = toExpr(input, parseOptions);
-  if (bindings === null || typeof bindings !== "object") throw new TypeError("subs expects an object or a Map of variable -> value");
+  const given: unknown = bindings; // callers without types may pass anything
+  if (given === null || typeof given !== "object") throw new TypeError("subs expects an object or a Map of variable -> value");
   const map = new Map<Expr, Expr>();
   const bind = (key: string | Expr, value: SubsValue) => {
     const name = toVariableName(key);
     map.set(sym(name), replacement(value, name, parseOptions));
   };
-  if (bindings instanceof Map) for (const [k, v] of bindings) bind(k, v);
+  if (bindings instanceof Map) for (const [k, v] of bindings as ReadonlyMap<string | Expr, SubsValue>) bind(k, v);
   else for (const k of Object.keys(bindings)) bind(k, (bindings as Readonly<Record<string, SubsValue>>)[k]!);
   return map.size === 0 ? e : substitute(e, map);
 }

@@ -136,7 +136,10 @@ export function startRepl(options: ReplOptions): Promise<number> {
         if (echo) output.write(line + "\n");
         pending.push(line);
         const text = pending.join("\n");
-        if (needsMoreInput(text)) return prompt();
+        if (needsMoreInput(text)) {
+          prompt();
+          return;
+        }
         pending = [];
         if (history !== undefined && text.trim() !== "") appendHistory(history, text);
         const outcome = await run(text);

@@ -169,7 +169,7 @@ function readArgs(reader: Reader, entry: CommandEntry, args: readonly Expr[], sp
   let restSpans = spans.slice(1);
   let order: number | undefined;
   const last = rest[rest.length - 1];
-  if (params.includes("order?") && rest.length === 2 && last!.kind === "num" && reader.replacedAt(restSpans[1]!) === undefined) {
+  if (params.includes("order?") && rest.length === 2 && last?.kind === "num" && reader.replacedAt(restSpans[1]!) === undefined) {
     const v = last.value;
     if (!v.isInteger() || v.sign() < 0) throw reader.locate(new CallError(`the order of ${name} must be a non-negative integer, got ${print(last)}`), whole);
     order = Number(v.num);

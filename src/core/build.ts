@@ -126,7 +126,7 @@ export function internedCount(): number {
 
 /** Integers in [-SMALL_INT_RANGE, SMALL_INT_RANGE] are looked up by index, without hashing a bigint. */
 const SMALL_INT_RANGE = 256;
-const smallInts: (Num | undefined)[] = new Array(2 * SMALL_INT_RANGE + 1).fill(undefined);
+const smallInts: (Num | undefined)[] = new Array<Num | undefined>(2 * SMALL_INT_RANGE + 1).fill(undefined);
 /** Other integers that are safe JS numbers are keyed by that number (cheaper to hash than a bigint). */
 const SAFE_INT = BigInt(Number.MAX_SAFE_INTEGER);
 const safeInts = new WeakValueMap<number, Num>();

@@ -191,7 +191,8 @@ function built(): Tables {
 function splitPi(u: Expr): [Expr, Rational] {
   const piCoefficient = (t: Expr): Rational | null => {
     if (t === PI) return Rational.ONE;
-    if (t.kind === "mul" && t.args.length === 2 && t.args[1] === PI && t.args[0]!.kind === "num") return t.args[0].value;
+    const coefficient = t.kind === "mul" && t.args.length === 2 && t.args[1] === PI ? t.args[0] : undefined;
+    if (coefficient?.kind === "num") return coefficient.value;
     return null;
   };
   const whole = piCoefficient(u);
@@ -207,7 +208,8 @@ function splitPi(u: Expr): [Expr, Rational] {
 
 function coefficientSign(t: Expr): number {
   if (t.kind === "num") return t.value.sign();
-  if (t.kind === "mul" && t.args[0]!.kind === "num") return t.args[0].value.sign();
+  const coefficient = t.kind === "mul" ? t.args[0] : undefined;
+  if (coefficient?.kind === "num") return coefficient.value.sign();
   return 1;
 }
 
@@ -255,8 +257,9 @@ function trigCall(fn: Trig, u: Expr): Expr | undefined {
     }
     const twelfths = k.div(TWELFTH);
     if (twelfths.isInteger()) {
-      const value = built().values[fn][Number(twelfths.num)]!;
-      return value === null ? undefined : signed(sign, value); // at a pole (tan(pi/2)) the call stays as written
+      // The table has an entry for every twelfth in range; null marks a pole.
+      const value = built().values[fn][Number(twelfths.num)];
+      return value === null ? undefined : signed(sign, value!); // at a pole (tan(pi/2)) the call stays as written
     }
     return sign === 1 && k.equals(c) ? undefined : signed(sign, internCall(fn, [mulAll([num(k), PI])]));
   }

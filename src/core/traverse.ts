@@ -125,7 +125,7 @@ export function countNodes(e: Expr): number {
  */
 export function withMappedArgs(node: Expr, results: ReadonlyMap<Expr, Expr>): Expr {
   if (node.args.length === 0) return node;
-  let changed = false;
+  let changed = false as boolean; // set by the callback below (the cast stops TypeScript narrowing it to false)
   const args = node.args.map((a) => {
     const r = results.get(a)!;
     if (r !== a) changed = true;

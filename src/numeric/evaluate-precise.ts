@@ -27,7 +27,8 @@ export function bigMath(precision: number): MathJsInstance {
   }
   let m = instances.get(precision);
   if (m === undefined) {
-    m = mathjs().create(mathjs().all, { number: "BigNumber", precision, predictable: true });
+    // mathjs's types declare `all` by destructuring a Record, which makes it possibly undefined; it is always there.
+    m = mathjs().create(mathjs().all!, { number: "BigNumber", precision, predictable: true });
     instances.set(precision, m);
   }
   return m;
@@ -45,12 +46,12 @@ const BIG_FUNCTIONS: Readonly<Record<FunctionName, BigFn>> = {
   sec: (m, a) => recip(m, m.cos(a)),
   csc: (m, a) => recip(m, m.sin(a)),
   cot: (m, a) => recip(m, m.tan(a)),
-  asin: (m, a) => m.asin(a) as Big,
-  acos: (m, a) => m.acos(a) as Big,
+  asin: (m, a) => m.asin<Big>(a),
+  acos: (m, a) => m.acos<Big>(a),
   atan: (m, a) => m.atan(a),
   acot: (m, a) => m.atan(recip(m, a)),
-  asec: (m, a) => m.acos(recip(m, a)) as Big,
-  acsc: (m, a) => m.asin(recip(m, a)) as Big,
+  asec: (m, a) => m.acos<Big>(recip(m, a)),
+  acsc: (m, a) => m.asin<Big>(recip(m, a)),
   atan2: (_m, a, b) => atan2Big(a, b),
   sinh: (m, a) => m.sinh(a),
   cosh: (m, a) => m.cosh(a),
@@ -59,14 +60,14 @@ const BIG_FUNCTIONS: Readonly<Record<FunctionName, BigFn>> = {
   csch: (m, a) => recip(m, m.sinh(a)),
   coth: (m, a) => recip(m, m.tanh(a)),
   asinh: (m, a) => m.asinh(a),
-  acosh: (m, a) => m.acosh(a) as Big,
-  atanh: (m, a) => m.atanh(a) as Big,
-  asech: (m, a) => m.acosh(recip(m, a)) as Big,
+  acosh: (m, a) => m.acosh<Big>(a),
+  atanh: (m, a) => m.atanh<Big>(a),
+  asech: (m, a) => m.acosh<Big>(recip(m, a)),
   acsch: (m, a) => m.asinh(recip(m, a)),
-  acoth: (m, a) => m.atanh(recip(m, a)) as Big,
+  acoth: (m, a) => m.atanh<Big>(recip(m, a)),
   exp: (m, a) => m.exp(a),
-  log: (m, a) => m.log(a) as Big,
-  cbrt: (m, a) => m.cbrt(a) as Big,
+  log: (m, a) => m.log<Big>(a),
+  cbrt: (m, a) => m.cbrt<Big>(a),
   abs: (m, a) => m.abs(a),
   sign: (m, a) => m.sign(a),
   erf: (m, a) => bigErf(m, a),

@@ -96,6 +96,7 @@ type Fn2 = (a: number, b: number) => number;
 
 /** Builds a float function from a template; `erf` and `sf` are the only free names templates may use. */
 function instantiate(template: (a: string, b: string) => string): Fn2 {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- the templates are constants of this file, applied to the fixed names a and b.
   return new Function("erf", "sf", `"use strict";\nreturn (a, b) => ${template("a", "b")};`)(erf, sf) as Fn2;
 }
 

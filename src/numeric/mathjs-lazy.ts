@@ -41,7 +41,8 @@ export function mathjs(): MathjsModule {
  * useMathjs({});                                // throws TypeError: useMathjs expects the mathjs module (import * as mathjs from "mathjs")
  */
 export function useMathjs(m: MathjsModule): void {
-  if (typeof m?.create !== "function" || typeof m?.parse !== "function") {
+  const given = m as Partial<MathjsModule> | null | undefined; // callers without types may pass anything
+  if (typeof given?.create !== "function" || typeof given.parse !== "function") {
     throw new TypeError('useMathjs expects the mathjs module (import * as mathjs from "mathjs")');
   }
   loaded = m;
@@ -59,7 +60,7 @@ export function useMathjs(m: MathjsModule): void {
  */
 export async function loadMathjs(): Promise<void> {
   if (loaded !== null) return;
-  useMathjs((await import("mathjs")) as MathjsModule);
+  useMathjs(await import("mathjs"));
 }
 
 function requireInNode(): MathjsModule | null {

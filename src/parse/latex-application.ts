@@ -4,7 +4,7 @@
  * argument is in the doc comment of `application` and in grammar/latex.ebnf.
  */
 import { call, logBase, MINUS_ONE, pow } from "../core/build.js";
-import { FUNCTION_ARITY, type FunctionName } from "../core/functions.js";
+import { FUNCTION_ARITY } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import type { LatexToken } from "./latex-lexer.js";
 import type { Bar, LatexParser } from "./latex-parser.js";
@@ -50,7 +50,7 @@ export function application(p: LatexParser, f: Applied, start: LatexToken, bar: 
     if (t.kind === "_") throw p.error(`a subscript on ${f.name} is not read`, t);
     break;
   }
-  const arity = fn === undefined ? undefined : FUNCTION_ARITY[fn as FunctionName];
+  const arity = fn === undefined ? undefined : FUNCTION_ARITY[fn];
   let args: Expr[];
   if (p.startsBracket()) {
     args = arity === 1 ? [bracketArgument(p)] : argumentList(p);

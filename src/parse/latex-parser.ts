@@ -303,7 +303,7 @@ export class LatexParser {
         this.leave();
         factors.push(applyDerivative(f, operand, t, this));
       } else {
-        factors.push(f as Expr);
+        factors.push(f);
       }
       if (!this.startsFactor(this.peek(), bar, bare)) break;
     }
@@ -355,14 +355,14 @@ export class LatexParser {
   private factorExpr(bar: Bar): Expr {
     const f = this.factor(bar);
     if (f instanceof Object && "derivative" in f) throw this.error(`${f.source} needs an operand here`, this.peek());
-    return f as Expr;
+    return f;
   }
 
   /** factor = primary [ "^" argument ]. */
   private factor(bar: Bar): Factor {
     const p = this.primary(bar);
     if (p instanceof Object && "derivative" in p) return p;
-    return this.powerOf(p as Expr);
+    return this.powerOf(p);
   }
 
   /** `base` raised to a following `^` argument, if any; a second `^` is an error. */

@@ -150,7 +150,7 @@ function isShortInteger(text: string): boolean {
 /** "a", "a or b", "a, b or c". */
 function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
-  return items.slice(0, -1).join(", ") + " or " + items[items.length - 1];
+  return items.slice(0, -1).join(", ") + " or " + items[items.length - 1]!;
 }
 
 function argumentCount(counts: readonly number[]): string {

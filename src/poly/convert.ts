@@ -335,7 +335,7 @@ function denseToPoly(d: Dense): Poly {
 export function fromPoly(p: Poly, table: AtomTable): Expr {
   const terms: Expr[] = [];
   // Each atom power is built once: large expansions repeat the same few powers in many terms.
-  const powers: Map<number, Expr>[] = table.atoms.map(() => new Map());
+  const powers: Map<number, Expr>[] = table.atoms.map(() => new Map<number, Expr>());
   for (const t of sortedTerms(p)) {
     const factors: Expr[] = [num(t.coef)];
     for (let i = 0; i < t.mono.length; i++) {

@@ -313,7 +313,7 @@ export function coefficientsIn(p: Poly, i: number): Map<number, Poly> {
   for (const t of p.values()) {
     const k = t.mono[i] ?? 0;
     let part = parts.get(k);
-    if (part === undefined) parts.set(k, (part = new Map()));
+    if (part === undefined) parts.set(k, (part = new Map<string, Term>()));
     const m = t.mono.slice();
     if (i < m.length) m[i] = 0;
     addTermInto(part, m, t.coef);

@@ -157,7 +157,7 @@ function prettyName(name: string): string | undefined {
   const letters = m[1]!;
   const head = isGreekName(letters) && !isFunctionSpelling("\\" + letters) ? "\\" + letters : Array.from(letters).length === 1 ? letters : undefined;
   if (head === undefined) return undefined;
-  if (m[2] !== "") return head + "_{" + m[2] + "}";
+  if (m[2] !== "") return head + "_{" + m[2]! + "}";
   if (parts.length === 1) return head;
   const sub = subscriptOf(parts.slice(1));
   return sub === undefined ? undefined : head + "_{" + sub + "}";
@@ -167,7 +167,7 @@ function prettyName(name: string): string | undefined {
 function subscriptOf(parts: readonly string[]): string | undefined {
   const [first, ...rest] = parts;
   if (/^[0-9]+$/.test(first!)) return undefined;
-  const piece = isGreekName(first!) ? "\\" + first : first!;
+  const piece = isGreekName(first!) ? "\\" + first! : first!;
   if (rest.length === 0) return piece;
   const inner = subscriptOf(rest);
   return inner === undefined ? undefined : piece + "_{" + inner + "}";

@@ -64,7 +64,7 @@ export function togetherTop(e: Expr): Expr {
 /** `together` through sums, products and powers only (function arguments are left alone). */
 export function togetherRational(e: Expr): Expr {
   if (e.kind !== "add" && e.kind !== "mul" && e.kind !== "pow") return e;
-  let changed = false;
+  let changed = false as boolean; // set by the callback below (the cast stops TypeScript narrowing it to false)
   const args = e.args.map((a) => {
     const r = togetherRational(a);
     if (r !== a) changed = true;

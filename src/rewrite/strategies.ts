@@ -156,7 +156,10 @@ export const STRATEGIES: readonly Strategy[] = [
   {
     id: "negate-sum-factor",
     kinds: ["mul"],
-    when: (f) => f.node.args[0]!.kind === "num" && f.node.args[0].value.isNegative() && hasSumFactor(f.node),
+    when: (f) => {
+      const coefficient = f.node.args[0]!;
+      return coefficient.kind === "num" && coefficient.value.isNegative() && hasSumFactor(f.node);
+    },
     build: negateSumFactor,
   },
 ];

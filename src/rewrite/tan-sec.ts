@@ -34,7 +34,7 @@ const COS: ReadonlySet<string> = new Set(Object.keys(FORMS));
 function mapCalls(e: Expr, leaf: (c: Expr) => Expr): Expr {
   if (e.kind === "call") return leaf(e);
   if (e.kind !== "add" && e.kind !== "mul" && e.kind !== "pow") return e;
-  let changed = false;
+  let changed = false as boolean; // set by the callback below (the cast stops TypeScript narrowing it to false)
   const args = e.args.map((a) => {
     const r = mapCalls(a, leaf);
     if (r !== a) changed = true;

@@ -41,8 +41,9 @@ export function hasTrigHead(heads: ReadonlySet<string>): boolean {
  */
 export function hasTrigWork(e: Expr): boolean {
   const names = new Map<Expr, Set<string>>();
-  let sum = false;
-  let square = false;
+  // Both set by `go` (the casts stop TypeScript narrowing them to false).
+  let sum = false as boolean;
+  let square = false as boolean;
   const go = (x: Expr): void => {
     if (x.kind === "call") {
       if (!TRIG.has(x.fn)) return;
@@ -60,7 +61,7 @@ export function hasTrigWork(e: Expr): boolean {
   go(e);
   // Without a sum the rules (quotients, double angles) cover what a common denominator could do.
   if (names.size === 0 || !sum) return false;
-  if (sum && square) return true;
+  if (square) return true;
   for (const [u, s] of names) {
     let circular = 0;
     let hyperbolic = 0;
@@ -79,7 +80,7 @@ function mapLayer(e: Expr, leaf: (x: Expr) => Expr, memo: Map<Expr, Expr> = new 
   if (hit !== undefined) return hit;
   let out: Expr;
   if (e.kind === "add" || e.kind === "mul" || e.kind === "pow") {
-    let changed = false;
+    let changed = false as boolean; // set by the callback below (the cast stops TypeScript narrowing it to false)
     const args = e.args.map((a) => {
       const r = mapLayer(a, leaf, memo);
       if (r !== a) changed = true;
@@ -219,6 +220,7 @@ export function trigRational(e: Expr, prefer: Prefer): Expr {
   if (!trigRationalMayChange(e, prefer, args)) return e;
   preferConsulted = false;
   const r = trigRationalSteps(e, prefer, args);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the steps set preferConsulted; TypeScript does not see writes made by called functions
   if (prefer === "cos" && !preferConsulted) preferIrrelevant.add(e);
   return r;
 }
@@ -265,12 +267,13 @@ function leadingNegative(u: Expr): boolean {
   const terms = u.kind === "add" ? u.args.filter((t) => t.kind !== "num") : [u];
   const t = terms[0];
   if (t === undefined) return u.kind === "num" && u.value.sign() < 0;
-  return t.kind === "mul" && t.args[0]!.kind === "num" && t.args[0].value.sign() < 0;
+  const coefficient = t.kind === "mul" ? t.args[0] : undefined;
+  return coefficient?.kind === "num" && coefficient.value.sign() < 0;
 }
 
 export function productToSum(e: Expr): Expr {
   if (e.kind !== "add") return e;
-  let changed = false;
+  let changed = false as boolean; // set by the callback below (the cast stops TypeScript narrowing it to false)
   const terms = e.args.map((t) => {
     if (t.kind !== "mul") return t;
     const trig = t.args.filter((f) => f.kind === "call" && (f.fn === "sin" || f.fn === "cos"));

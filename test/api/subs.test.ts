@@ -74,7 +74,8 @@ describe("subs", () => {
         }
         expect(canonicalViolations(s)).toEqual([]);
         const want = evaluate(e, { x, y: x + 1, z: 0.3 });
-        const got = evaluate(s, { x, y: 0, z: 0.3 });
+        // s no longer depends on y: any value of it gives the same result.
+        const got = evaluate(s, { x, y, z: 0.3 });
         if (!Number.isFinite(want) || Math.abs(want) > 1e6) return;
         expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(want)));
       }),

@@ -38,10 +38,10 @@ export interface RunResult {
  * history file, plus `env`.
  */
 export function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, SYMGRAD_HISTORY: "", ...options.env };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, SYMGRAD_HISTORY: "", ...options.env };
+  const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv, timeout: 30_000 });
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: env, timeout: 30_000 });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

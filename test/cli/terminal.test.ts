@@ -105,7 +105,7 @@ describe.skipIf(!available)("the REPL in a terminal", () => {
     const t = await start({}, 200, 120);
     const banner = t.screen().split("\n")[0]!;
     for (let i = 0; i < lines.length; i++) {
-      const m = /^(symgrad> |    \.\.\.> )(.*)$/.exec(lines[i]!);
+      const m = /^(symgrad> | {4}\.\.\.> )(.*)$/.exec(lines[i]!);
       if (m === null) continue;
       // Wait for this prompt (the screen so far is the transcript so far), then type the input.
       const expected = [banner, ...lines.slice(0, i), m[1]!.trimEnd()].join("\n");

@@ -65,7 +65,8 @@ export function show(v: unknown): string {
     return `{ ${Object.entries(v)
       .map(([k, x]) => `${k}: ${show(x)}`)
       .join(", ")} }`;
-  if (typeof (v as { toString?: unknown }).toString === "function" && (v as object).toString !== Object.prototype.toString) return String(v);
+  const own = (v as { toString?: unknown }).toString;
+  if (typeof own === "function" && own !== Object.prototype.toString) return (v as { toString(): string }).toString();
   return Object.prototype.toString.call(v);
 }
 
@@ -84,7 +85,7 @@ function instrument(example: string): string {
     .join("\n");
 }
 
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
+const AsyncFunction = (Object.getPrototypeOf(async () => {}) as { constructor: new (...args: string[]) => (...args: unknown[]) => Promise<void> }).constructor;
 const docs = exportedDocs();
 
 describe("API documentation", () => {

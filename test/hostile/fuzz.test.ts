@@ -22,7 +22,7 @@ function typed<T>(run: () => T): T | undefined {
     return run();
   } catch (e) {
     if (e instanceof SymgradError) return undefined;
-    throw new Error(`escaped ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
+    throw new Error(`escaped ${(e as Error | null | undefined)?.name}: ${(e as Error | null | undefined)?.message}`, { cause: e });
   }
 }
 
@@ -88,7 +88,7 @@ function checkParse(text: string): void {
   try {
     e = parse(text);
   } catch (err) {
-    if (!(err instanceof SymgradError)) throw new Error(`escaped ${(err as Error)?.name} for ${JSON.stringify(text)}`, { cause: err });
+    if (!(err instanceof SymgradError)) throw new Error(`escaped ${(err as Error | null | undefined)?.name} for ${JSON.stringify(text)}`, { cause: err });
     if (err instanceof ParseError) {
       const length = Array.from(text).length;
       expect(err.column).toBeGreaterThanOrEqual(1);
@@ -176,7 +176,7 @@ describe("expression fuzzing", () => {
         fc.pre(Number.isFinite(exact) && Number.isFinite(coarse) && Number.isFinite(fine));
         fc.pre(Math.abs(at(x)) < 1e4 && Math.abs(exact) < 1e4);
         fc.pre(close(coarse, fine, 1e-4) && close(forward, backward, 1e-2));
-        expect(close(exact, fine, 1e-3), `d/d${v} ${print(e)} = ${print(d)} at ${p}: ${exact} vs ${fine}`).toBe(true);
+        expect(close(exact, fine, 1e-3), `d/d${v} ${print(e)} = ${print(d)} at ${p.join(",")}: ${exact} vs ${fine}`).toBe(true);
       }),
       { seed: 7103, numRuns: 300 },
     );
@@ -206,7 +206,7 @@ describe("expression fuzzing", () => {
         const before = typed(() => evaluate(e, scopeOf(p), { strict: true }));
         fc.pre(before !== undefined && Math.abs(before) < 1e6);
         const after = evaluate(r, scopeOf(p));
-        expect(close(before, after, 1e-6), `${print(e)} -> ${print(r)} at ${p}: ${before} vs ${after}`).toBe(true);
+        expect(close(before, after, 1e-6), `${print(e)} -> ${print(r)} at ${p.join(",")}: ${before} vs ${after}`).toBe(true);
       }),
       { seed: 7105, numRuns: 150 },
     );

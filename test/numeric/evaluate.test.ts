@@ -156,7 +156,7 @@ describe("evaluate", () => {
 });
 
 describe("erf", () => {
-  const m = create(all, { number: "BigNumber", precision: 60 });
+  const m = create(all!, { number: "BigNumber", precision: 60 });
   const reference = (v: number): number => {
     // erf(x) = 2/sqrt(pi) exp(-x^2) sum (2x^2)^n x / (2n+1)!!, every term positive.
     const x = m.bignumber(Math.abs(v));

@@ -86,7 +86,7 @@ describe("fromMathjs", () => {
   });
 
   it("reads BigNumber constants exactly", () => {
-    const m = math.create(math.all, { number: "BigNumber", precision: 40 });
+    const m = math.create(math.all!, { number: "BigNumber", precision: 40 });
     expect(fromMathjs(m.parse("0.1 * x"))).toBe(parse("x/10"));
   });
 

@@ -31,7 +31,7 @@ let dir = "";
 
 beforeAll(async () => {
   ensurePackageBuilt();
-  sizes = (await measure()) as Measured[];
+  sizes = await (measure as () => Promise<Measured[]>)();
   dir = mkdtempSync(join(tmpdir(), "symgrad-browser-"));
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(ROOT, join(dir, "node_modules", "symgrad"), "dir");
@@ -84,7 +84,7 @@ describe("the bundle in a realm without Node globals", () => {
     });
     const realm = createContext({ performance }); // the one non-ECMAScript global symgrad uses (browsers and workers have it)
     runInContext(bundled.outputFiles[0]!.text, realm);
-    const out = (await (realm as { done: Promise<string[]> }).done) as string[];
+    const out = await (realm as { done: Promise<string[]> }).done;
     expect(out).toEqual([
       "2*x + 3",
       "\\frac{x}{\\sqrt{x^{2} + 1}}",

@@ -203,7 +203,7 @@ describe("grammar/symgrad.ebnf is executable", () => {
           expect(plain, text).toBeInstanceOf(DomainError);
           return;
         }
-        if (plain instanceof SymgradError || plain instanceof Error) throw new Error(`rejected ${JSON.stringify(text)}: ${(plain as Error).message}`);
+        if (plain instanceof SymgradError || plain instanceof Error) throw new Error(`rejected ${JSON.stringify(text)}: ${plain.message}`);
         expect(plain, `${text}  vs  ${explicit(tree)}`).toBe(full);
         checked++;
       }),

@@ -1,7 +1,7 @@
 // The parser's hooks for callers with names of their own: functions with call sites, names,
 // resultCalls and range.
 import { describe, expect, it } from "vitest";
-import { num, sym } from "../../src/core/build.js";
+import { num } from "../../src/core/build.js";
 import { ParseError } from "../../src/core/errors.js";
 import type { Expr } from "../../src/core/node.js";
 import { parse, type CallSite } from "../../src/parse/parser.js";

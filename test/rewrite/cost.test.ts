@@ -5,7 +5,6 @@ import { parse } from "../../src/parse/parser.js";
 import { print } from "../../src/print/plain.js";
 import { cost } from "../../src/rewrite/cost.js";
 import { simplify } from "../../src/rewrite/simplify.js";
-// @ts-expect-error plain JavaScript module without types
 import { size } from "../data/size.mjs";
 import { arbExpr } from "../support/arbitrary.js";
 

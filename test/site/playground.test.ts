@@ -18,7 +18,7 @@ const OUTPUT = join(ROOT, "test-output");
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 if (SKIP) console.warn(`skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
-let browser: Browser;
+let browser: Browser | undefined; // unset when the launch fails
 let page: Page;
 let base = "";
 let stop: () => Promise<void> = async () => {};
@@ -81,7 +81,7 @@ describe.skipIf(SKIP)("the playground", () => {
     expect(await page.$$eval("#rendered .katex", (es) => es.length)).toBe(1);
     expect(await page.$eval("#rendered .katex-mathml annotation", (e) => e.textContent)).toContain("2 x + 3");
     expect(await page.$eval("#plot", (e) => (e as unknown as SVGElement).dataset.drawn)).toBe("true");
-    const lengths = await page.$$eval("#plot path.curve", (ps) => ps.map((p) => (p as SVGPathElement).getTotalLength()));
+    const lengths = await page.$$eval("#plot path.curve", (ps) => ps.map((p) => p.getTotalLength()));
     expect(lengths).toHaveLength(2);
     for (const l of lengths) expect(l).toBeGreaterThan(100);
     expect(new URL(page.url()).searchParams.get("f")).toBe("x^2+3*x+2");

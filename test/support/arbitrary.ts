@@ -119,7 +119,7 @@ export const SYMBOLIC_POWERS: readonly Expr[] = [
 
 /** Exponents applied to a repeated base: integers and fractions with even and odd denominators. */
 const REPEAT_EXPONENTS: readonly Rational[] = [1, 2, -1, [1, 2], [3, 2], [-1, 2], [1, 3], [-2, 3], [5, 4]].map((k) =>
-  typeof k === "number" ? Rational.of(k, 1) : Rational.of(k[0]!, k[1]!),
+  typeof k === "number" ? Rational.of(k, 1) : Rational.of(k[0]!, k[1]),
 );
 
 /**
