@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** The Node globals the .mjs build scripts use (they are plain JavaScript, outside any tsconfig). */
-const NODE_GLOBALS = { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly" };
+const NODE_GLOBALS = { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", performance: "readonly" };
 
 export default tseslint.config(
   { ignores: ["dist/**", "site/dist/**", "node_modules/**", "bench/**/*.mjs", "test/data/**", "eslint.config.js"] },

@@ -29,6 +29,14 @@ export {
   type MinimizeOptions,
   type MinimizeResult,
   type GradcheckResult,
+  type GradcheckOptions,
+  type NumericGradientOptions,
+  type DifferenceMethod,
+  type MinimizeMethod,
+  type CompiledFunction,
+  type CompiledValueAndGrad,
+  type CompiledValueAndGradInto,
+  type CompiledVector,
 } from "./api/numeric.js";
 export { loadMathjs, useMathjs } from "./numeric/mathjs-lazy.js";
 export { simplify, simplifyWithReport, expand, factor, cancel, together, type SimplifyOptions, type SimplifyReport } from "./api/algebra.js";

@@ -29,7 +29,11 @@ export function median(xs) {
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Results of timed calls flow here so that the JIT cannot drop the calls as dead code. */
+/**
+ * Results of timed calls flow here so that the JIT cannot drop the calls as dead code; exported
+ * so that it is observable from outside.
+ * @public
+ */
 export let sink = 0;
 
 /** Calls `run` `n` times; returns the mean time of one call. */

@@ -10,7 +10,7 @@ import { UsageError, type CommandArgs, type CommandName } from "./args.js";
 import { COMMANDS_BY_NAME } from "./command-table.js";
 import type { Result } from "./format.js";
 
-export { evaluate, loadNumeric } from "./numeric-loader.js";
+export { loadNumeric } from "./numeric-loader.js";
 
 /** The variable names, each checked to be a single symbol (a UsageError otherwise). */
 export function variableNames(names: readonly string[], command: CommandName): string[] {

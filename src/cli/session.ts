@@ -15,7 +15,6 @@ import type { SessionState } from "./session-state.js";
 import { runStatement } from "./statement.js";
 
 export { createSession, type SessionState } from "./session-state.js";
-export type { Definition } from "./definitions.js";
 
 export interface LineOutcome {
   readonly state: SessionState;

@@ -51,7 +51,6 @@ import type { Rational } from "./rational.js";
  * parse("x*y^2").kind;                          // => "mul"
  */
 export type Expr = Num | Sym | Const | Add | Mul | Pow | Call | Applied | Deriv;
-export type ExprKind = Expr["kind"];
 export type ConstName = "pi" | "e";
 
 let formatter: (e: Expr) => string = (e) => `<${e.kind}#${e.id}>`;
@@ -150,10 +149,6 @@ export class Call extends ExprBase {
   ) {
     super(depthOf(args));
   }
-}
-
-export function isNum(e: Expr): e is Num {
-  return e.kind === "num";
 }
 
 /** An undefined function, or one of its partial derivatives, applied to arguments (see above). */

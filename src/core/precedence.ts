@@ -16,5 +16,3 @@ export const PRECEDENCE = {
   power: 5,
   atom: 6,
 } as const;
-
-export type Precedence = (typeof PRECEDENCE)[keyof typeof PRECEDENCE];

@@ -109,16 +109,6 @@ export function freeSymbols(e: Expr): string[] {
   return [...freeSymbolSet(e)].sort();
 }
 
-/** Number of distinct nodes in the graph of `e`. */
-export function countNodes(e: Expr): number {
-  let n = 0;
-  foldGraph<null>(e, () => {
-    n++;
-    return null;
-  });
-  return n;
-}
-
 /**
  * `node` rebuilt canonically with each argument replaced by its value in `results` (the node
  * itself when no argument changed). The step of every bottom-up rewriting pass.
@@ -158,20 +148,6 @@ export function substitute(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
       if (out !== node && node.kind === "deriv") checkDerivativeSubstitution(node, map);
       return out;
     },
-    (node) => map.get(node),
-  );
-}
-
-/**
- * Replaces names by what they stand for, as a macro expansion of the text: inside d/dx(u) the
- * body is rewritten as if written out (`d/dx(f)` with f = x^2 is d/dx(x^2)). Replacing a variable
- * of differentiation is still refused (DomainError). For the REPL's definitions; a substitution
- * of values is `substitute`.
- */
-export function expandNames(e: Expr, map: ReadonlyMap<Expr, Expr>): Expr {
-  return foldGraph<Expr>(
-    e,
-    (node, results) => map.get(node) ?? withMappedArgs(node, results),
     (node) => map.get(node),
   );
 }

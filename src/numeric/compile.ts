@@ -13,6 +13,7 @@ import { Emitter, variableIndex } from "./codegen.js";
 import { erf, ERF_SOURCE } from "./erf.js";
 import { sf, SPECIAL_SOURCE } from "./special-float.js";
 
+/** A compiled function: its value at `x`, the values of the variables in the order given to `compile`. */
 export type CompiledFunction = (x: ArrayLike<number>) => number;
 
 /**

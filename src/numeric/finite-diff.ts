@@ -17,8 +17,10 @@ import { gradientExprs } from "../calculus/gradient.js";
 import { simplify } from "../rewrite/simplify.js";
 import { evaluate } from "./evaluate.js";
 
+/** A finite-difference scheme: one-sided, central, or central with a Richardson extrapolation. */
 export type DifferenceMethod = "forward" | "central" | "richardson";
 
+/** Options of `numericGradient`. */
 export interface NumericGradientOptions {
   /** Default "central". */
   method?: DifferenceMethod;
@@ -81,6 +83,7 @@ export function numericGradient(f: (x: Float64Array) => number, point: ArrayLike
   return out;
 }
 
+/** Options of `gradcheck`. */
 export interface GradcheckOptions {
   /** Variables in gradient order; default the own keys of `point`, in their order. */
   vars?: readonly string[];

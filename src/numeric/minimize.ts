@@ -18,6 +18,7 @@ import type { Expr } from "../core/node.js";
 import { optionWord } from "../parse/text-input.js";
 import { compile, compileVector, valueAndGradInto } from "./compile.js";
 
+/** The update rule of `minimize`: gradient descent, gradient descent with momentum, or Newton's method. */
 export type MinimizeMethod = "gd" | "momentum" | "newton";
 const METHODS: readonly MinimizeMethod[] = ["gd", "momentum", "newton"];
 

@@ -1,11 +1,10 @@
 /**
- * The rule engine: applies the rules of `rules.ts` bottom-up over the expression graph.
+ * The rule engine: applies the rules of `rules.ts` at one node (`rewriteTop`); the simplifier
+ * (`simplify.ts`) walks the graph bottom-up and owns the passes and budgets.
  *
- * At each node (its arguments already rewritten) the rules whose left side has the node's kind
+ * At a node (its arguments already rewritten) the rules whose left side has the node's kind
  * are tried in order; a rewrite is kept only when it lowers the cost (`cost.ts`), so the engine
- * cannot cycle. Passes repeat until the root is unchanged (`===`, the fixpoint) or a budget runs
- * out: `maxIterations` passes, `maxSize` (inputs costlier than this are returned unchanged) or
- * the deadline. Rules are parsed once, on first use.
+ * cannot cycle. Rules are parsed once, on first use.
  */
 import { compileBuiltIn } from "../core/built-in.js";
 import { DomainError } from "../core/errors.js";
@@ -16,7 +15,7 @@ import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
-import { foldIntoMemo, mapBottomUp } from "../core/traverse.js";
+import { foldIntoMemo } from "../core/traverse.js";
 import { NodeMemo } from "../core/memo.js";
 
 export interface CompiledRule {
@@ -147,23 +146,6 @@ function conditionsHold(r: CompiledRule, b: Bindings, assume: Assumptions): bool
   return true;
 }
 
-export type StoppedBy = "fixpoint" | "iterations" | "size" | "time";
-
-export interface RuleRunOptions {
-  assume?: Assumptions;
-  maxIterations?: number;
-  maxSize?: number;
-  /** Absolute deadline (performance.now()). */
-  deadline?: number;
-}
-
-export interface RuleRunReport {
-  result: Expr;
-  stoppedBy: StoppedBy;
-  /** Ids of the rules applied, in order. */
-  steps: string[];
-}
-
 /** Per kind: heads set -> the rules of that kind whose heads are all in the set, in rule order. */
 const rulesByHeads = new Map<string, WeakMap<ReadonlySet<string>, readonly CompiledRule[]>>();
 
@@ -207,21 +189,4 @@ export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], lim
     if (!improved) break;
   }
   return current;
-}
-
-/** Applies the rules bottom-up, pass after pass, until the fixpoint or a budget. */
-export function applyRules(e: Expr, options: RuleRunOptions = {}): RuleRunReport {
-  const assume = options.assume ?? {};
-  const maxIterations = options.maxIterations ?? 16;
-  const deadline = options.deadline ?? Infinity;
-  const steps: string[] = [];
-  if (options.maxSize !== undefined && cost(e) > options.maxSize) return { result: e, stoppedBy: "size", steps };
-  let current = e;
-  for (let i = 0; i < maxIterations; i++) {
-    if (performance.now() > deadline) return { result: current, stoppedBy: "time", steps };
-    const next = mapBottomUp(current, (node) => rewriteTop(node, assume, steps));
-    if (next === current) return { result: current, stoppedBy: "fixpoint", steps };
-    current = next;
-  }
-  return { result: current, stoppedBy: "iterations", steps };
 }

@@ -24,7 +24,7 @@ import { rewriteTop } from "./engine.js";
 import { isLongPolynomial, isPlainMonomial } from "./shape.js";
 import { NodeFacts, strategiesFor, type Strategy } from "./strategies.js";
 
-export { distributeCoefficient, factorTerms, pullSumContent } from "./sum-forms.js";
+export { factorTerms } from "./sum-forms.js";
 
 /**
  * Options of `simplify` and of the calculus functions' `simplify` option (`maxIterations`,

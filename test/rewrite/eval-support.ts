@@ -108,8 +108,6 @@ export function evalExpr(e: Expr, scope: Scope): number {
   }
 }
 
-export const VARS = ["x", "y", "z"];
-
 /** Points with negative, small and moderate coordinates. */
 export function samplePoints(count: number, seed: number): Scope[] {
   let s = seed >>> 0;
