@@ -40,3 +40,13 @@ export function toVariableName(v: string | Expr): string {
   if (v.kind !== "sym") throw new TypeError(`${String(v)} is not a variable`);
   return v.name;
 }
+
+/**
+ * The names of a list of variables, each given as for `toVariableName`: text that is not one
+ * variable name is a ParseError (its position is in that name); a list that is not an array, or
+ * an entry that is neither a string nor a symbol, is a TypeError.
+ */
+export function toVariableNames(vars: readonly (string | Expr)[]): string[] {
+  if (!Array.isArray(vars)) throw new TypeError("variables must be an array of names");
+  return vars.map(toVariableName);
+}

@@ -10,11 +10,21 @@ import * as optimisers from "../numeric/minimize.js";
 import * as interop from "../numeric/mathjs-interop.js";
 import { evaluateDerivatives } from "../calculus/diff.js";
 import type { Expr } from "../core/node.js";
-import { toExpr as parseInput, type ExprInput } from "./input.js";
+import { toExpr as parseInput, toVariableNames, type ExprInput } from "./input.js";
+import type { Variable } from "./calculus.js";
 
 /** The node for `input` with its inert derivatives carried out: numbers need a formula. */
 function toExpr(input: ExprInput): Expr {
   return evaluateDerivatives(parseInput(input));
+}
+
+/**
+ * The variables of a compiled function: `vars` checked as names (text that is not one variable
+ * name is a ParseError, as for `diff`; a symbol node stands for its own name), by default (also
+ * for null) the free symbols of `e` sorted by name.
+ */
+function variablesOf(e: Expr, vars: readonly Variable[] | undefined): string[] {
+  return vars == null ? freeSymbols(e) : toVariableNames(vars);
 }
 
 export type { Scope, EvaluateOptions } from "../numeric/evaluate.js";
@@ -43,15 +53,18 @@ export function evaluate(input: ExprInput, scope: evaluation.Scope = {}, options
 /**
  * A float64 function of the variables `vars` (default: the sorted free symbols), taking their
  * values as an array in that order. Generated once from the expression graph: each distinct
- * subexpression is computed once, and the code holds only generated names and numbers.
+ * subexpression is computed once, and the code holds only generated names and numbers. Each
+ * variable is a name (text) or a symbol node, as for `diff`.
  *
+ * @throws ParseError for text in `vars` that is not one variable name (`"x+y"`, `"pi"`, `""`);
+ *   TypeError for an entry that is neither a string nor a symbol.
  * @example
  * const f = compile("x^2 + y", ["x", "y"]);
  * f([3, 1]);                                    // => 10
  */
-export function compile(input: ExprInput, vars?: readonly string[]): compiled.CompiledFunction {
+export function compile(input: ExprInput, vars?: readonly Variable[]): compiled.CompiledFunction {
   const e = toExpr(input);
-  return compiled.compile(e, vars ?? freeSymbols(e));
+  return compiled.compile(e, variablesOf(e, vars));
 }
 
 /**
@@ -64,9 +77,9 @@ export function compile(input: ExprInput, vars?: readonly string[]): compiled.Co
  * f([1, 1]);                                    // => { value: 0, gradient: Float64Array [0, 0] }
  * f([0, 0]);                                    // => { value: 1, gradient: Float64Array [-2, 0] }
  */
-export function valueAndGrad(input: ExprInput, vars?: readonly string[]): compiled.CompiledValueAndGrad {
+export function valueAndGrad(input: ExprInput, vars?: readonly Variable[]): compiled.CompiledValueAndGrad {
   const e = toExpr(input);
-  return compiled.valueAndGrad(e, vars ?? freeSymbols(e));
+  return compiled.valueAndGrad(e, variablesOf(e, vars));
 }
 
 /**
@@ -79,9 +92,9 @@ export function valueAndGrad(input: ExprInput, vars?: readonly string[]): compil
  * f([2, 3], g);                                 // => 6
  * g;                                            // => Float64Array [3, 2]
  */
-export function valueAndGradInto(input: ExprInput, vars?: readonly string[]): compiled.CompiledValueAndGradInto {
+export function valueAndGradInto(input: ExprInput, vars?: readonly Variable[]): compiled.CompiledValueAndGradInto {
   const e = toExpr(input);
-  return compiled.valueAndGradInto(e, vars ?? freeSymbols(e));
+  return compiled.valueAndGradInto(e, variablesOf(e, vars));
 }
 
 /**
@@ -92,10 +105,10 @@ export function valueAndGradInto(input: ExprInput, vars?: readonly string[]): co
  * const F = compileVector(["x + y", "x*y"], ["x", "y"]);
  * F([2, 3]);                                    // => Float64Array [5, 6]
  */
-export function compileVector(inputs: readonly ExprInput[], vars: readonly string[]): compiled.CompiledVector {
+export function compileVector(inputs: readonly ExprInput[], vars: readonly Variable[]): compiled.CompiledVector {
   return compiled.compileVector(
     inputs.map((i) => toExpr(i)),
-    vars,
+    toVariableNames(vars),
   );
 }
 
@@ -106,9 +119,9 @@ export function compileVector(inputs: readonly ExprInput[], vars: readonly strin
  * @example
  * toJavaScript("x^2*y", ["x", "y"]).includes("export function valueAndGrad(x, gradient)");  // => true
  */
-export function toJavaScript(input: ExprInput, vars?: readonly string[]): string {
+export function toJavaScript(input: ExprInput, vars?: readonly Variable[]): string {
   const e = toExpr(input);
-  return compiled.toJavaScript(e, vars ?? freeSymbols(e));
+  return compiled.toJavaScript(e, variablesOf(e, vars));
 }
 
 /**
@@ -121,7 +134,8 @@ export function toJavaScript(input: ExprInput, vars?: readonly string[]): string
  * gradcheck("x*sin(y)", { x: 2, y: 1 }).vars;                      // => ["x", "y"]
  */
 export function gradcheck(input: ExprInput, point: Readonly<Record<string, number>>, options?: finite.GradcheckOptions): finite.GradcheckResult {
-  return finite.gradcheck(toExpr(input), point, options);
+  const vars = options?.vars;
+  return finite.gradcheck(toExpr(input), point, vars == null ? options : { ...options, vars: toVariableNames(vars) });
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Compiled code never runs anything from the expression: variable names that are JavaScript
- * payloads (reachable through mathjs SymbolNodes, which accept any name, and through the variable
- * list of `compile`) stay plain variables. Each case compiles and runs the code (compile,
+ * payloads (reachable through mathjs SymbolNodes and the node builder, which accept any name, and
+ * through symbol nodes in the variable list of `compile`) stay plain variables; as text, a variable
+ * list entry must be one variable name (a ParseError otherwise, as for `diff`). Each case compiles and runs the code (compile,
  * valueAndGrad, toJavaScript imported from a data: URL) and then checks that nothing outside the
  * expression changed: no global sentinel, no file, no exit code, no prototype pollution.
  */
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SymbolNode } from "mathjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { compile, diff, evaluate, fromMathjs, gradient, parse, print, toJavaScript, valueAndGrad, type Expr } from "../../src/index.js";
+import { compile, diff, evaluate, fromMathjs, gradient, parse, ParseError, print, toJavaScript, valueAndGrad, type Expr } from "../../src/index.js";
 import { addAll, call, mulAll, num, pow, sym } from "../../src/core/build.js";
 
 const dir = mkdtempSync(join(tmpdir(), "symgrad-injection-"));
@@ -89,7 +90,8 @@ describe("hostile variable names in compiled code", () => {
   it.each(PAYLOADS)("name %j: compile, valueAndGrad and toJavaScript compute the function and touch nothing", async (name) => {
     const other = name === "y" ? "z" : "y";
     const e = expression(name, other);
-    const vars = [name, other];
+    const names = [name, other];
+    const vars = [sym(name), sym(other)];
 
     const value = compile(e, vars)(point);
     expect(near(value, want.value)).toBe(true);
@@ -121,8 +123,8 @@ describe("hostile variable names in compiled code", () => {
     expect(m.value).toBe(vg.value);
     expect([...m.gradient]).toEqual([...vg.gradient]);
 
-    const g = gradient(e, [sym(name), sym(other)]);
-    expect(Object.keys(g)).toEqual(vars);
+    const g = gradient(e, vars);
+    expect(Object.keys(g)).toEqual(names);
     expect(g[name]).toBe(diff(e, sym(name)));
 
     expect(world()).toEqual(before);
@@ -131,7 +133,7 @@ describe("hostile variable names in compiled code", () => {
   it.each(PAYLOADS)("name %j arriving as a mathjs SymbolNode is one plain symbol", (name) => {
     const e = fromMathjs(new SymbolNode(name));
     expect(e.kind).toBe("sym");
-    const f = compile(e, [name]);
+    const f = compile(e, [e]);
     expect(f([2.5])).toBe(2.5);
     expect(world()).toEqual(before);
   });
@@ -141,6 +143,16 @@ describe("hostile variable names in compiled code", () => {
       expect(() => compile(text)).toThrow(/column/);
       expect(() => valueAndGrad(text)).toThrow(/column/);
       expect(() => toJavaScript(text)).toThrow(/column/);
+    }
+    expect(world()).toEqual(before);
+  });
+
+  it("payloads given as variable names in text are parse errors, before any code is generated", () => {
+    const e = expression("x", "y");
+    for (const name of PAYLOADS.filter((p) => !/^[A-Za-z_]+$/.test(p))) {
+      expect(() => compile(e, [name])).toThrow(ParseError);
+      expect(() => valueAndGrad(e, [name])).toThrow(ParseError);
+      expect(() => toJavaScript(e, [name])).toThrow(ParseError);
     }
     expect(world()).toEqual(before);
   });

@@ -7,10 +7,19 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   compile,
+  compileVector,
+  curl,
   DomainError,
   diff,
+  directionalDerivative,
+  divergence,
   evaluate,
+  gradcheck,
   gradient,
+  hessian,
+  implicitDiff,
+  jacobian,
+  laplacian,
   LimitError,
   parse,
   ParseError,
@@ -19,9 +28,11 @@ import {
   setLimits,
   simplify as simplifyPublic,
   SymgradError,
+  taylor,
   toJavaScript,
   toLatex,
   valueAndGrad,
+  valueAndGradInto,
   type Expr,
 } from "../../src/index.js";
 import { expand } from "../../src/rewrite/expand.js";
@@ -66,7 +77,29 @@ function perform(c: HostileCase): Result {
     case "diff":
       return { printed: print(diff(c.input, vars[0]!, c.order ?? 1)) };
     case "hessian":
-      throw new Error("no hessian rows");
+      return { printed: rows(hessian(c.input, vars)) };
+    case "jacobian":
+      return { printed: rows(jacobian(c.input.split(";"), vars)) };
+    case "laplacian":
+      return { printed: print(laplacian(c.input, vars)) };
+    case "divergence":
+      return { printed: print(divergence(c.input.split(";"), vars)) };
+    case "curl":
+      return { printed: curl(c.input.split(";"), vars).map(print).join(", ") };
+    case "directionalDerivative":
+      return {
+        printed: print(
+          directionalDerivative(
+            c.input,
+            vars.map(() => 1),
+            vars,
+          ),
+        ),
+      };
+    case "taylor":
+      return { printed: print(taylor(c.input, vars[0]!, 0, c.order ?? 1)) };
+    case "implicitDiff":
+      return { printed: print(implicitDiff(c.input, vars[0]!, vars[1]!)) };
     case "gradient": {
       const g = gradient(c.input, vars);
       expect(Object.keys(g)).toEqual([...vars]);
@@ -99,6 +132,29 @@ function perform(c: HostileCase): Result {
       for (const gi of g) expect(Number.isFinite(gi)).toBe(true);
       return { value };
     }
+    case "valueAndGradInto": {
+      const point = c.point ?? [];
+      const names = c.vars ?? freeNames(parse(c.input));
+      const g = new Float64Array(names.length);
+      const value = valueAndGradInto(c.input, c.vars)(point, g);
+      expect(value).toBe(valueAndGrad(c.input, c.vars)(point).value);
+      return { value };
+    }
+    case "compileVector": {
+      const point = c.point ?? [];
+      const values = compileVector(c.input.split(";"), vars)(point);
+      const each = c.input.split(";").map((f) => evaluate(f, scopeOf(vars, point)));
+      expect([...values]).toEqual(each);
+      return { printed: [...values].join(", ") };
+    }
+    case "gradcheck": {
+      const point = c.point ?? [];
+      // The point names the plain variables; the checked list comes from the row.
+      const at = Object.fromEntries(["x", "y", "z"].map((v, i) => [v, point[i] ?? 1]));
+      const r = gradcheck(c.input, at, { vars });
+      expect(r.maxRelativeError).toBeLessThan(1e-8);
+      return { value: r.maxRelativeError };
+    }
     case "toJavaScript":
       return { printed: toJavaScript(c.input, c.vars) };
     case "simplify":
@@ -109,6 +165,11 @@ function perform(c: HostileCase): Result {
     case "factor":
       return { printed: print(factor(parse(c.input))) };
   }
+}
+
+/** A matrix of expressions as rows of printed entries, "a, b; c, d". */
+function rows(m: readonly (readonly Expr[])[]): string {
+  return m.map((r) => r.map(print).join(", ")).join("; ");
 }
 
 function freeNames(e: Expr): string[] {
@@ -206,6 +267,12 @@ describe("programming errors are TypeError or RangeError, not input errors", () 
     ["diff('x', 'x', -1)", () => diff("x", "x", -1), RangeError],
     ["evaluate('x', { x: '1' })", () => evaluate("x", { x: "1" as unknown as number }), TypeError],
     ["compile('x', ['x', 'x'])", () => compile("x", ["x", "x"]), TypeError],
+    ["compile('x', [3])", () => compile("x", [3 as unknown as string]), TypeError],
+    ["compile('x', 'x')", () => compile("x", "x" as unknown as string[]), TypeError],
+    ["valueAndGrad('x', [null])", () => valueAndGrad("x", [null as unknown as string]), TypeError],
+    ["toJavaScript('x', [parse('x+1')])", () => toJavaScript("x", [parse("x+1")]), TypeError],
+    ["compileVector(['x'], [{}])", () => compileVector(["x"], [{} as unknown as string]), TypeError],
+    ["gradcheck('x', { x: 1 }, { vars: [1] })", () => gradcheck("x", { x: 1 }, { vars: [1 as unknown as string] }), TypeError],
     ["diff('x', 3)", () => diff("x", 3 as unknown as string), TypeError],
     ["diff('x', null)", () => diff("x", null as unknown as string), TypeError],
     ["diff('x', parse('x+y'))", () => diff("x", parse("x+y")), TypeError],

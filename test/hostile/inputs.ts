@@ -5,7 +5,8 @@ import type { Limits } from "../../src/core/limits.js";
  * `inputs.test.ts` bounds each by wall-clock time, so a row that hangs fails instead of stalling CI.
  *
  * Row fields:
- * - `input`: the formula text (huge ones are built here once, at load).
+ * - `input`: the formula text (huge ones are built here once, at load); for the operations on a
+ *   list of formulas (`jacobian`, `compileVector`, `divergence`, `curl`), the formulas joined by ";".
  * - `vars`, `order`, `scope`, `point`: arguments of the operation (variables default to `x`).
  * - `expect`: "ok" or the error class; `limit` names the `Limits` field of a LimitError.
  * - `column`: 1-based column of a ParseError, counted in code points (an emoji is one column).
@@ -29,7 +30,17 @@ export type Op =
   | "evaluatePrecise"
   | "compile"
   | "valueAndGrad"
+  | "valueAndGradInto"
+  | "compileVector"
   | "toJavaScript"
+  | "gradcheck"
+  | "jacobian"
+  | "taylor"
+  | "implicitDiff"
+  | "laplacian"
+  | "divergence"
+  | "curl"
+  | "directionalDerivative"
   | "simplify"
   | "expand"
   | "factor";
@@ -408,8 +419,74 @@ const words: HostileCase[] = [
   { category: "text-option", input: "x/sqrt(x^2)", op: "simplify", assume: {}, expect: "ok", printed: "x/abs(x)" },
 ];
 
+/**
+ * Every public operation that takes a list of variable names reads them as text the way `diff`
+ * does: a name that is not one variable name is the same ParseError, positioned in that name.
+ * Each operation gets the bad name first in a list of three (the inputs have three variables).
+ */
+const VARIABLE_LIST_OPS: readonly (readonly [Op, string])[] = [
+  ["compile", "x*y + z^2"],
+  ["valueAndGrad", "x*y + z^2"],
+  ["valueAndGradInto", "x*y + z^2"],
+  ["toJavaScript", "x*y + z^2"],
+  ["gradcheck", "x*y + z^2"],
+  ["gradient", "x*y + z^2"],
+  ["hessian", "x*y + z^2"],
+  ["laplacian", "x*y + z^2"],
+  ["directionalDerivative", "x*y + z^2"],
+  ["compileVector", "x*y;y*z;z*x"],
+  ["jacobian", "x*y;y*z;z*x"],
+  ["divergence", "x*y;y*z;z*x"],
+  ["curl", "x*y;y*z;z*x"],
+];
+
+const BAD_NAMES: readonly (readonly [string, number, RegExp])[] = [
+  ["x+y", 2, /expected one variable name but found '\+' after 'x'/],
+  ["pi", 1, /'pi' is a constant, not a variable/],
+  ["", 1, /expected a variable name but found end of input/],
+  ["sin", 1, /'sin' is a function, not a variable/],
+  ["x y", 3, /expected one variable name but found 'y' after 'x'/],
+  ["2", 1, /expected a variable name but found '2'/],
+];
+
+const variableLists: HostileCase[] = [
+  ...VARIABLE_LIST_OPS.flatMap(([op, input]): HostileCase[] => [
+    ...BAD_NAMES.map(([name, column, message]): HostileCase => ({
+      category: "text-option",
+      input,
+      op,
+      vars: [name, "y", "z"],
+      expect: "ParseError",
+      column,
+      message,
+    })),
+    { category: "text-option", input, op, vars: ["x", "y", "z"], point: [0.5, 2, -1], expect: "ok" },
+  ]),
+  ...BAD_NAMES.map(([name, column, message]): HostileCase => ({
+    category: "text-option",
+    input: "exp(x)*y",
+    op: "taylor",
+    vars: [name],
+    expect: "ParseError",
+    column,
+    message,
+  })),
+  { category: "text-option", input: "exp(x)", op: "taylor", vars: ["x"], order: 2, expect: "ok", printed: "x^2/2 + x + 1" },
+  ...BAD_NAMES.map(([name, column, message]): HostileCase => ({
+    category: "text-option",
+    input: "x^2 + y^2 - 1",
+    op: "implicitDiff",
+    vars: ["y", name],
+    expect: "ParseError",
+    column,
+    message,
+  })),
+  { category: "text-option", input: "x^2 + y^2 - 1", op: "implicitDiff", vars: ["y", "x"], expect: "ok", printed: "-x/y" },
+];
+
 export const HOSTILE_INPUTS: readonly HostileCase[] = [
   ...words,
+  ...variableLists,
   ...tight,
   ...numbers,
   ...deep,
