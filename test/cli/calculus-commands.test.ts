@@ -11,6 +11,7 @@ import { expand } from "../../src/api/algebra.js";
 import { curl, directionalDerivative, divergence, implicitDiff, laplacian, taylor } from "../../src/api/operations.js";
 import { parseArgs, UsageError } from "../../src/cli/args.js";
 import { COMMAND_TABLE } from "../../src/cli/command-table.js";
+import { complete } from "../../src/cli/completion.js";
 import { createSession, evaluateLine, type SessionState } from "../../src/cli/session.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { parse } from "../../src/parse/parser.js";
@@ -84,11 +85,14 @@ describe.concurrent("the built CLI prints what the library computes", () => {
   });
 
   it("--json and --latex", async () => {
-    const [t, c, d] = await Promise.all([
+    const [t, c, d, cl] = await Promise.all([
       runCli(["taylor", "exp(x)", "x", "0", "3", "--json"]),
       runCli(["curl", "y*z", "x*z", "x*y^2", "--vars", "x,y,z", "--json"]),
       runCli(["divergence", "x^2", "y^2", "--vars", "x,y", "--latex"]),
+      runCli(["curl", "y*z", "x*z", "x*y^2", "--vars", "x,y,z", "--latex"]),
     ]);
+    expect(cl.stdout).toBe(`\\begin{pmatrix} ${curl(["y*z", "x*z", "x*y^2"], ["x", "y", "z"]).map(toLatex).join(" \\\\ ")} \\end{pmatrix}\n`);
+    expect(() => katex.renderToString(cl.stdout.trim(), { throwOnError: true })).not.toThrow();
     const poly = taylor("exp(x)", "x", 0, 3);
     expect(JSON.parse(t.stdout)).toEqual({ input: "exp(x)", result: print(poly), latex: toLatex(poly) });
     const field = curl(["y*z", "x*z", "x*y^2"], ["x", "y", "z"]);
@@ -219,6 +223,23 @@ describe("the calculus commands in the REPL", () => {
     const at = marked.startsWith("@") ? line.lastIndexOf(text) : line.indexOf(text);
     expect(caret(last.error!).at).toBe(at);
     expect(last.error).toContain(`at column ${at + 1}`);
+  });
+
+  it("help lists them and Tab completes them", () => {
+    const help = session([":help"])[0]!.output;
+    for (const form of [
+      "taylor(f, x, a, n)",
+      "implicit(F, y, x)",
+      "laplacian(f)",
+      "divergence(P, Q, R, x, y, z)",
+      "curl(P, Q, R, x, y, z)",
+      "directional(f, 1, 1, x, y)",
+    ])
+      expect(help).toContain(form);
+    expect(session([":help curl"])[0]!.output).toContain("command line:  symgrad curl");
+    const state = createSession();
+    expect(complete(state, "1 + tay")).toEqual([["taylor"], "tay"]);
+    expect(complete(state, "di")[0]).toEqual(expect.arrayContaining(["diff", "directional", "divergence"]));
   });
 
   it("the library's refusals keep the session", () => {
