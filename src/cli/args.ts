@@ -227,6 +227,10 @@ function readPositional(spec: CommandEntry, positional: readonly string[], value
       case "fieldVars": {
         const { vars } = listedVars(values, command);
         if (vars === undefined) throw new UsageError(`'${command}' needs --vars x,y,...: one variable per component`, command);
+        // The components: the direction's, or the expressions' (unknown until read when one is "-").
+        const components = (read.direction ?? read.exprs).length;
+        if (spec.components !== undefined && components !== spec.components && !read.exprs.includes("-"))
+          throw new UsageError(`'${command}' takes ${spec.components} components, got ${components}`, command);
         const repeated = vars.find((v, i) => vars.indexOf(v) !== i);
         if (repeated !== undefined) throw new UsageError(`'${repeated}' is repeated in --vars: one variable per component`, command);
         read.vars = vars;

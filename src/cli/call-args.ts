@@ -121,8 +121,15 @@ function countCheck(
   }
   const forms = entry.repl.split(/\s{2,}/).join(" or ");
   const extra = n - singles;
-  const fits = fieldVars ? extra >= 2 && extra % 2 === 0 : list !== undefined ? extra >= 1 : extra === 0 || (extra === 1 && kinds.includes("order?"));
-  if (!fits) throw fail(`${name}: expected ${forms}${fieldVars ? " (one variable per component)" : ""}, got ${plural(n)}`);
+  const fits = fieldVars
+    ? entry.components !== undefined
+      ? extra === 2 * entry.components
+      : extra >= 2 && extra % 2 === 0
+    : list !== undefined
+      ? extra >= 1
+      : extra === 0 || (extra === 1 && kinds.includes("order?"));
+  const per = entry.components === undefined ? "one variable per component" : `${entry.components} components, one variable each`;
+  if (!fits) throw fail(`${name}: expected ${forms}${fieldVars ? ` (${per})` : ""}, got ${plural(n)}`);
 }
 
 /** The non-negative integer an order argument holds. */

@@ -83,6 +83,8 @@ export interface CommandEntry {
   /** What `run` returns (an `expr` entry without bindings nests in the REPL). */
   readonly result: Result["kind"];
   readonly numeric?: boolean;
+  /** How many components the list before `fieldVars` must have, when the operation fixes it (curl: 3). */
+  readonly components?: number;
   run(args: CommandArgs): Result;
 }
 
@@ -203,6 +205,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     repl: "curl(P, Q, R, x, y, z)",
     example: 'curl "y" "-x" "0" --vars x,y,z',
     result: "vector",
+    components: 3,
     run: (a) => ({ kind: "vector", vars: a.vars!, value: curl(a.exprs, a.vars!) }),
   },
   {
