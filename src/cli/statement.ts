@@ -64,6 +64,16 @@ function showExpr(state: SessionState, value: Expr): StatementOutcome {
   return { state: { ...state, ans: value }, output };
 }
 
+/**
+ * A "=" inside an expression (`implicit(x^2 + y^2 = 1, y, x)`): the same error, with the hint
+ * that the syntax has no equations. Other errors unchanged.
+ */
+function withEquationHint(err: unknown): unknown {
+  if (!(err instanceof ParseError) || err.found !== "'='") return err;
+  const reason = `${err.reason} (expressions have no equations; for implicit, write F = G as F - G)`;
+  return new ParseError(reason, err.source, err.start, err.end, err.expected, err.found);
+}
+
 /** Reads the parts of one line against the session. */
 class Reader implements ArgReader {
   readonly chars: readonly string[];
@@ -79,7 +89,11 @@ class Reader implements ArgReader {
 
   /** The expression at `span`, with `keep` left as symbols. */
   expr(span: SourceSpan, keep: ReadonlySet<string> = NOTHING): Expr {
-    return parse(this.line, { range: span, resultCalls: "error", functions: this.functions(keep), names: (name, at) => this.valueOf(name, at, keep) });
+    try {
+      return parse(this.line, { range: span, resultCalls: "error", functions: this.functions(keep), names: (name, at) => this.valueOf(name, at, keep) });
+    } catch (err) {
+      throw withEquationHint(err);
+    }
   }
 
   /** The text of a span. */

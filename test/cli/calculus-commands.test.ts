@@ -213,7 +213,7 @@ describe("the calculus commands in the REPL", () => {
     ["directional(x*y, 1, 1, x, 2)", [], "error: '2' is not a variable", "@2"],
     ["directional(x*y, 1, x, y)", [], "error: directional: expected directional(f, 1, 1, x, y) (one variable per component), got 4 arguments", "directional"],
     ["diff(x^3*y, x, y, 2)", [], "error: the order of diff applies to a single variable; repeat the variable instead", "@2"],
-    ["implicit(x^2 + y^2 = 1, y, x)", [], "error: unexpected character '='", "="],
+    ["implicit(x^2 + y^2 = 1, y, x)", [], "error: unexpected character '=' (expressions have no equations; for implicit, write F = G as F - G)", "="],
   ];
   it.each(errors)("%s (after %j) is refused", (line, before, message, marked) => {
     const outcomes = session([...before, line]);
