@@ -182,6 +182,7 @@ describe("the calculus commands in the REPL", () => {
     ["expand(taylor(exp(x), x, 1, 2))", [], () => print(expand(taylor("exp(x)", "x", 1, 2)))],
     ["implicit(x^2 + y^2 - 1, y, x)", [], () => print(implicitDiff("x^2 + y^2 - 1", "y", "x"))],
     ["implicit(x^2 + y^2 - 1, y, x, 2)", [], () => print(implicitDiff("x^2 + y^2 - 1", "y", "x", 2))],
+    ["implicit(x^2 + y^2 - 1, y, x, n)", ["n = 2"], () => print(implicitDiff("x^2 + y^2 - 1", "y", "x", 2))],
     ["laplacian(g)", ["g(x, y) = x^2*y + y^3"], () => print(laplacian("x^2*y + y^3", ["x", "y"]))],
     ["laplacian(x^2*y + y^3, x)", [], () => print(laplacian("x^2*y + y^3", ["x"]))],
     ["divergence(x*y, y*z, z*x, x, y, z)", [], () => print(divergence(["x*y", "y*z", "z*x"], ["x", "y", "z"]))],
