@@ -176,8 +176,17 @@ export function fromMathjs(root: MathNode): Expr {
   return done.get(root)!;
 }
 
+/**
+ * The `fn` of an OperatorNode as text. It is a string in a well-formed node; anything else is
+ * printed as JavaScript prints it, so it matches no operator and reaches only an error message.
+ */
+function operatorName(node: AnyNode): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a malformed node's fn, see above
+  return String(node.fn);
+}
+
 function isMultiply(node: AnyNode): boolean {
-  return node.type === "OperatorNode" && String(node.fn) === "multiply" && (node.args?.length ?? 0) >= 2;
+  return node.type === "OperatorNode" && operatorName(node) === "multiply" && (node.args?.length ?? 0) >= 2;
 }
 
 const BINARY: Readonly<Record<string, (a: Expr, b: Expr) => Expr>> = {
@@ -217,9 +226,7 @@ function convert(node: AnyNode, args: Expr[]): Expr {
       return sym(name);
     }
     case "OperatorNode": {
-      // A well-formed OperatorNode's fn is a string; anything else prints as JavaScript prints it and is refused below.
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above: a malformed node's fn only reaches the error message
-      const fn = String(node.fn);
+      const fn = operatorName(node);
       if (args.length === 1 && fn === "unaryMinus") return neg(args[0]!);
       if (args.length === 1 && fn === "unaryPlus") return args[0]!;
       const binary = BINARY[fn];
