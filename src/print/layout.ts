@@ -109,12 +109,14 @@ export function fractionOf(v: ProductView): Fraction {
 }
 
 /**
- * Polynomial degree of a term for display order: the sum of the numeric exponents of its symbol
- * factors (a symbol alone counts 1, an inert derivative d/dx(u) the degree of u, any other factor
- * 0). A JS number while it is a small integer (the common case, cheap to sort by), otherwise an
- * exact Rational.
+ * Polynomial degree of a term: the sum of the numeric exponents of its symbol factors (a symbol
+ * alone counts 1, an inert derivative d/dx(u) the degree of u, any other factor 0). With `sums`
+ * (the display order), a sum factor counts the highest degree of its terms and a power of a sum
+ * with a numeric exponent that times the exponent, so a polynomial in `x - a` is ordered by its
+ * powers (`(x - 1)^3/2 + (x - 1)^2 + x`). A JS number while it is a small integer (the common
+ * case, cheap to sort by), otherwise an exact Rational.
  */
-function degreeOf(term: Expr): number | Rational {
+function degreeOf(term: Expr, sums = false): number | Rational {
   let n = 0;
   let r: Rational | null = null;
   const factors = term.kind === "mul" ? term.args : [term];
@@ -122,15 +124,29 @@ function degreeOf(term: Expr): number | Rational {
     let e: Rational | null = null;
     if (f.kind === "sym") n++;
     else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num") e = f.exp.value;
-    else if (f.kind === "deriv") {
-      const d = degreeOf(f.args[0]!);
-      e = typeof d === "number" ? Rational.int(BigInt(d)) : d;
-    }
+    else if (f.kind === "deriv") e = asRational(degreeOf(f.args[0]!, sums));
+    else if (sums && f.kind === "add") e = asRational(sumDegree(f));
+    else if (sums && f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") e = asRational(sumDegree(f.base)).mul(f.exp.value);
     if (e === null) continue;
     if (e.isInteger() && e.num <= 1_000_000n && e.num >= -1_000_000n) n += Number(e.num);
     else r = r === null ? e : r.add(e);
   }
   return r === null ? n : r.add(Rational.int(BigInt(n)));
+}
+
+/** The highest display degree of the terms of the sum `s` (0 for its constant). */
+function sumDegree(s: Expr): number | Rational {
+  let best: number | Rational = 0;
+  for (const t of s.args) {
+    if (t.kind === "num") continue;
+    const d = degreeOf(t, true);
+    if (compareDegrees(d, best) > 0) best = d;
+  }
+  return best;
+}
+
+function asRational(d: number | Rational): Rational {
+  return typeof d === "number" ? Rational.int(BigInt(d)) : d;
 }
 
 function compareDegrees(a: number | Rational, b: number | Rational): number {
@@ -188,7 +204,7 @@ export function displayTerms(args: readonly Expr[]): Expr[] {
   const hasConstant = args[0]!.kind === "num";
   const start = hasConstant ? 1 : 0;
   const keyed: Keyed[] = [];
-  for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degreeOf(args[i]!), index: i });
+  for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degreeOf(args[i]!, true), index: i });
   const constant: Keyed[] = hasConstant ? [{ term: args[0]!, degree: null, index: 0 }] : [];
   const byDegree = (sign: number) => (a: Keyed, b: Keyed) => sign * compareDegrees(a.degree!, b.degree!) || a.index - b.index;
   const descending = [...keyed.sort(byDegree(-1)), ...constant];
@@ -227,7 +243,7 @@ export function firstDisplayedTerm(args: readonly Expr[]): Expr {
   // The first term (by canonical index) of the highest degree, the first positive term of the
   // highest and of the lowest degree; `positive` is the first positive term of the descending order.
   let high = args[start]!;
-  let highDegree = degreeOf(high);
+  let highDegree = degreeOf(high, true);
   let lowDegree = highDegree;
   let positiveHigh: Expr | null = null;
   let positiveLow: Expr | null = null;
@@ -235,7 +251,7 @@ export function firstDisplayedTerm(args: readonly Expr[]): Expr {
   let positiveDegree: number | Rational = 0;
   for (let i = start; i < args.length; i++) {
     const t = args[i]!;
-    const d = i === start ? highDegree : degreeOf(t);
+    const d = i === start ? highDegree : degreeOf(t, true);
     if (compareDegrees(d, highDegree) > 0) {
       high = t;
       highDegree = d;

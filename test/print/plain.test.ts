@@ -41,6 +41,9 @@ const GOLDEN: [string, () => Expr][] = [
   // the highest degree negative: lowest degree first when that puts a positive term first
   ["x - x^3/6 + x^5/120 - x^7/5040", () => add(x, mul(q(-1, 6), pow(x, q(3))), mul(q(1, 120), pow(x, q(5))), mul(q(-1, 5040), pow(x, q(7))))],
   ["1 + x - x^3", () => add(ONE, x, neg(pow(x, q(3))))],
+  // a power of a sum counts its exponent times the sum's degree, a sum factor the sum's degree
+  ["(x - 1)^3/2 + (x - 1)^2 + x", () => add(mul(HALF, pow(sub(x, ONE), q(3))), pow(sub(x, ONE), TWO), x)],
+  ["x^3*(y^2 + 1) + x^2*y + x", () => add(mul(pow(x, q(3)), add(pow(y, TWO), ONE)), mul(pow(x, TWO), y), x)],
   // both ends negative: the first positive term leads
   ["2*x - x^2 - 1", () => add(mul(TWO, x), neg(pow(x, TWO)), MINUS_ONE)],
   ["-x - 1", () => neg(x1)],
