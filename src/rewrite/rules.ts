@@ -39,6 +39,8 @@ export const RULES: readonly Rule[] = [
   { id: "pythagorean-tan-sec", lhs: "a_ + a_*tan(u_)^2", rhs: "a_/cos(u_)^2", ties: true },
   { id: "tan-squared-plus-one-factor", lhs: "a_*(tan(u_)^2 + 1)", rhs: "a_/cos(u_)^2", ties: true },
   { id: "one-minus-tanh-squared-factor", lhs: "a_*(1 - tanh(u_)^2)", rhs: "a_/cosh(u_)^2", ties: true },
+  { id: "cot-squared-plus-one-factor", lhs: "a_*(cot(u_)^2 + 1)", rhs: "a_/sin(u_)^2" },
+  { id: "coth-squared-minus-one-factor", lhs: "a_*(coth(u_)^2 - 1)", rhs: "a_/sinh(u_)^2" },
   { id: "pythagorean-cot-csc", lhs: "a_ + a_*cot(u_)^2", rhs: "a_/sin(u_)^2", ties: true },
   { id: "pythagorean-cosh-sinh", lhs: "a_*cosh(u_)^2 - a_*sinh(u_)^2", rhs: "a_" },
   { id: "pythagorean-tanh-sech", lhs: "a_ - a_*tanh(u_)^2", rhs: "a_/cosh(u_)^2", ties: true },
