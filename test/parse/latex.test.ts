@@ -314,12 +314,17 @@ describe("parseLatex on hostile input", () => {
       "\\,",
       "=",
       "\\foo",
+      "f",
+      "\\prime",
+      "1",
+      "\\frac{d}{dx}",
+      "\\frac{df}{dx}",
     ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), fc.boolean(), (parts, declared) => {
         const text = parts.join("");
         try {
-          parseLatex(text);
+          parseLatex(text, declared ? { undefinedFunctions: ["f"] } : {});
         } catch (err) {
           if (!(err instanceof SymgradError)) throw err;
           if (err instanceof ParseError) {
