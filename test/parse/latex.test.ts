@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { evaluateDerivatives, gradient, hessian } from "../../src/api/calculus.js";
+import { diff as diffApi, evaluateDerivatives, gradient, hessian } from "../../src/api/calculus.js";
+import { compile, evaluate } from "../../src/api/numeric.js";
 import { diffExpr, evaluateDerivatives as carryOut } from "../../src/calculus/diff.js";
 import { addAll, call, derivative, mulAll, num, pow, sym } from "../../src/core/build.js";
 import { LimitError, ParseError, SymgradError } from "../../src/core/errors.js";
@@ -156,6 +157,16 @@ describe("derivative operators on printed expressions", () => {
       }),
       { seed: 1718, numRuns: 120 },
     );
+  });
+
+  it("diff, evaluate and compile carry out what a LaTeX operator reads as; simplify keeps it, as for the text d/dx(u)", () => {
+    const e = parseLatex("\\frac{d}{dx} x^3 + \\frac{\\partial}{\\partial y} x y^2");
+    const text = parse("d/dx(x^3) + d/dy(x*y^2)");
+    expect(e).toBe(text);
+    expect(diffApi(e, "x")).toBe(parse("6*x + 2*y"));
+    expect(evaluate(e, { x: 2, y: 3 })).toBe(24);
+    expect(compile(e, ["x", "y"])([2, 3])).toBe(24);
+    expect(simplify(e)).toBe(simplify(text));
   });
 
   // The derivative-operator cases of grammar/latex-cases.txt, carried out (simplified, as `diff`
