@@ -14,7 +14,7 @@ import { LimitError, ParseError, SymgradError } from "../../src/core/errors.js";
 import { resetLimits, setLimits } from "../../src/core/limits.js";
 import type { Expr } from "../../src/core/node.js";
 import { substitute } from "../../src/core/traverse.js";
-import { parseLatex } from "../../src/parse/latex-parser.js";
+import { parseLatex, type LatexParseOptions } from "../../src/parse/latex-parser.js";
 import { parse } from "../../src/parse/parser.js";
 import { toLatex } from "../../src/print/latex.js";
 import { simplify } from "../../src/rewrite/simplify.js";
@@ -24,8 +24,9 @@ const corpus = JSON.parse(readFileSync(new URL("../data/problems.json", import.m
 
 const undefinedFunctions = UNDEFINED_FUNCTION_NAMES;
 
-function roundTrips(e: Expr): void {
-  expect(parseLatex(toLatex(e), { undefinedFunctions }), toLatex(e)).toBe(e);
+/** parseLatex(toLatex(e)) is e, by default with the undefined functions of `arbCalculusExpr` declared. */
+function roundTrips(e: Expr, options: LatexParseOptions = { undefinedFunctions }): void {
+  expect(parseLatex(toLatex(e), options), toLatex(e)).toBe(e);
 }
 
 /** simplify(e), or undefined when simplify refuses it with a typed error (it does for csc(0)). */
@@ -129,7 +130,8 @@ describe("parseLatex(toLatex(e)) === e", () => {
             [sym("z"), sym(c!)],
           ]),
         );
-        roundTrips(renamed);
+        // No name is declared a function here: "d" is one of the variables.
+        roundTrips(renamed, {});
       }),
       { seed: 1717, numRuns: 400 },
     );

@@ -104,7 +104,7 @@ export function arbExpr(depth = 3): fc.Arbitrary<Expr> {
 }
 
 /** The undefined functions `arbCalculusExpr` applies (pass them as `undefinedFunctions`). */
-export const UNDEFINED_FUNCTION_NAMES = ["f", "g", "phi", "F1"] as const;
+export const UNDEFINED_FUNCTION_NAMES = ["f", "g", "phi", "F1", "rate", "d"] as const;
 
 /**
  * Like `arbExpr`, with inert derivatives (by one to three of x, y, z, in any order) and undefined
