@@ -1,12 +1,14 @@
 // Every problem of the differentiation corpus (test/data/problems.json) has a derivation whose
 // steps all verify numerically (each step's expression, inert derivatives carried out, equals the
-// one before it at random real points), whose last step is `diff`'s result and whose printed
-// steps parse back. That its LaTeX renders is explain-corpus-katex.test.ts.
+// one before it at random real points), whose last step is `diff`'s result and whose steps,
+// printed as text and as LaTeX (inert derivatives included), parse back. That its LaTeX renders is explain-corpus-katex.test.ts.
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/api/calculus.js";
 import { explainDiff } from "../../src/api/explain.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
+import { parseLatex } from "../../src/parse/latex-parser.js";
 import { parse } from "../../src/parse/parser.js";
+import { toLatex } from "../../src/print/latex.js";
 import { print } from "../../src/print/plain.js";
 import { allSteps, corpusProblems, explanations } from "../support/corpus-derivations.js";
 
@@ -31,6 +33,7 @@ describe("every corpus derivation verifies step by step", () => {
       if (texts.reduce((n, t) => n + t.length, 0) > PRINT_CHECK_MAX) continue;
       allSteps(ex).forEach((s, i) => {
         expect(parse(texts[i]!)).toBe(s.expr);
+        expect(parseLatex(toLatex(s.expr))).toBe(s.expr);
       });
     }
   });
