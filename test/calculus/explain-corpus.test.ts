@@ -1,7 +1,8 @@
 // Every problem of the differentiation corpus (test/data/problems.json) has a derivation whose
 // steps all verify numerically (each step's expression, inert derivatives carried out, equals the
 // one before it at random real points), whose last step is `diff`'s result and whose steps,
-// printed as text and as LaTeX (inert derivatives included), parse back. That its LaTeX renders is explain-corpus-katex.test.ts.
+// printed as text and as LaTeX (inert derivatives included), parse back. That the LaTeX renders
+// is explain-corpus-katex.test.ts.
 import { describe, expect, it } from "vitest";
 import { diff } from "../../src/api/calculus.js";
 import { explainDiff } from "../../src/api/explain.js";
