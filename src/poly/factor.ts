@@ -15,6 +15,7 @@
 import { Rational } from "../core/rational.js";
 import type { IntPoly } from "./dense-int.js";
 import { contentIn, polyGcd } from "./gcd.js";
+import { factorHomogeneous, isHomogeneous } from "./homogeneous.js";
 import { factorByKronecker } from "./kronecker.js";
 import { factorSquareFreeInt } from "./zassenhaus.js";
 import {
@@ -104,7 +105,13 @@ function irreducibleFactors(f: Poly): Poly[] {
     const v = vars[0]!;
     return factorSquareFreeInt(toIntPoly(f, v)).map((g) => fromIntPoly(g, v));
   }
+  if (isHomogeneous(f)) return factorHomogeneous(f, factorSquareFree);
   return factorByKronecker(f, factorUnivariateInt) ?? [f];
+}
+
+/** The irreducible factors of a square-free g (each once; the square-free parts of `factorPoly`). */
+function factorSquareFree(g: Poly): Poly[] {
+  return factorPoly(g).factors.map(([h]) => h);
 }
 
 /** The irreducible factors over Z of a primitive univariate F (degree >= 1), repeated by multiplicity. */
