@@ -1,8 +1,8 @@
 /**
  * `factor(e)`: every sum that is a polynomial over atoms written as a product of its numeric
- * content, monomial content and square-free factors (split further by rational roots when
- * univariate), applied bottom-up after `together`, so a rational function becomes a product of
- * factored numerator and denominator. Exact: the product expands back to the input.
+ * content, monomial content and irreducible factors over the rationals (`src/poly/factor.ts`),
+ * applied bottom-up after `together`, so a rational function becomes a product of factored
+ * numerator and denominator. Exact: the product expands back to the input.
  */
 import { addAll, mulAll, num, pow } from "../core/build.js";
 import type { Expr } from "../core/node.js";
