@@ -46,7 +46,7 @@ export function symmetricMod(a: IntPoly, m: bigint): IntPoly {
 }
 
 /** The gcd of the coefficients (0 for the zero polynomial). */
-export function contentInt(a: IntPoly): bigint {
+function contentInt(a: IntPoly): bigint {
   let g = 0n;
   for (const c of a) {
     g = gcd(g, c);

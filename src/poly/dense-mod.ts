@@ -29,7 +29,7 @@ export function degMod(a: ModPoly): number {
 }
 
 /** n mod p in [0, p). */
-export function residueOf(n: bigint, p: number): number {
+function residueOf(n: bigint, p: number): number {
   const r = Number(n % BigInt(p));
   return r < 0 ? r + p : r;
 }
@@ -41,7 +41,7 @@ export function modImage(a: readonly bigint[], p: number): ModPoly {
 }
 
 /** a^-1 mod p for a in [1, p). */
-export function invMod(a: number, p: number): number {
+function invMod(a: number, p: number): number {
   let [r0, r1] = [p, a];
   let [t0, t1] = [0, 1];
   while (r1 !== 0) {
@@ -53,14 +53,6 @@ export function invMod(a: number, p: number): number {
   return t0 < 0 ? t0 + p : t0;
 }
 
-export function addMod(a: ModPoly, b: ModPoly, p: number): ModPoly {
-  const n = Math.max(a.length, b.length);
-  charge(n);
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = ((a[i] ?? 0) + (b[i] ?? 0)) % p;
-  return trimMod(out);
-}
-
 export function subMod(a: ModPoly, b: ModPoly, p: number): ModPoly {
   const n = Math.max(a.length, b.length);
   charge(n);
@@ -69,7 +61,7 @@ export function subMod(a: ModPoly, b: ModPoly, p: number): ModPoly {
   return trimMod(out);
 }
 
-export function scaleMod(a: ModPoly, c: number, p: number): ModPoly {
+function scaleMod(a: ModPoly, c: number, p: number): ModPoly {
   charge(a.length);
   return trimMod(a.map((x) => (x * c) % p));
 }
@@ -125,8 +117,8 @@ export function gcdMod(a: ModPoly, b: ModPoly, p: number): ModPoly {
 /** s, t with s*a + t*b = g, the monic gcd of a and b (a, b not both zero). */
 export function extGcdMod(a: ModPoly, b: ModPoly, p: number): { g: ModPoly; s: ModPoly; t: ModPoly } {
   let [r0, r1] = [a, b];
-  let [s0, s1]: ModPoly[] = [[1], []];
-  let [t0, t1]: ModPoly[] = [[], [1]];
+  let [s0, s1]: [ModPoly, ModPoly] = [[1], []];
+  let [t0, t1]: [ModPoly, ModPoly] = [[], [1]];
   while (r1.length > 0) {
     const { q, r } = divRemMod(r0, r1, p);
     [r0, r1] = [r1, r];

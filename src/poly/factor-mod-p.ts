@@ -15,7 +15,7 @@ const X: ModPoly = [0, 1];
  * The distinct-degree factorisation of monic square-free f: pairs [g, d] where g is the product
  * of all irreducible factors of f of degree d (only non-trivial g, increasing d).
  */
-export function distinctDegree(f: ModPoly, p: number): [ModPoly, number][] {
+function distinctDegree(f: ModPoly, p: number): [ModPoly, number][] {
   const out: [ModPoly, number][] = [];
   let rest = f;
   // Invariant: h = x^(p^d) mod rest.

@@ -36,7 +36,7 @@ import {
 import { subsets } from "./subsets.js";
 
 /** Images of higher degree in t are not factored. */
-export const MAX_KRONECKER_DEGREE = 120;
+const MAX_KRONECKER_DEGREE = 120;
 
 /** The mixed-radix layout of one substitution: variable indices and their radices. */
 interface Layout {
