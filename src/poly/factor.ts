@@ -1,8 +1,8 @@
 /**
- * Factoring over the rationals: numeric content, monomial content, square-free decomposition
- * (Yun's algorithm, recursively on the content in the first variable), then each square-free
- * factor split into irreducibles: univariate ones by the Zassenhaus method (`zassenhaus.ts`),
- * multivariate ones by Kronecker's substitution (`kronecker.ts`).
+ * Factoring over the rationals: the square-free decomposition (`square-free.ts`), then each
+ * square-free factor split into irreducibles: univariate ones by the Zassenhaus method (`zassenhaus.ts`),
+ * homogeneous multivariate ones by dehomogenising (`homogeneous.ts`), other multivariate ones
+ * by Kronecker's substitution (`kronecker.ts`).
  *
  * Contract: `factorPoly(p)` returns `{ coefficient, factors }` with
  * p = coefficient * prod(f^k), each f with integer coefficients, gcd 1, positive leading
@@ -14,88 +14,17 @@
  */
 import { Rational } from "../core/rational.js";
 import type { IntPoly } from "./dense-int.js";
-import { contentIn, polyGcd } from "./gcd.js";
 import { factorHomogeneous, isHomogeneous } from "./homogeneous.js";
 import { factorByKronecker } from "./kronecker.js";
+import { squareFreeFactors, type Factored } from "./square-free.js";
 import { factorSquareFreeInt } from "./zassenhaus.js";
-import {
-  degreeIn,
-  isZeroPoly,
-  minMonomial,
-  numericContent,
-  polyDivExact,
-  polyFromTerms,
-  polyScale,
-  polySub,
-  polyVar,
-  primitiveNumeric,
-  shiftMono,
-  variablesOf,
-  type Poly,
-  type Term,
-} from "./poly.js";
-
-export interface Factored {
-  coefficient: Rational;
-  factors: [Poly, number][];
-}
-
-/** d p / d v_i. */
-export function polyDerivative(p: Poly, i: number): Poly {
-  const terms: Term[] = [];
-  for (const t of p.values()) {
-    const k = t.mono[i] ?? 0;
-    if (k === 0) continue;
-    const m = t.mono.slice();
-    m[i] = k - 1;
-    terms.push({ mono: m, coef: t.coef.mul(Rational.of(k)) });
-  }
-  return polyFromTerms(terms);
-}
+import { degreeIn, polyFromTerms, variablesOf, type Poly, type Term } from "./poly.js";
 
 export function factorPoly(p: Poly): Factored {
-  if (isZeroPoly(p)) return { coefficient: Rational.ZERO, factors: [] };
-  const coefficient = numericContent(p);
-  let q = polyScale(p, coefficient.inv());
-  const factors: [Poly, number][] = [];
-  const mono = minMonomial(q);
-  mono.forEach((k, i) => {
-    if (k > 0) factors.push([polyVar(i), k]);
-  });
-  q = shiftMono(
-    q,
-    mono.map((k) => -k),
-  );
-  squareFree(q, factors, 0);
+  const { coefficient, factors } = squareFreeFactors(p);
   const split: [Poly, number][] = [];
   for (const [f, k] of factors) for (const g of irreducibleFactors(f)) split.push([g, k]);
   return { coefficient, factors: split };
-}
-
-function squareFree(p: Poly, out: [Poly, number][], depth: number): void {
-  const vars = [...variablesOf(p)].sort((a, b) => a - b);
-  if (vars.length === 0 || depth > 64) return;
-  const v = vars[0]!;
-  const cont = contentIn(p, v);
-  const f = primitiveNumeric(polyDivExact(p, cont)!);
-  yun(f, v, out);
-  if (variablesOf(cont).size > 0) squareFree(cont, out, depth + 1);
-}
-
-/** Yun's algorithm for f primitive in v. */
-function yun(f: Poly, v: number, out: [Poly, number][]): void {
-  const df = polyDerivative(f, v);
-  const a0 = polyGcd(f, df);
-  let b = polyDivExact(f, a0)!;
-  let c = polyDivExact(df, a0)!;
-  let d = polySub(c, polyDerivative(b, v));
-  for (let i = 1; variablesOf(b).size > 0 && i < 10_000; i++) {
-    const a = polyGcd(b, d);
-    if (variablesOf(a).size > 0) out.push([primitiveNumeric(a), i]);
-    b = polyDivExact(b, a)!;
-    c = polyDivExact(d, a)!;
-    d = polySub(c, polyDerivative(b, v));
-  }
 }
 
 /** The irreducible factors of a square-free factor f (primitive, positive leading coefficient). */
