@@ -6,6 +6,7 @@ import { canonicalViolations } from "../../src/core/invariants.js";
 import { Rational } from "../../src/core/rational.js";
 import { parse } from "../../src/parse/parser.js";
 import { print } from "../../src/print/plain.js";
+import { AtomTable, toPoly } from "../../src/poly/convert.js";
 import { factorPoly } from "../../src/poly/factor.js";
 import { contentIn } from "../../src/poly/gcd.js";
 import { polyEquals, polyFromTerms, polyMul, polyPow, polyConst, type Poly } from "../../src/poly/poly.js";
@@ -102,6 +103,16 @@ const bivariateArb: fc.Arbitrary<Poly> = fc
 function expandFactored({ coefficient, factors }: ReturnType<typeof factorPoly>): Poly {
   return factors.reduce((acc, [f, k]) => polyMul(acc, polyPow(f, k)), polyConst(coefficient));
 }
+
+describe("factorPoly past the Kronecker degree cap", () => {
+  it("keeps a square-free multivariate part whose image has degree above 120 as it is (a correct product)", () => {
+    const table = new AtomTable([parse("x"), parse("y")]);
+    const input = toPoly(parse("(x^6 + y^6 + 1)*(x^6 - y^6 + 2)"), table);
+    const result = factorPoly(input);
+    expect(result.factors).toHaveLength(1);
+    expect(polyEquals(expandFactored(result), input)).toBe(true);
+  });
+});
 
 describe("factorPoly properties", () => {
   it("univariate: the factors multiply back to the input and each is irreducible (by interpolation)", () => {
