@@ -5,8 +5,11 @@
 // dynamic imports is reported apart from the code loaded up front.
 //
 // `node scripts/bundle-size.mjs` prints a Markdown table; `measure()` is used by the size test.
+// `node scripts/bundle-size.mjs --modules` prints what the first entry's bundle is made of: per
+// directory and per module of dist/, the minified bytes and the gzip bytes the bundle would lose
+// without that code (`composition()`).
 import { build } from "esbuild";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,10 +32,8 @@ export const ENTRIES = [
  * plus the text of the entry chunk.
  */
 export async function measure(entries = ENTRIES) {
-  const dir = mkdtempSync(join(tmpdir(), "symgrad-size-"));
+  const dir = scratchProject();
   try {
-    mkdirSync(join(dir, "node_modules"));
-    symlinkSync(ROOT, join(dir, "node_modules", "symgrad"), "dir");
     const results = [];
     for (const [i, entry] of entries.entries()) {
       const file = join(dir, `entry${i}.js`);
@@ -71,6 +72,80 @@ export async function measure(entries = ENTRIES) {
   }
 }
 
+/** A scratch folder whose node_modules/symgrad is this package; the caller removes it. */
+function scratchProject() {
+  const dir = mkdtempSync(join(tmpdir(), "symgrad-size-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(ROOT, join(dir, "node_modules", "symgrad"), "dir");
+  return dir;
+}
+
+const gzipBytes = (text) => gzipSync(text, { level: 9 }).length;
+
+/** The comment that marks where a module's code starts in the bundle (a legal comment survives minifying). */
+const MODULE_MARK = /\/\*! symgrad-module:(\S+) \*\/\n?/;
+
+/**
+ * What the browser bundle of `entry` (default: the first of ENTRIES) is made of, as in `measure`
+ * but in one file without code splitting. Each module of dist/ is marked by a comment; the bundle
+ * is cut at the marks, and a part's `gzip` is its marginal cost: the gzip bytes of the whole minus
+ * those of the whole without that part (so the parts add up to less than the whole, the rest being
+ * what gzip shares between them). Returns `{ total, directories, modules }`, each part with
+ * `name`, `min` and `gzip`, largest marginal first.
+ */
+export async function composition(entry = ENTRIES[0]) {
+  const dir = scratchProject();
+  try {
+    const file = join(dir, "entry.js");
+    writeFileSync(file, entry.code);
+    const dist = join(ROOT, "dist") + "/";
+    const markModules = {
+      name: "mark-modules",
+      setup(b) {
+        b.onLoad({ filter: /\.js$/ }, (args) => {
+          if (!args.path.startsWith(dist)) return undefined;
+          return { contents: `/*! symgrad-module:${args.path.slice(dist.length)} */\n` + readFileSync(args.path, "utf8"), loader: "js" };
+        });
+      },
+    };
+    const out = await build({
+      entryPoints: [file],
+      absWorkingDir: dir,
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+      legalComments: "inline",
+      external: ["mathjs"],
+      plugins: [markModules],
+    });
+    const pieces = out.outputFiles[0].text.split(MODULE_MARK);
+    /** [module, code] in bundle order; the text before the first mark is esbuild's own. */
+    const parts = [["(bundler)", pieces[0]]];
+    for (let i = 1; i < pieces.length; i += 2) parts.push([pieces[i], pieces[i + 1]]);
+    const whole = parts.map(([, code]) => code).join("");
+    const total = { min: whole.length, gzip: gzipBytes(whole) };
+    const without = (drop) => total.gzip - gzipBytes(parts.map(([m, code]) => (drop(m) ? "" : code)).join(""));
+    const summarise = (names, belongs) =>
+      names
+        .map((name) => ({
+          name,
+          min: parts.filter(([m]) => belongs(m, name)).reduce((n, [, code]) => n + code.length, 0),
+          gzip: without((m) => belongs(m, name)),
+        }))
+        .filter((p) => p.min > 0)
+        .sort((a, b) => b.gzip - a.gzip);
+    const directoryOf = (m) => (m.includes("/") ? m.slice(0, m.indexOf("/")) : m);
+    const modules = summarise([...new Set(parts.map(([m]) => m))], (m, name) => m === name);
+    const directories = summarise([...new Set(parts.map(([m]) => directoryOf(m)))], (m, name) => directoryOf(m) === name);
+    return { total, directories, modules };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The outputs reachable from `start` through imports whose kind passes `follow`. */
 function closure(outputs, start, follow) {
   const seen = new Set(start);
@@ -89,7 +164,17 @@ function relativeOut(dir, path) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes("--modules")) {
+  const { total, directories, modules } = await composition();
+  console.log(`\`${ENTRIES[0].label}\`: ${kb(total.min)} minified, ${kb(total.gzip)} gzip; the gzip bytes are what the bundle would lose without the part`);
+  for (const [title, rows] of [
+    ["directory", directories],
+    ["module", modules],
+  ]) {
+    console.log(`\n| ${title} | minified | gzip |\n|---|---|---|`);
+    for (const r of rows) console.log(`| \`${r.name}\` | ${kb(r.min)} | ${kb(r.gzip)} |`);
+  }
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await measure();
   console.log("| import | minified | gzip | loaded on demand (gzip) |");
   console.log("|---|---|---|---|");

@@ -62,6 +62,9 @@ export const DERIVATIVE_TABLE: Readonly<Record<FunctionName, readonly (string | 
   polygamma: [null, "polygamma(u + 1, v)"],
   beta: ["beta(u, v)*(digamma(u) - digamma(u + v))", "beta(u, v)*(digamma(v) - digamma(u + v))"],
   erfc: ["-2*exp(-u^2)/sqrt(pi)"],
+  // xlogy(u, v) = u*log(v), 0 where u = 0. The differentiator uses the linear form
+  // xlogy(du, v) + u*dv/v instead of log(v)*du, so repeated derivatives stay 0 where u and v are.
+  xlogy: ["log(v)", "u/v"],
 };
 
 /** The placeholder symbols of the table formulas, by argument position. */

@@ -17,7 +17,7 @@
  * - The product rule on many factors splits them in halves, d(L*R) = d(L)*R + L*d(R), instead of
  *   writing n terms of n factors each.
  */
-import { addAll, anyDerivativeCreated, applied, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { addAll, anyDerivativeCreated, applied, call, canBeZeroButNotNegative, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Applied, Call, Deriv, Expr, Mul } from "../core/node.js";
@@ -158,8 +158,11 @@ function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: R
       // 0^x is 0 where x > 0, undefined where x < 0, and 1 at 0 only: wherever it is
       // differentiable it is locally constant, so its derivative is 0 (not 0^x*log(0)).
       if (b === ZERO) return ZERO;
+      // Exponential rule. Where b >= 0 can be 0, b^x*log(b) is 0*log(0) there although b^x is
+      // locally 0 (x > 0): xlogy(b^x, b) is that product, and 0 where b^x is.
+      if (db === ZERO && canBeZeroButNotNegative(b)) return times([call("xlogy", [node, b])], dx);
       const log = call("log", [b]);
-      if (db === ZERO) return times([node, log], dx); // exponential rule
+      if (db === ZERO) return times([node, log], dx);
       // General power: (b^x)' = b^x * (x' log b + x b'/b).
       return times([node], addAll([mulAll([materialise(dx), log]), mulAll([x, materialise(db), pow(b, MINUS_ONE)])]));
     }
@@ -242,6 +245,7 @@ function canonicalRun(fs: readonly Expr[], lo: number, hi: number): Expr {
 
 /** The chain rule: d f(u1, ..., un) = sum_i (df/dui)(u1, ..., un) * d ui. */
 function differentiateCall(node: Call, d: (a: Expr) => Derivative): Derivative {
+  if (node.fn === "xlogy") return differentiateXlogy(node, d);
   const partials = outerDerivatives(node.fn);
   const outer = (i: number): Expr => partials[i]!(node.args);
   if (node.args.length === 1) return times([outer(0)], d(node.args[0]!));
@@ -250,6 +254,20 @@ function differentiateCall(node: Call, d: (a: Expr) => Derivative): Derivative {
     const da = d(a);
     if (da !== ZERO) terms.push(mulAll([outer(i), materialise(da)]));
   });
+  return addAll(terms);
+}
+
+/**
+ * d xlogy(u, v) = xlogy(du, v) + u*dv/v: linear in u, so the first term is 0 wherever du is (its
+ * table form log(v)*du would be 0*log(0) at v = 0, where every derivative of (x^2)^y in y is 0).
+ */
+function differentiateXlogy(node: Call, d: (a: Expr) => Derivative): Derivative {
+  const [u, v] = node.args as [Expr, Expr];
+  const du = materialise(d(u));
+  const dv = materialise(d(v));
+  const terms: Expr[] = [];
+  if (du !== ZERO) terms.push(call("xlogy", [du, v]));
+  if (dv !== ZERO) terms.push(mulAll([u, dv, pow(v, MINUS_ONE)]));
   return addAll(terms);
 }
 

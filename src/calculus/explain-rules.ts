@@ -96,6 +96,7 @@ export const FUNCTION_RULE: Readonly<Record<FunctionName, Rule>> = {
   polygamma: "special",
   beta: "special",
   erfc: "special",
+  xlogy: "special",
 };
 
 /** One rule applied to d/dx(u): `result` equals d/dx(u) and holds the inert `children`. */

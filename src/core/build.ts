@@ -525,6 +525,16 @@ function isEvidentlyPositive(e: Expr): boolean {
   }
 }
 
+/**
+ * Whether `e` is >= 0 wherever it is defined, and may be 0 (not evidently positive): an even
+ * power, abs, a sum or product of such (`x^2 + y^2`, `x^2*abs(y)`). The differentiator writes
+ * `d/dy b^y` as `xlogy(b^y, b)` for such bases, so the derivative is 0 where b is, not 0*log(0).
+ */
+export function canBeZeroButNotNegative(e: Expr): boolean {
+  if (isEvidentlyPositive(e)) return false;
+  return e.kind === "add" ? e.args.every(isEvidentlyNonnegativeTerm) : isEvidentlyNonnegativeTerm(e);
+}
+
 /** A term >= 0 for every real value: a nonnegative factor or a positive multiple of products of such. */
 function isEvidentlyNonnegativeTerm(t: Expr): boolean {
   if (t.kind === "mul") return t.args.every((f) => (f.kind === "num" ? f.value.sign() > 0 : isEvidentlyNonnegative(f)));

@@ -47,6 +47,7 @@ export const FUNCTION_ARITY = {
   polygamma: 2,
   beta: 2,
   erfc: 1,
+  xlogy: 2,
 } as const;
 
 /**

@@ -13,7 +13,7 @@
  * - `gamma` at positive integers and half-integers up to 1000 (`gamma(5)` is `24`,
  *   `gamma(1/2)` is `sqrt(pi)`); at its poles (0, -1, ...) it stays. `loggamma` at positive
  *   integers is `log((n-1)!)`; `polygamma(0, u)` is `digamma(u)`; `beta` of positive integers
- *   is rational; `erfc(0)` is `1`.
+ *   is rational; `erfc(0)` is `1`; `xlogy(0, v)` and `xlogy(u, 1)` are `0`.
  */
 import { compareExpr } from "./compare.js";
 import { addAll, call, internCall, MINUS_ONE, mulAll, num, ONE, PI, pow, sqrt, ZERO } from "./build.js";
@@ -37,7 +37,23 @@ const SPECIAL = new Set<FunctionName>([
   "polygamma",
   "beta",
   "erfc",
+  "xlogy",
 ]);
+
+/**
+ * xlogy(u, v) is 0 where u = 0 (by definition) or v = 1, and a nonzero number times log(v).
+ * It is linear in u, so factors of a product u other than v, powers of v and xlogy(w, v) move out
+ * (`xlogy(2*y*(x^2)^y, x^2)` is `2*y*xlogy((x^2)^y, x^2)`): equal wherever they are finite.
+ */
+function foldXlogy(u: Expr, v: Expr): Expr | undefined {
+  if (u === ZERO || v === ONE) return ZERO;
+  if (u.kind === "num") return mulAll([u, call("log", [v])]);
+  if (u.kind !== "mul") return undefined;
+  const inside = u.args.filter((f) => f === v || (f.kind === "pow" && f.base === v) || (f.kind === "call" && f.fn === "xlogy" && f.args[1] === v));
+  if (inside.length === 0 || inside.length === u.args.length) return undefined;
+  const outside = u.args.filter((f) => !inside.includes(f));
+  return mulAll([...outside, call("xlogy", [mulAll(inside), v])]);
+}
 
 /** Exact factorials and gamma values are built only for arguments up to this size. */
 const MAX_EXACT_ARGUMENT = 1000n;
@@ -186,6 +202,8 @@ export function foldSpecial(fn: FunctionName, args: readonly Expr[]): Expr | und
       return u === ZERO ? call("digamma", [args[1]!]) : undefined;
     case "erfc":
       return u === ZERO ? ONE : undefined;
+    case "xlogy":
+      return foldXlogy(u, args[1]!);
     default:
       return undefined;
   }

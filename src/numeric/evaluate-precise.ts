@@ -82,6 +82,7 @@ const BIG_FUNCTIONS: Readonly<Record<FunctionName, BigFn>> = {
   polygamma: (m, a, b) => bigPolygamma(m, a, b),
   beta: (m, a, b) => bigBeta(m, a, b),
   erfc: (m, a) => bigErfc(m, a),
+  xlogy: (m, a, b) => (a.isZero() ? a : (m.multiply(a, m.log(b) as Big) as Big)),
 };
 
 /**

@@ -16,6 +16,8 @@
  *   cosh, sinh, tanh.
  * - cbrt is the real cube root (cbrt(-8) = -2); u^(1/3) follows Math.pow (NaN for u < 0).
  * - sign(0) = 0; abs and sign are Math.abs and Math.sign.
+ * - xlogy(u, v) = u*log(v), and 0 wherever u = 0 (as SciPy's xlogy): the limit of u*log(v) as
+ *   u, v -> 0 along u = v^p, p > 0, which is how it arises (`d/dy (x^2)^y` at x = 0).
  * - heaviside(0) = 1/2; round(x) is Math.round (halves round up: round(-2.5) = -2).
  */
 import type { FunctionName } from "../core/functions.js";
@@ -90,6 +92,10 @@ export const FLOAT_FUNCTIONS: Readonly<Record<FunctionName, FloatFunction>> = {
   },
   beta: { emit: (a, b) => `sf.beta(${a}, ${b})`, undefinedAt: () => "beta at a pole of gamma" },
   erfc: { emit: (a) => `sf.erfc(${a})` },
+  xlogy: {
+    emit: (a, b) => `(${a} === 0 ? 0 : ${a} * Math.log(${b}))`,
+    undefinedAt: (a, b) => (a === 0 ? undefined : b < 0 ? "xlogy of a negative number" : b === 0 ? "xlogy of zero" : undefined),
+  },
 };
 
 type Fn2 = (a: number, b: number) => number;

@@ -11,7 +11,7 @@
  * constants), ConstantNode with a number or BigNumber, and ParenthesisNode; anything else is a
  * DomainError naming the node. Both directions are iterative (no recursion on the tree depth).
  */
-import type { MathNode } from "mathjs";
+import type { BigNumber, MathNode } from "mathjs";
 import { mathjs } from "./mathjs-lazy.js";
 import { addAll, call, variadicCall, div, E, logBase, mulAll, neg, num, PI, pow, sqrt, sub, sym } from "../core/build.js";
 import { DomainError } from "../core/errors.js";
@@ -22,7 +22,7 @@ import { foldGraph } from "../core/traverse.js";
 
 type OpCtor = new (op: string, fn: string, args: MathNode[]) => MathNode;
 type FnCtor = new (fn: MathNode | string, args: MathNode[]) => MathNode;
-type ConstCtor = new (value: number) => MathNode;
+type ConstCtor = new (value: number | BigNumber) => MathNode;
 type SymCtor = new (name: string) => MathNode;
 /** The mathjs node constructors, resolved on first use. */
 function ctors(): { Op: OpCtor; Fn: FnCtor; Const: ConstCtor; Sym: SymCtor } {
@@ -38,7 +38,9 @@ function ctors(): { Op: OpCtor; Fn: FnCtor; Const: ConstCtor; Sym: SymCtor } {
 function rationalNode(r: Rational): MathNode {
   const { Op, Const } = ctors();
   const whole = (v: bigint): MathNode => {
-    const n = new Const(Number(v < 0n ? -v : v));
+    const magnitude = v < 0n ? -v : v;
+    // Beyond 2^53 a double would round the integer: such a constant is a BigNumber, exact.
+    const n = new Const(magnitude <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(magnitude) : mathjs().bignumber(magnitude.toString()));
     return v < 0n ? new Op("-", "unaryMinus", [n]) : n;
   };
   return r.isInteger() ? whole(r.num) : new Op("/", "divide", [whole(r.num), whole(r.den)]);
@@ -83,8 +85,9 @@ export function toMathjs(e: Expr): MathNode {
  * A mathjs call with the value of symgrad's `fn(args)`. mathjs lacks some functions or rounds
  * differently, so those are written in terms of others: `loggamma` is `lgamma`, `heaviside(u)` is
  * `(sign(u) + 1)/2`, `erfc(u)` is `1 - erf(u)`, `round(u)` is `floor(u + 1/2)` (mathjs rounds
- * halves away from zero), `beta(a, b)` is `gamma(a)*gamma(b)/gamma(a + b)`. `digamma` and
- * `polygamma` have no mathjs equivalent: a DomainError.
+ * halves away from zero), `beta(a, b)` is `gamma(a)*gamma(b)/gamma(a + b)`, `xlogy(u, v)` is
+ * `u*log(v)` (equal wherever log(v) is finite; mathjs gives NaN where symgrad's xlogy is 0 at
+ * u = v = 0). `digamma` and `polygamma` have no mathjs equivalent: a DomainError.
  */
 function callNode(fn: FunctionName, args: MathNode[]): MathNode {
   const { Op, Fn, Sym, Const } = ctors();
@@ -101,6 +104,8 @@ function callNode(fn: FunctionName, args: MathNode[]): MathNode {
       return f("floor", [op("+", "add", [args[0]!, op("/", "divide", [new Const(1), new Const(2)])])]);
     case "beta":
       return op("/", "divide", [op("*", "multiply", [f("gamma", [args[0]!]), f("gamma", [args[1]!])]), f("gamma", [op("+", "add", args)])]);
+    case "xlogy":
+      return op("*", "multiply", [args[0]!, f("log", [args[1]!])]);
     case "digamma":
     case "polygamma":
       throw new DomainError(`${fn} has no mathjs equivalent`);
@@ -136,6 +141,8 @@ function children(node: AnyNode): AnyNode[] {
  */
 export function fromMathjs(root: MathNode): Expr {
   const done = new Map<AnyNode, Expr>();
+  /** The factors of each multiply node, its multiply operands flattened (not parenthesised ones). */
+  const factorLists = new Map<AnyNode, Expr[]>();
   const stack: AnyNode[] = [root as unknown as AnyNode];
   while (stack.length > 0) {
     const node = stack[stack.length - 1]!;
@@ -150,6 +157,14 @@ export function fromMathjs(root: MathNode): Expr {
       continue;
     }
     stack.pop();
+    if (isMultiply(node)) {
+      // A chain a*b*c (mathjs nests it: (a*b)*c) is one product, as the text parser reads it:
+      // building (a*b) first would distribute a number over a sum (2*(x + 1) is 2*x + 2).
+      const factors = kids.flatMap((k) => factorLists.get(k) ?? [done.get(k)!]);
+      factorLists.set(node, factors);
+      done.set(node, mulAll(factors));
+      continue;
+    }
     done.set(
       node,
       convert(
@@ -159,6 +174,10 @@ export function fromMathjs(root: MathNode): Expr {
     );
   }
   return done.get(root as unknown as AnyNode)!;
+}
+
+function isMultiply(node: AnyNode): boolean {
+  return node.type === "OperatorNode" && String(node.fn) === "multiply" && (node.args?.length ?? 0) >= 2;
 }
 
 const BINARY: Readonly<Record<string, (a: Expr, b: Expr) => Expr>> = {

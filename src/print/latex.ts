@@ -88,6 +88,7 @@ const OPERATOR: Readonly<Record<Exclude<FunctionName, OwnNotation>, string>> = {
   polygamma: "\\operatorname{polygamma}",
   beta: "\\operatorname{beta}",
   erfc: "\\operatorname{erfc}",
+  xlogy: "\\operatorname{xlogy}",
 };
 
 /** Functions with their own notation: `e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`. */

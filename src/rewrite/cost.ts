@@ -5,7 +5,7 @@
  * Its layout decisions are the printer's, read from the same functions of `print/layout.ts`: a
  * product with negative powers (`isNegativeExponent`) prints as a fraction (`2*x/y^2`), `u^(1/2)`
  * as `sqrt(u)` unless u is a negative number (`isNegativeNumber`), a negative term of a sum
- * (`isNegativeTerm`) replaces its `+` by `-`, and a sum whose first displayed term
+ * (`isNegativeTerm`) replaces its `+` by `-`, nested `min`/`max` print as one flat call, and a sum whose first displayed term
  * (`firstDisplayedTerm`) is negative starts with a unary minus. The property test
  * `cost(e) === size(print(e))` (test/rewrite/cost.test.ts) holds them together.
  */
@@ -43,6 +43,9 @@ function computeCost(e: Expr): number {
     case "const":
       return 1;
     case "call":
+      // max(a, max(b, c)) prints flat, max(a, b, c) (`flatArguments`): one name for the chain.
+      if ((e.fn === "min" || e.fn === "max") && e.args[1]!.kind === "call" && e.args[1]!.fn === e.fn) return cost(e.args[0]!) + cost(e.args[1]!);
+      return e.args.reduce((s, a) => s + cost(a), 1);
     case "apply":
       return e.args.reduce((s, a) => s + cost(a), 1);
     case "pow":

@@ -13,7 +13,7 @@
  * Soundness: every rewrite is an identity wherever both sides are defined (the quotient forms
  * only exclude points where the original was undefined), and the rational steps are `cancel`'s.
  */
-import { add, addAll, call, div, HALF, mulAll, num, ONE, pow, rebuild, sub, TWO } from "../core/build.js";
+import { add, addAll, call, div, HALF, mulAll, num, ONE, pow, rebuild, sub, TWO, ZERO } from "../core/build.js";
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { cancelTop, togetherRational } from "./rational.js";
@@ -102,23 +102,25 @@ function layerArguments(e: Expr, out: Set<Expr>): Set<Expr> {
 
 export function quotientForm(fn: FunctionName, u: Expr): Expr | null {
   const f = (g: FunctionName): Expr => call(g, [u]);
+  // The call stays where its denominator folds to an exact 0 (`cot(pi)`): no quotient exists.
+  const ratio = (top: Expr, bottom: Expr): Expr | null => (bottom === ZERO ? null : div(top, bottom));
   switch (fn) {
     case "tan":
-      return div(f("sin"), f("cos"));
+      return ratio(f("sin"), f("cos"));
     case "cot":
-      return div(f("cos"), f("sin"));
+      return ratio(f("cos"), f("sin"));
     case "sec":
-      return div(ONE, f("cos"));
+      return ratio(ONE, f("cos"));
     case "csc":
-      return div(ONE, f("sin"));
+      return ratio(ONE, f("sin"));
     case "tanh":
-      return div(f("sinh"), f("cosh"));
+      return ratio(f("sinh"), f("cosh"));
     case "coth":
-      return div(f("cosh"), f("sinh"));
+      return ratio(f("cosh"), f("sinh"));
     case "sech":
-      return div(ONE, f("cosh"));
+      return ratio(ONE, f("cosh"));
     case "csch":
-      return div(ONE, f("sinh"));
+      return ratio(ONE, f("sinh"));
     default:
       return null;
   }

@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { outerDerivatives } from "../../src/calculus/derivative-table.js";
 import { DomainError } from "../../src/core/errors.js";
 import { diff } from "../../src/index.js";
-import { mulAll, num, pow, sym } from "../../src/core/build.js";
+import { add, call, canBeZeroButNotNegative, mulAll, num, pow, sym } from "../../src/core/build.js";
 import type { Expr } from "../../src/core/node.js";
 import { Rational } from "../../src/core/rational.js";
+import { freeSymbolSet } from "../../src/core/traverse.js";
 import { evaluate } from "../../src/numeric/evaluate.js";
 import { arbExpr } from "../support/arbitrary.js";
 
@@ -44,10 +45,12 @@ function outerValue(build: () => Expr, p: Point): number {
 
 /**
  * The documented known classes (README, "Where a derivative can still be undefined"):
- * - a power `b^u` with a symbolic exponent whose base is 0 or negative at the point. At 0, `b^u`
- *   is 0 (u > 0) or 1 (u = 0), but the exponential rule gives `b^u*log(b)*u'` (0 * -Infinity)
- *   and the power rule at `0^0` gives `u*b^(u - 1)*b'` (0 * Infinity); below 0, `b^u` is real
- *   only where u is an integer, and `log(b)` is undefined even where u' is 0;
+ * - a power `b^u` with a symbolic exponent whose base is 0 or negative at the point, except a
+ *   base that is never negative (`x^2`, `abs(x)`, `x^2 + z^2`) and free of the variable, whose
+ *   exponential rule is `xlogy(b^u, b)*u'` (0 where b^u is). At 0, `b^u` is 0 (u > 0) or 1
+ *   (u = 0), but the general power rule gives `b^u*log(b)*u'` (0 * -Infinity) and the power rule
+ *   at `0^0` gives `u*b^(u - 1)*b'` (0 * Infinity); below 0, `b^u` is real only where u is an
+ *   integer, and `log(b)` is undefined even where u' is 0;
  * - a fractional power of a product that is 0 at the point through a factor the derivative's
  *   variable is not in, beside a factor that can be negative (`(x^3*y^2)^(3/4)` in x at y = 0):
  *   the function is 0 along x, but splitting the root (`abs(y)^(3/2)*(x^3)^(3/4)`) would
@@ -64,13 +67,18 @@ function knownHole(e: Expr, v: string, p: Point): boolean {
   const visit = (n: Expr): boolean => {
     if (seen.has(n)) return false;
     seen.add(n);
-    if (n.kind === "pow" && n.exp.kind !== "num" && evaluate(n.base, scope) <= 0) return true;
+    if (n.kind === "pow" && n.exp.kind !== "num" && evaluate(n.base, scope) <= 0 && !zeroBaseHandled(n.base, v, scope)) return true;
     if (n.kind === "pow" && n.base.kind === "mul" && n.exp.kind === "num" && !n.exp.value.isInteger() && evaluate(n.base, scope) === 0) return true;
     if (n.kind === "call" && outerDerivatives(n.fn).some((d) => !Number.isFinite(outerValue(() => d(n.args), p)))) return true;
     if (n !== e && n.args.length > 0 && !Number.isFinite(value(diff(n, v, 1, { simplify: false }), p))) return true;
     return n.args.some(visit);
   };
   return visit(e);
+}
+
+/** A base of value 0 that is never negative and free of `v`: its power's derivative is an xlogy. */
+function zeroBaseHandled(b: Expr, v: string, scope: Map<string, number>): boolean {
+  return evaluate(b, scope) === 0 && canBeZeroButNotNegative(b) && !freeSymbolSet(b).has(v);
 }
 
 /**
@@ -118,6 +126,13 @@ describe("derivatives defined wherever the function is differentiable", () => {
     ["(x^4)^(3/4)", "x", { x: 0 }, 0],
     ["sqrt(x^2*y^2)", "x", { x: 0.5, y: 0 }, 0],
     ["(x^4)^(1/3)", "x", { x: -1 }, -4 / 3],
+    // A base that is never negative and 0 at the point, with the exponent varying: b^y is 0 for
+    // y > 0, so every derivative in y is 0 (xlogy(b^y, b), not b^y*log(b) = 0*log(0)).
+    ["(x^2)^y", "y", { x: 0, y: 1.5 }, 0],
+    ["abs(x)^y", "y", { x: 0, y: 0.5 }, 0],
+    ["(x^2 + z^2)^y", "y", { x: 0, y: 2, z: 0 }, 0],
+    ["y*(x^2)^(y^2 + 1)", "y", { x: 0, y: -0.5 }, 0],
+    ["(x^2)^y", "y", { x: 0.5, y: 1.5 }, Math.log(0.25) * 0.25 ** 1.5],
   ])("%s in %s at %j has derivative %d", (text, v, p, expected) => {
     const d = diff(text, v);
     expect(evaluate(d, new Map(Object.entries(p as Point)))).toBeCloseTo(expected, 12);
@@ -138,6 +153,50 @@ describe("derivatives defined wherever the function is differentiable", () => {
         found.push(...holes(e, v));
       }),
       { numRuns: 300, seed: 20 },
+    );
+    expect(found).toEqual([]);
+  });
+
+  it.each([1, 2, 3])("(x^2)^y: the derivative of order %d in y is 0 at x = 0 and matches at x = 1/2", (order) => {
+    const d = diff("(x^2)^y", "y", order);
+    expect(
+      evaluate(
+        d,
+        new Map([
+          ["x", 0],
+          ["y", 1.5],
+        ]),
+      ),
+    ).toBe(0);
+    expect(
+      evaluate(
+        d,
+        new Map([
+          ["x", 0.5],
+          ["y", 1.5],
+        ]),
+      ),
+    ).toBeCloseTo(Math.log(0.25) ** order * 0.25 ** 1.5, 12);
+  });
+
+  it("prints the exponential rule over a base that can be 0 as xlogy, and keeps log elsewhere", () => {
+    expect(String(diff("(x^2)^y", "y"))).toBe("xlogy((x^2)^y, x^2)");
+    expect(String(diff("(x^2)^y", "y", 2))).toBe("xlogy(xlogy((x^2)^y, x^2), x^2)");
+    expect(String(diff("x^y", "y"))).toBe("x^y*log(x)"); // x < 0 is outside the domain anyway
+    expect(String(diff("(x^2 + 1)^y", "y"))).toBe("log(x^2 + 1)*(x^2 + 1)^y"); // never 0
+    expect(String(diff("2^y", "y"))).toBe("2^y*log(2)");
+  });
+
+  it("powers of random never-negative bases with random exponents: no holes", () => {
+    const found: string[] = [];
+    const x = sym("x");
+    const z = sym("z");
+    const bases = [pow(x, num(2)), call("abs", [x]), add(pow(x, num(2)), pow(z, num(2))), mulAll([pow(x, num(2)), call("abs", [z])])];
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), arbExpr(2), (b, u) => {
+        found.push(...holes(pow(b, add(u, sym("y"))), "y"));
+      }),
+      { numRuns: 200, seed: 21 },
     );
     expect(found).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { sf } from "../../src/numeric/special-float.js";
 type Scope = Record<string, number>;
 
 const F: Record<FunctionName, (a: number, b?: number) => number> = {
+  xlogy: (a, b) => (a === 0 ? 0 : a * Math.log(b!)),
   sin: Math.sin,
   cos: Math.cos,
   tan: Math.tan,
