@@ -12,7 +12,7 @@
  *   statements.
  */
 
-import { COMMAND_TABLE, COMMANDS_BY_NAME, type CommandEntry, type ParamKind } from "./command-table.js";
+import { COMMAND_TABLE, COMMANDS_BY_NAME, type CommandEntry, type Param, type ParamKind } from "./command-table.js";
 
 /** The subcommands, in the order `--help` lists them (the command table's order). */
 export const COMMANDS: readonly string[] = COMMAND_TABLE.map((c) => c.name);
@@ -46,8 +46,12 @@ export type Invocation =
 export interface CommandArgs {
   /** The variables (diff: in the order of differentiation). */
   vars?: string[];
-  /** diff: the order for a single variable. */
+  /** diff: the order for a single variable; taylor, implicit: the order. */
   order?: number;
+  /** taylor: the expansion point, as unparsed expression text. */
+  point?: string;
+  /** directional: the components of the direction, as unparsed expression texts. */
+  direction?: string[];
   /** The bindings `name=value`, values as unparsed expression text. */
   bindings?: { name: string; value: string }[];
   /** --latex-in: every EXPR is LaTeX, read by parseLatex (binding values stay plain). */
@@ -61,16 +65,26 @@ const PARAM_SYNTAX: Readonly<Record<ParamKind, { synopsis: string; flag?: string
   vars: { synopsis: "VAR [VAR...]" },
   "vars?": { synopsis: "[--vars x,y]", flag: "--vars", help: "--vars x,y   the variables, in order (default: the free symbols, sorted)" },
   "order?": { synopsis: "[--order N]", flag: "--order", help: "--order N    differentiate N times with respect to the single VAR (default 1)" },
+  var: { synopsis: "VAR" },
+  point: { synopsis: "POINT" },
+  order: { synopsis: "ORDER", help: "ORDER        a non-negative integer" },
+  direction: { synopsis: "D...", help: "D...         the components of the direction (expressions), one per variable of --vars" },
+  fieldVars: { synopsis: "--vars x,y,...", flag: "--vars", help: "--vars x,y   the variables, one per component, in order (required)" },
   bindings: { synopsis: "[NAME=VALUE...]" },
 };
 
+/** How a parameter is written in a synopsis and in messages (`EXPR`, `VAR`, its label). */
+function placeholder(p: Param): string {
+  return p.label ?? PARAM_SYNTAX[p.kind].synopsis;
+}
+
 /** The one-line synopsis of a command, from its parameters. */
 export function synopsis(c: CommandEntry): string {
-  return ["symgrad", c.name, ...c.params.map((p) => PARAM_SYNTAX[p].synopsis)].join(" ");
+  return ["symgrad", c.name, ...c.params.map(placeholder)].join(" ");
 }
 
 function valueFlags(c: CommandEntry): string[] {
-  return c.params.flatMap((p) => PARAM_SYNTAX[p].flag ?? []);
+  return c.params.flatMap((p) => PARAM_SYNTAX[p.kind].flag ?? []);
 }
 
 const COMMON_FLAGS = ["--latex", "--json", "--latex-in", "--help"] as const;
@@ -158,18 +172,8 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   }
   if (positional.length === 0) throw new UsageError(`missing EXPR`, command);
   const out = { kind: "command" as const, command, latex, json, ...(latexIn ? { latexIn } : {}) };
-  const has = (p: ParamKind) => spec.params.includes(p);
-  if (has("exprs")) return { ...out, exprs: positional, ...listedVars(values, command) };
-  const [expr, ...rest] = positional as [string, ...string[]];
-  if (has("vars")) {
-    if (rest.length === 0) throw new UsageError("missing VAR", command);
-    const orderText = values.get("--order");
-    if (orderText === undefined) return { ...out, exprs: [expr], vars: rest };
-    if (!/^\d+$/.test(orderText)) throw new UsageError(`--order needs a non-negative integer, got '${orderText}'`, command);
-    if (rest.length > 1) throw new UsageError("--order applies to a single VAR; repeat the variable instead", command);
-    return { ...out, exprs: [expr], vars: rest, order: Number(orderText) };
-  }
-  if (has("bindings")) {
+  if (spec.params.some((p) => p.kind === "bindings")) {
+    const [expr, ...rest] = positional as [string, ...string[]];
     const bindings = rest.map((b) => {
       const eq = b.indexOf("=");
       const name = eq < 0 ? "" : b.slice(0, eq).trim();
@@ -179,11 +183,87 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     });
     return { ...out, exprs: [expr], bindings };
   }
-  if (rest.length > 0) {
-    const hint = has("vars?") ? "give variables with --vars" : "quote the expression";
-    throw new UsageError(`'${command}' takes one EXPR (got ${positional.length}); ${hint}`, command);
+  return { ...out, ...readPositional(spec, positional, values) };
+}
+
+/**
+ * The arguments of a command without bindings: the positionals taken by the parameters in order
+ * (one each for the one-argument kinds, the rest for a list), then the flags.
+ */
+function readPositional(spec: CommandEntry, positional: readonly string[], values: ReadonlyMap<string, string>): { exprs: string[] } & CommandArgs {
+  const command = spec.name;
+  const read: { exprs: string[] } & CommandArgs = { exprs: [] };
+  let next = 0;
+  for (const p of spec.params) {
+    const label = placeholder(p);
+    switch (p.kind) {
+      case "expr":
+      case "var":
+      case "point":
+      case "order": {
+        const arg = positional[next++];
+        if (arg === undefined) throw new UsageError(`missing ${label}`, command);
+        if (p.kind === "expr") read.exprs.push(arg);
+        else if (p.kind === "var") (read.vars ??= []).push(arg);
+        else if (p.kind === "point") read.point = arg;
+        else read.order = nonNegativeInteger(arg, label, command);
+        break;
+      }
+      case "exprs":
+      case "vars":
+      case "direction": {
+        const rest = positional.slice(next);
+        next = positional.length;
+        if (rest.length === 0) throw new UsageError(`missing ${p.kind === "vars" ? "VAR" : label}`, command);
+        if (p.kind === "exprs") read.exprs.push(...rest);
+        else if (p.kind === "vars") read.vars = [...rest];
+        else if (rest.includes("-")) throw new UsageError("'-' (standard input) stands only for EXPR, not for a component of the direction", command);
+        else read.direction = [...rest];
+        break;
+      }
+      case "vars?":
+        Object.assign(read, listedVars(values, command));
+        break;
+      case "fieldVars": {
+        const { vars } = listedVars(values, command);
+        if (vars === undefined) throw new UsageError(`'${command}' needs --vars x,y,...: one variable per component`, command);
+        // The components: the direction's, or the expressions' (unknown until read when one is "-").
+        const components = (read.direction ?? read.exprs).length;
+        if (spec.components !== undefined && components !== spec.components && !read.exprs.includes("-"))
+          throw new UsageError(`'${command}' takes ${spec.components} components, got ${components}`, command);
+        const repeated = vars.find((v, i) => vars.indexOf(v) !== i);
+        if (repeated !== undefined) throw new UsageError(`'${repeated}' is repeated in --vars: one variable per component`, command);
+        read.vars = vars;
+        break;
+      }
+      case "order?": {
+        const orderText = values.get("--order");
+        if (orderText === undefined) break;
+        read.order = nonNegativeInteger(orderText, "--order", command);
+        if (spec.params.some((q) => q.kind === "vars") && read.vars!.length > 1)
+          throw new UsageError("--order applies to a single VAR; repeat the variable instead", command);
+        break;
+      }
+      case "bindings":
+        break;
+    }
   }
-  return { ...out, exprs: [expr], ...listedVars(values, command) };
+  if (next < positional.length) {
+    const onlyExpr = spec.params.every((p) => p.kind === "expr" || p.kind === "vars?");
+    if (onlyExpr) {
+      const hint = spec.params.some((p) => p.kind === "vars?") ? "give variables with --vars" : "quote the expression";
+      throw new UsageError(`'${command}' takes one EXPR (got ${positional.length}); ${hint}`, command);
+    }
+    const positionals = spec.params.filter((p) => PARAM_SYNTAX[p.kind].flag === undefined).map(placeholder);
+    throw new UsageError(`'${command}' takes ${positionals.join(" ")} (got ${positional.length} arguments)`, command);
+  }
+  return read;
+}
+
+/** `text` as a non-negative integer, or a UsageError naming the argument. */
+function nonNegativeInteger(text: string, label: string, command: CommandName): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${label} needs a non-negative integer, got '${text}'`, command);
+  return Number(text);
 }
 
 /** `--vars x,y` as a list, when given. */
@@ -230,7 +310,7 @@ export function helpText(command?: CommandName): string {
       "",
       spec.summary + ".",
       "",
-      ...spec.params.flatMap((p) => PARAM_SYNTAX[p].help ?? []),
+      ...spec.params.flatMap((p) => PARAM_SYNTAX[p.kind].help ?? []),
       `example: symgrad ${spec.example}`,
       "--latex      print LaTeX instead of plain text",
       "--latex-in   read EXPR as LaTeX, e.g. '\\frac{1}{x}'",
@@ -245,7 +325,7 @@ export function helpText(command?: CommandName): string {
     "       symgrad              (no arguments: the interactive REPL)",
     "       symgrad FILE         (run a script of REPL statements; also symgrad < FILE)",
     "",
-    "Exact symbolic derivatives, gradients, Jacobians and Hessians.",
+    "Exact symbolic derivatives, gradients, Jacobians, Hessians, Taylor polynomials and vector calculus.",
     "",
     "commands:",
     ...COMMAND_TABLE.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),

@@ -1,6 +1,7 @@
 /**
  * The CLI subcommands: expression texts and command-line arguments in, a `Result` out, through
- * the command table. They throw the library's errors (ParseError and other SymgradErrors: exit
+ * the command table. EXPR texts are LaTeX with `--latex-in`; every other value (a binding's value,
+ * a point, a direction's components) is plain text. They throw the library's errors (ParseError and other SymgradErrors: exit
  * code 1) or a `UsageError` for an argument that is not a variable name (exit code 2). No I/O here.
  */
 import { toVariableName } from "../api/input.js";
@@ -33,6 +34,8 @@ export function runCommand(command: CommandName, exprs: readonly string[], args:
     exprs: exprs.map((t) => read(t)),
     ...(args.vars === undefined ? {} : { vars: variableNames(args.vars, command) }),
     ...(args.order === undefined ? {} : { order: args.order }),
+    ...(args.point === undefined ? {} : { point: parse(args.point) }),
+    ...(args.direction === undefined ? {} : { direction: args.direction.map((t) => parse(t)) }),
     ...(bindings === undefined ? {} : { bindings }),
   });
 }
@@ -40,4 +43,9 @@ export function runCommand(command: CommandName, exprs: readonly string[], args:
 /** Whether `command` needs numeric evaluation loaded. */
 export function needsNumeric(command: CommandName): boolean {
   return COMMANDS_BY_NAME.get(command)?.numeric === true;
+}
+
+/** Whether `command` takes a list of expressions (EXPR...) rather than one EXPR. */
+export function takesList(command: CommandName): boolean {
+  return COMMANDS_BY_NAME.get(command)?.params[0]?.kind === "exprs";
 }

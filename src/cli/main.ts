@@ -7,7 +7,7 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { helpText, parseArgs, UsageError, type Invocation } from "./args.js";
-import { loadNumeric, needsNumeric, runCommand } from "./commands.js";
+import { loadNumeric, needsNumeric, runCommand, takesList } from "./commands.js";
 import { errorJson, errorMarker, formatError, formatLatex, formatOneLine, formatPretty, resultJson, useColor } from "./format.js";
 import { startRepl } from "./repl.js";
 import { runScript } from "./script.js";
@@ -64,19 +64,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { command, exprs, json, latex } = invocation;
   if (needsNumeric(command)) await loadNumeric();
   const stdinText = exprs.includes("-") ? await readStdin() : "";
-  // jacobian takes all its expressions at once; every other command runs once per input.
-  const jobs: string[][] =
-    command === "jacobian"
-      ? [exprs.flatMap((t) => (t === "-" ? inputLines(stdinText) : [t]))]
-      : exprs[0] === "-"
-        ? inputLines(stdinText).map((line) => [line])
-        : [[exprs[0]!]];
+  // A command taking a list (jacobian, divergence, curl) takes all its expressions at once; every
+  // other command runs once per input.
+  const list = takesList(command);
+  const jobs: string[][] = list
+    ? [exprs.flatMap((t) => (t === "-" ? inputLines(stdinText) : [t]))]
+    : exprs[0] === "-"
+      ? inputLines(stdinText).map((line) => [line])
+      : [[exprs[0]!]];
   if (jobs.length === 0 || jobs[0]!.length === 0) {
     process.stderr.write(formatError(new UsageError("no expression on standard input", command), color) + "\n");
     return 2;
   }
   // From standard input, each result stays on one line so that output lines match input lines.
-  const perLine = exprs.includes("-") && command !== "jacobian";
+  const perLine = exprs.includes("-") && !list;
   let code = 0;
   for (const job of jobs) {
     const input = job.join("\n");

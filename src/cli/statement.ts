@@ -19,6 +19,7 @@ import { parse, type CallSite, type SourceSpan } from "../parse/parser.js";
 import { toLatex } from "../print/latex.js";
 import { print } from "../print/plain.js";
 import { freeSymbols } from "../core/traverse.js";
+import { readCallArgs, type ArgReader } from "./call-args.js";
 import { COMMAND_TABLE, COMMANDS_BY_NAME, isExpressionCommand, type CommandArgs, type CommandEntry } from "./command-table.js";
 import { applyDefinition, CallError, CONSTANT_NAMES, definedVariableError, reservedKind, showDefinition, type Definition } from "./definitions.js";
 import { formatLatex, formatNumber, formatPretty, type Result } from "./format.js";
@@ -63,8 +64,18 @@ function showExpr(state: SessionState, value: Expr): StatementOutcome {
   return { state: { ...state, ans: value }, output };
 }
 
+/**
+ * A "=" inside an expression (`implicit(x^2 + y^2 = 1, y, x)`): the same error, with the hint
+ * that the syntax has no equations. Other errors unchanged.
+ */
+function withEquationHint(err: unknown): unknown {
+  if (!(err instanceof ParseError) || err.found !== "'='") return err;
+  const reason = `${err.reason} (expressions have no equations; for implicit, write F = G as F - G)`;
+  return new ParseError(reason, err.source, err.start, err.end, err.expected, err.found);
+}
+
 /** Reads the parts of one line against the session. */
-class Reader {
+class Reader implements ArgReader {
   readonly chars: readonly string[];
   /** Where a defined name (or `ans`) was replaced by its value: start offset -> end and name. */
   private readonly replaced = new Map<number, { end: number; name: string }>();
@@ -78,7 +89,11 @@ class Reader {
 
   /** The expression at `span`, with `keep` left as symbols. */
   expr(span: SourceSpan, keep: ReadonlySet<string> = NOTHING): Expr {
-    return parse(this.line, { range: span, resultCalls: "error", functions: this.functions(keep), names: (name, at) => this.valueOf(name, at, keep) });
+    try {
+      return parse(this.line, { range: span, resultCalls: "error", functions: this.functions(keep), names: (name, at) => this.valueOf(name, at, keep) });
+    } catch (err) {
+      throw withEquationHint(err);
+    }
   }
 
   /** The text of a span. */
@@ -126,7 +141,7 @@ class Reader {
       out.set(
         entry.name,
         isExpressionCommand(entry)
-          ? (args, site) => at(site, () => (entry.run(readArgs(this, entry, args, site.args, site)) as { value: Expr }).value)
+          ? (args, site) => at(site, () => (entry.run(readCallArgs(this, entry, args, site.args, site)) as { value: Expr }).value)
           : (_, site) =>
               at(site, () => {
                 throw new CallError(`${entry.name}(...) is a command, not an expression: use it alone on a line`);
@@ -138,54 +153,6 @@ class Reader {
     }
     return out;
   }
-}
-
-/**
- * The arguments of a call of `entry`, read by its parameter kinds: the expressions, then the
- * variables (each checked by `reader.variable`) and a final order. Bindings are read by the
- * statement (they are not expressions).
- */
-function readArgs(reader: Reader, entry: CommandEntry, args: readonly Expr[], spans: readonly SourceSpan[], whole: SourceSpan): CommandArgs {
-  const { name, params } = entry;
-  const n = args.length;
-  if (params.includes("exprs")) {
-    if (n === 0) throw reader.locate(new CallError(`${name} needs at least one expression`), whole);
-    return { exprs: args };
-  }
-  const takesVars = params.includes("vars") || params.includes("vars?");
-  if (!takesVars) {
-    if (n !== 1) throw reader.locate(new CallError(`${name} takes 1 argument, got ${n}`), whole);
-    return { exprs: args };
-  }
-  if (n === 0 || (params.includes("vars") && n < 2)) {
-    throw reader.locate(
-      new CallError(
-        `${name} takes an expression and ${params.includes("vars") ? "at least one variable" : "optional variables"}, got ${n} argument${n === 1 ? "" : "s"}`,
-      ),
-      whole,
-    );
-  }
-  let rest = args.slice(1);
-  let restSpans = spans.slice(1);
-  let order: number | undefined;
-  const last = rest[rest.length - 1];
-  if (params.includes("order?") && rest.length === 2 && last!.kind === "num" && reader.replacedAt(restSpans[1]!) === undefined) {
-    const v = last.value;
-    if (!v.isInteger() || v.sign() < 0) throw reader.locate(new CallError(`the order of ${name} must be a non-negative integer, got ${print(last)}`), whole);
-    order = Number(v.num);
-    rest = rest.slice(0, 1);
-    restSpans = restSpans.slice(0, 1);
-  }
-  const vars = rest.map((e, i) => reader.variable(e, restSpans[i]!));
-  if (vars.length === 0) return { exprs: [args[0]!], ...defaultVars(reader, spans[0]!) };
-  return { exprs: [args[0]!], vars, ...(order === undefined ? {} : { order }) };
-}
-
-/** A function's own parameters when the expression argument is just its name. */
-function defaultVars(reader: Reader, span: SourceSpan): { vars?: readonly string[] } {
-  const name = reader.replacedAt(span);
-  const d = name === undefined ? undefined : reader.state.defs.get(name);
-  return d?.explicit === true ? { vars: d.params } : {};
 }
 
 // ---------------------------------------------------------------- definitions
@@ -312,12 +279,12 @@ function runCommandStatement(reader: Reader, call: StatementCall): StatementOutc
   const { state } = reader;
   if (args.length === 0) throw reader.locate(new CallError(`${entry.name} needs an expression`), call.whole);
   let commandArgs: CommandArgs;
-  if (entry.params.includes("bindings")) {
+  if (entry.params.some((p) => p.kind === "bindings")) {
     const bindings = args.slice(1).map((span) => readBinding(reader, span));
     const e = reader.expr(args[0]!, new Set(bindings.map((b) => b.name)));
     commandArgs = { exprs: [e], bindings };
   } else {
-    commandArgs = readArgs(
+    commandArgs = readCallArgs(
       reader,
       entry,
       args.map((span) => reader.expr(span)),

@@ -110,7 +110,7 @@ describe("mistakes keep the session and point at the source", () => {
     ["syntax error in a definition body", "g = x +* 2", "", "*"],
     ["arity of a user function", "f(1, 2) + 1", "f takes 1 argument (x), got 2", "f(1, 2)"],
     ["not a variable in diff", "1 + diff(f, 2)", "'2' is not a variable", "2)"],
-    ["a bad diff order", "diff(f, x, -1)", "the order of diff must be a non-negative integer", "diff(f, x, -1)"],
+    ["a bad diff order", "diff(f, x, -1)", "the order of diff must be a non-negative integer", "-1"],
     ["a statement command inside an expression", "grad(f) + 1", "grad(...) is a command, not an expression", "grad(f)"],
     ["a reserved name", "sin = 3", "cannot define 'sin': it is a built-in function", "sin"],
     ["a repeated parameter", "k(a, a) = a", "parameter 'a' is a repeated parameter", "a)"],

@@ -79,7 +79,7 @@ describe("steps(...) in the REPL", () => {
   it.each<[string, string]>([
     ["steps(x^2)", "error: steps takes an expression and at least one variable, got 1 argument at column 1"],
     ["steps(x^2, 2)", "error: '2' is not a variable at column 12"],
-    ["steps(x^2, x, 1/2)", "error: the order of steps must be a non-negative integer, got 1/2 at column 1"],
+    ["steps(x^2, x, 1/2)", "error: the order of steps must be a non-negative integer, got 1/2 at column 15"],
   ])("%s is an error: %s", (line, message) => {
     expect(run([line])[0]!.error!.split("\n")[0]).toBe(message);
   });
