@@ -30,7 +30,7 @@ export interface Factored {
 }
 
 /** d p / d v_i. */
-export function polyDerivative(p: Poly, i: number): Poly {
+function polyDerivative(p: Poly, i: number): Poly {
   const terms: Term[] = [];
   for (const t of p.values()) {
     const k = t.mono[i] ?? 0;
