@@ -13,7 +13,7 @@ import type { Expr } from "../core/node.js";
 import type { Assumptions } from "./assumptions.js";
 import { headsOf } from "./engine.js";
 import { expandShallow } from "./expand.js";
-import { collectFactored } from "./factor.js";
+import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
