@@ -23,6 +23,24 @@ const BASELINE = "symgrad";
 const RAW = "symgrad-raw";
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * The marker of the simplifier section at the end of RESULTS.md: figures of bench/simplify-size.ts
+ * (size ratios to SymPy on the corpus and the generated sets, diff + simplify time over diff),
+ * written by hand after a run of it. A run of this script keeps that section as it is.
+ */
+const SIMPLIFIER_MARKER = "<!-- simplifier figures from bench/simplify-size.ts: kept by bench/run.mjs -->";
+
+function keptSimplifierSection() {
+  let old;
+  try {
+    old = readFileSync(here("./RESULTS.md"), "utf8");
+  } catch {
+    return [];
+  }
+  const i = old.indexOf(SIMPLIFIER_MARKER);
+  return i < 0 ? [] : [old.slice(i)];
+}
+
 function parseArgs(argv) {
   const opts = {
     quick: false,
@@ -377,6 +395,7 @@ async function main() {
     md.push(...sc.parts.flatMap((p) => [p, ""]));
     md.push("### Fitted growth exponents (log-log slope over the four largest sizes that finished)", "", sc.expTable, "");
   }
+  md.push(...keptSimplifierSection());
   writeFileSync(here("./RESULTS.md"), md.join("\n"));
   writeFileSync(here("./results.json"), JSON.stringify({ machine: m, options: opts, records, scaling }, null, 1));
   log(`wrote bench/RESULTS.md${opts.scaling ? ", bench/scaling.svg" : ""} and bench/results.json in ${fmt(elapsed)} s`);

@@ -50,13 +50,20 @@ export function expand(input: ExprInput): Expr {
 }
 
 /**
- * Polynomials factored over the rationals: the content, square-free parts and linear factors
- * from rational roots. The product of the factors is the input.
+ * Polynomials factored into irreducibles over the rationals: the numeric and monomial content,
+ * then each square-free part split into irreducible factors (univariate by the Zassenhaus
+ * method, multivariate by dehomogenising or Kronecker's substitution). The product of the
+ * factors is the input. A multivariate factor whose Kronecker image has degree above 120, or
+ * whose search passes a quarter of the work left, stays as the square-free part found (correct,
+ * possibly reducible).
  *
- * @throws LimitError beyond `limits.maxPolyWork`.
+ * @throws LimitError beyond `limits.maxPolyWork` (univariate factoring never returns a reducible
+ * factor instead).
  * @example
  * factor("x^2 - 1");         // => (x - 1)*(x + 1)
  * factor("2*x^2 + 4*x + 2"); // => 2*(x + 1)^2
+ * factor("x^4 + 4");         // => (x^2 - 2*x + 2)*(x^2 + 2*x + 2)
+ * factor("x^3 - y^3");       // => (x - y)*(x^2 + y^2 + x*y)
  */
 export function factor(input: ExprInput): Expr {
   return factoring.factor(toExpr(input));

@@ -1,7 +1,7 @@
 /** `subs`: simultaneous substitution of values or expressions for variables. */
 import { num, sym } from "../core/build.js";
 import type { Expr } from "../core/node.js";
-import { substitute } from "../core/traverse.js";
+import { substituteThroughDerivatives } from "../calculus/substitute-derivatives.js";
 import type { ParseOptions } from "../parse/parser.js";
 import { toExpr, toVariableName, type ExprInput } from "./input.js";
 
@@ -28,7 +28,9 @@ function replacement(v: SubsValue, name: string, options: ParseOptions | undefin
 
 /**
  * `input` with every variable in `bindings` replaced at once, rebuilt canonically, so exact values
- * fold. The result is not simplified.
+ * fold. The result is not simplified. An inert derivative whose variable the substitution reaches
+ * is carried out first (`subs("d/dt(t^3)", { t: 2 })` is 12, the derivative's value there); the
+ * others stay inert.
  *
  * @throws DomainError when a replacement makes the expression undefined in exact arithmetic (`1/x` at 0).
  * @throws ParseError for a bad formula; TypeError for a key that is not a variable name.
@@ -36,6 +38,7 @@ function replacement(v: SubsValue, name: string, options: ParseOptions | undefin
  * subs("x^2 + y", { x: 2, y: "z^2" });             // => z^2 + 4
  * subs("x + 2*y", { x: "y", y: "x" });             // => 2*x + y
  * subs(diff("sin(x)", "x"), { x: "pi" });          // => -1
+ * subs("d/dt(t^3) + d/dx(x*t)", { t: 2 });         // => d/dx(2*x) + 12
  * subs("1/x", { x: 0 });                           // throws DomainError: division by zero (0 raised to a negative power)
  */
 export function subs(input: ExprInput, bindings: SubsBindings, options: SubsOptions = {}): Expr {
@@ -50,5 +53,5 @@ export function subs(input: ExprInput, bindings: SubsBindings, options: SubsOpti
   };
   if (bindings instanceof Map) for (const [k, v] of bindings as ReadonlyMap<string | Expr, SubsValue>) bind(k, v);
   else for (const k of Object.keys(bindings)) bind(k, (bindings as Readonly<Record<string, SubsValue>>)[k]!);
-  return map.size === 0 ? e : substitute(e, map);
+  return map.size === 0 ? e : substituteThroughDerivatives(e, map);
 }

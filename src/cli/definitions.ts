@@ -8,7 +8,8 @@
  *   that moment substituted, except the parameters: a later definition never changes an earlier one.
  * - A defined name stands for its body where the user writes it as an expression; `f(a, b)`
  *   substitutes the arguments for the parameters, and takes exactly that many arguments (a call is
- *   never read as a product).
+ *   never read as a product). An inert derivative by a parameter in the body is carried out
+ *   before the arguments are put in (`g(t) = d/dt(t^3)` makes `g(2)` 12).
  * - A defined name is never a variable: as the variable of diff/grad/hessian it is an error, and a
  *   binding `eval(e, x=1)` makes `x` a variable again inside `e` (the binding wins).
  */
@@ -16,7 +17,7 @@ import { sym } from "../core/build.js";
 import { SymgradError } from "../core/errors.js";
 import { CALLABLE_NAMES } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
-import { substitute } from "../core/traverse.js";
+import { substituteThroughDerivatives } from "../calculus/substitute-derivatives.js";
 import { print } from "../print/plain.js";
 import { COMMANDS_BY_NAME } from "./command-table.js";
 
@@ -47,14 +48,17 @@ export function showDefinition(d: Definition): string {
   return d.explicit ? `${d.name}(${d.params.join(", ")}) = ${print(d.body)}` : `${d.name} = ${print(d.body)}`;
 }
 
-/** The body of `d` with `args` for its parameters. */
+/**
+ * The body of `d` with `args` for its parameters. An inert derivative by a parameter is carried
+ * out first: with `g(t) = d/dt(t^3)`, `g(2)` is 12 (as `subs` gives it).
+ */
 export function applyDefinition(d: Definition, args: readonly Expr[]): Expr {
   if (args.length !== d.params.length) {
     const takes = d.params.length === 0 ? "no arguments" : `${d.params.length} argument${d.params.length === 1 ? "" : "s"} (${d.params.join(", ")})`;
     const hint = d.params.length === 0 && args.length === 1 ? ` (for a product write ${d.name}*(...))` : "";
     throw new CallError(`${d.name} takes ${takes}, got ${args.length}${hint}`);
   }
-  return substitute(d.body, new Map(d.params.map((p, i) => [sym(p), args[i]!])));
+  return substituteThroughDerivatives(d.body, new Map(d.params.map((p, i) => [sym(p), args[i]!])));
 }
 
 /** The error for a defined name used where a variable is needed. */

@@ -1,7 +1,9 @@
 /**
  * Function application in LaTeX input: `\sin x`, `\sin^2(x)`, `\sin^{-1} x`, `\log_{b} x`,
  * `\operatorname{atan2}\left(y, x\right)`, and caller-defined functions. The rule for the
- * argument is in the doc comment of `application` and in grammar/latex.ebnf.
+ * argument is in the doc comment of `application` and in grammar/latex.ebnf. A derivative mark
+ * (`'`, `^\prime`, `^{(n)}`) on a built-in function is refused: `\sin'(x)` is an error, as the
+ * plain `sin'(x)` is.
  */
 import { call, logBase, MINUS_ONE, pow } from "../core/build.js";
 import { FUNCTION_ARITY } from "../core/functions.js";
@@ -24,6 +26,12 @@ export function application(p: LatexParser, f: Applied, start: LatexToken, bar: 
   let power: Expr | undefined;
   let base: Expr | undefined;
   let fn = "fn" in f ? f.fn.fn : undefined;
+  if ("fn" in f && atPrimeMark(p)) {
+    throw p.error(
+      `a derivative mark (' or ^{(n)}) on the built-in function ${f.name} is not read (it is read on undefined and caller-defined functions): write \\frac{d}{dx} and the call`,
+      p.peek(),
+    );
+  }
   for (;;) {
     const t = p.peek();
     if (t.kind === "^" && power === undefined) {
@@ -73,6 +81,29 @@ export function application(p: LatexParser, f: Applied, start: LatexToken, bar: 
     value = fn === "log" && base !== undefined ? logBase(args[0]!, base) : call(fn!, args);
   }
   return power === undefined ? value : pow(value, power);
+}
+
+/**
+ * At a `^` (index `i`): the derivative order it marks and the index after it, for `^\prime`,
+ * `^{\prime\prime}` (any number of `\prime`) and `^{(n)}`; undefined for any other superscript.
+ */
+export function primeSuperscript(tokens: readonly LatexToken[], i: number): [order: number, next: number] | undefined {
+  const at = (j: number) => tokens[Math.min(j, tokens.length - 1)]!;
+  const isPrime = (t: LatexToken) => t.kind === "command" && t.text === "\\prime";
+  if (at(i).kind !== "^") return undefined;
+  if (isPrime(at(i + 1))) return [1, i + 2];
+  if (at(i + 1).kind !== "{") return undefined;
+  let j = i + 2;
+  while (isPrime(at(j))) j++;
+  if (j > i + 2) return at(j).kind === "}" ? [j - i - 2, j + 1] : undefined;
+  const [open, n, close, brace] = [at(j), at(j + 1), at(j + 2), at(j + 3)];
+  if (open.kind === "(" && n.kind === "number" && /^[1-9][0-9]*$/.test(n.text) && close.kind === ")" && brace.kind === "}") return [Number(n.text), j + 4];
+  return undefined;
+}
+
+/** Whether a derivative mark (a prime, `^\prime`, `^{(n)}`) is at the parser's position. */
+export function atPrimeMark(p: LatexParser): boolean {
+  return p.peek().kind === "'" || primeSuperscript(p.tokens, p.pos) !== undefined;
 }
 
 /** A bracket group or a `{...}` group as the one argument of a function. */

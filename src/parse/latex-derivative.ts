@@ -7,15 +7,20 @@
  *   `\mathrm{d}`, `\operatorname{d}`, `\differentialD` or `\partial`, optionally `^n`) and its
  *   denominator is nothing but differentials of names, each optionally `^k`; the numerator's n must
  *   be the sum of the k (1 when absent). Any other `\frac` is a quotient: `\frac{d}{2}` is d/2.
- * - The derivative is applied at once with `diff` (simplified). The rightmost differential of the
- *   denominator acts first: `\frac{\partial^2 u}{\partial x \partial y}` is d/dx (d/dy u).
+ * - The result is the inert derivative node (`derivative` of core/build.ts), the one the plain
+ *   `d/dx(u)` reads as; `diff`, `evaluateDerivatives`, `evaluate` and `compile` carry it out. The
+ *   rightmost differential of the denominator acts first: `\frac{\partial^2 u}{\partial x \partial y}`
+ *   is d/dx(d/dy(u)), as `toLatex` prints that node.
  * - With an operand in the numerator (`\frac{d(x^2)}{dx}`) that is the operand. A lone name there
- *   that is not a variable of the derivative (`\frac{dy}{dx}`) is refused: it means a function y(x),
- *   which an expression cannot represent; treating y as a constant would silently give 0.
- * - Without one, the operator waits for its operand, which `LatexParser.implicit` supplies.
+ *   that is not a variable of the derivative (`\frac{dy}{dx}`) is refused unless it is declared in
+ *   `undefinedFunctions`: it means a function y(x), and the derivative of a constant y would
+ *   silently be 0. A declared f alone there is applied to the variable of an ordinary derivative
+ *   (`\frac{df}{dx}` is d/dx(f(x))); in a partial its arguments are not known, which is an error.
+ * - Without one, the operator waits for its operand, which `LatexParser.implicit` supplies; there
+ *   a lone name is a variable like any other (`\frac{d}{dx} y` is d/dx(y), as in `d/dx(y)`).
  */
 import { diff } from "../api/calculus.js";
-import { sym } from "../core/build.js";
+import { derivative, sym } from "../core/build.js";
 import { DomainError, ParseError } from "../core/errors.js";
 import { substitute } from "../core/traverse.js";
 import type { Expr } from "../core/node.js";
@@ -31,17 +36,9 @@ export interface DerivativeOperator {
   readonly source: string;
 }
 
-/**
- * `diff` of `operand` by the operator's steps. A lone name that is not one of the variables is
- * refused: `\\frac{dy}{dx}` and `\\frac{d}{dx} y` mean a function y(x), and reading y as a
- * constant would silently give 0.
- */
-export function applyDerivative(op: DerivativeOperator, operand: Expr, at: LatexToken, p: LatexParser): Expr {
-  if (operand.kind === "sym" && !op.steps.includes(operand.name)) {
-    const vars = [...new Set([...op.steps].reverse())].join(", ");
-    throw p.error(`${op.source} of '${operand.name}' reads it as a function of ${vars}, which parseLatex cannot represent: write the expression itself`, at);
-  }
-  return diff(
+/** The inert derivative of `operand` by the operator's steps, in order. */
+export function inertDerivative(op: DerivativeOperator, operand: Expr): Expr {
+  return derivative(
     operand,
     op.steps.map((v) => sym(v)),
   );
@@ -141,11 +138,26 @@ export function derivativeAt(p: LatexParser): DerivativeOperator | Expr | undefi
   const first = p.peek();
   if (!p.startsFactor(first, null, false)) throw shapeError(p, source, first);
   p.enter(first);
-  const operand = p.implicit(null, false);
+  const ordinary = tokens[start + 2]!.text !== "\\partial" && vars.every((v) => v.name === vars[0]!.name);
+  const outer = p.leibniz;
+  p.leibniz = { start: numOrder[1], close: numClose, variable: ordinary ? sym(vars[0]!.name) : undefined, source };
+  let operand: Expr;
+  try {
+    operand = p.implicit(null, false);
+  } finally {
+    p.leibniz = outer;
+  }
   p.leave();
   if (p.pos !== numClose) throw shapeError(p, source, p.peek());
+  if (operand.kind === "sym" && !steps.includes(operand.name)) {
+    const of = [...new Set([...steps].reverse())].join(", ");
+    throw p.error(
+      `${source} of '${operand.name}' reads it as a function of ${of}: declare ${operand.name} in undefinedFunctions, or write the expression itself`,
+      first,
+    );
+  }
   p.pos = denClose + 1;
-  return applyDerivative(op, operand, first, p);
+  return inertDerivative(op, operand);
 }
 
 function shapeError(p: LatexParser, source: string, at: LatexToken): ParseError {

@@ -7,8 +7,9 @@
  *   `latex-tables.ts` or rejected. An unknown command is a ParseError naming it, with a suggestion
  *   when a known command is close.
  * - Every node is built through `core/build.ts`. Derivative operators (`\frac{d}{dx}`,
- *   `\frac{\partial^2}{\partial x \partial y}`) are applied at once with `diff`, to the operand
- *   their scope rule gives (`latex-derivative.ts`).
+ *   `\frac{\partial^2}{\partial x \partial y}`) build the inert derivative of the operand their
+ *   scope rule gives (`latex-derivative.ts`), the node the plain `d/dx(u)` reads as; undefined
+ *   functions and their derivatives (`f'(x)`, `\partial_{1} g(x, y)`) are `latex-undefined.ts`.
  * - Errors are typed: ParseError with 0-based code-point `start`/`end` in the LaTeX source (an
  *   unclosed `{`, `(`, `|` or `\left` is reported at the opening one), LimitError for the input
  *   length, the nesting depth and the size of numbers, and whatever the builder and `diff` raise.
@@ -20,11 +21,13 @@ import { LimitError, ParseError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { applyDerivative, derivativeAt, derivativeOf, type DerivativeOperator } from "./latex-derivative.js";
+import { derivativeAt, derivativeOf, inertDerivative, type DerivativeOperator } from "./latex-derivative.js";
 import { application } from "./latex-application.js";
 import { readName, textArgument } from "./latex-names.js";
 import { describeLatexToken, tokenizeLatex, type LatexToken } from "./latex-lexer.js";
 import { FUNCTION_COMMANDS, GREEK_COMMANDS, NOT_READ_COMMANDS, OPERATOR_NAMES } from "./latex-tables.js";
+import { partialApplication, undefinedApplication } from "./latex-undefined.js";
+import { undefinedFunctionNames } from "./parser.js";
 import { closestName } from "./suggest.js";
 
 /** Options of `parseLatex`: caller-defined functions and names that stand for expressions. */
@@ -39,17 +42,26 @@ export interface LatexParseOptions {
    * expression, so `\frac{\partial^2 f}{\partial x \partial y}` is its mixed partial, 2*x.
    */
   definitions?: ReadonlyMap<string, Expr>;
+  /**
+   * Names of undefined functions, as for `parse`: `f(x)`, `g\left(x, y\right)`, and their
+   * derivatives `f'(x)`, `f''(x)`, `f^{\prime}(x)`, `f^{(4)}(x)`, `\partial_{1} g(x, y)` read as
+   * the plain `f(x)`, `f'(x)`, `g'[1,0](x, y)`; `\frac{df}{dx}` is d/dx(f(x)). A name here must
+   * not be a built-in function.
+   */
+  undefinedFunctions?: readonly string[];
 }
 
 /**
  * Parses LaTeX math into a canonical expression: the same node `parse` gives for the plain
- * formula, and `parseLatex(toLatex(e)) === e` for every expression. Derivative operators are
- * carried out at once, with the scope of the operand that follows them.
+ * formula, and `parseLatex(toLatex(e)) === e` for every expression. A derivative operator is the
+ * inert derivative (as the plain `d/dx(u)`) of the operand its scope rule gives: `diff`,
+ * `evaluateDerivatives`, `evaluate` and `compile` carry it out.
  *
  * @example
  * String(parseLatex("\\frac{1}{x}"));                          // => "1/x"
  * String(parseLatex("\\sin^2 x + \\ln 2x"));                   // => "log(2*x) + sin(x)^2"
- * String(parseLatex("\\frac{d}{dx}\\left(x^2\\right) + 1"));   // => "2*x + 1"
+ * String(parseLatex("\\frac{d}{dx}\\left(x^2\\right) + 1"));   // => "d/dx(x^2) + 1"
+ * String(parseLatex("f'(x^2)", { undefinedFunctions: ["f"] }));  // => "f'(x^2)"
  *
  * @throws ParseError for what is not read, with the position in `text`.
  * @throws LimitError when `text` is longer than `limits.maxInputLength`, nested deeper than
@@ -132,12 +144,26 @@ export class LatexParser {
   private braces: Int32Array | undefined;
   /** The code points of the text, for `sourceOf`; computed on first use. */
   private chars: string[] | undefined;
+  /** `options.undefinedFunctions`, checked. */
+  private readonly undefinedNames: ReadonlySet<string>;
+  /**
+   * While the operand in a derivative's numerator is read: where it starts and ends (token
+   * indexes), and the variable an undefined function named alone there is applied to (undefined
+   * when the derivative is partial or has several variables). See `undefinedApplication`.
+   */
+  leibniz: { start: number; close: number; variable: Expr | undefined; source: string } | undefined;
 
   constructor(
     readonly text: string,
     private readonly options: LatexParseOptions,
   ) {
+    this.undefinedNames = undefinedFunctionNames(options.undefinedFunctions);
     this.tokens = tokenizeLatex(text);
+  }
+
+  /** Whether `name` is declared in `undefinedFunctions`. */
+  isUndefinedFunction(name: string): boolean {
+    return this.undefinedNames.has(name);
   }
 
   /** Whether `name` is one of the caller's definitions (read as its value, never a variable). */
@@ -301,7 +327,7 @@ export class LatexParser {
         this.enter(t);
         const operand = this.startsBracket() ? this.factorExpr(bar) : this.implicit(bar, bare);
         this.leave();
-        factors.push(applyDerivative(f, operand, t, this));
+        factors.push(inertDerivative(f, operand));
       } else {
         factors.push(f);
       }
@@ -318,7 +344,7 @@ export class LatexParser {
   startsFactor(t: LatexToken, bar: Bar, bare: boolean): boolean {
     switch (t.kind) {
       case "letter":
-        return !bare || !this.options.functions?.has(t.text);
+        return !bare || !(this.options.functions?.has(t.text) === true || this.undefinedNames.has(t.text));
       case "(":
       case "[":
       case "{":
@@ -339,7 +365,7 @@ export class LatexParser {
         )
           return true;
         if (bare) return false;
-        return c === "\\operatorname" || c === "\\left" || c === "\\lvert" || c === "\\{" || (c === "\\vert" && bar !== "\\vert");
+        return c === "\\operatorname" || c === "\\partial" || c === "\\left" || c === "\\lvert" || c === "\\{" || (c === "\\vert" && bar !== "\\vert");
       }
       default:
         return false;
@@ -376,7 +402,12 @@ export class LatexParser {
       if (this.peek().kind === "^") throw this.error("double superscript: write {x^{a}}^{b} or x^{a b}", this.peek());
     }
     const t = this.peek();
-    if (t.kind === "'") throw this.error("primes (f') are not read: write \\frac{d}{dx} and the expression", t);
+    if (t.kind === "'") {
+      throw this.error(
+        "primes are read only on functions (f'(x), with f in undefinedFunctions or options.functions): write \\frac{d}{dx} and the expression",
+        t,
+      );
+    }
     if (t.kind === "_") throw this.error("a subscript here is not read: only names take subscripts, written before any superscript (x_{1}^{2})", t);
     return e;
   }
@@ -481,14 +512,14 @@ export class LatexParser {
           }
           return application(this, { user: primes === 0 ? user : derivativeOf(user, primes, t.text), name: t.text + "'".repeat(primes) }, t, bar);
         }
-        if (FUNCTION_LETTERS.has(t.text) && this.peek(1).kind === "(") {
+        if (FUNCTION_LETTERS.has(t.text) && this.peek(1).kind === "(" && !this.undefinedNames.has(t.text)) {
           throw this.error(
-            `'${t.text}(' reads as a call of an unknown function '${t.text}': pass it in options.functions, or write ${t.text} \\cdot (...) for a product`,
+            `'${t.text}(' reads as a call of an unknown function '${t.text}': declare it in undefinedFunctions or pass it in options.functions, or write ${t.text} \\cdot (...) for a product`,
             t,
             ["a function name"],
           );
         }
-        return this.nameValue(readName(this));
+        return this.named(bar);
       }
       case "(":
       case "[":
@@ -517,8 +548,8 @@ export class LatexParser {
       this.advance();
       return application(this, { fn, name: c }, t, bar);
     }
-    if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.nameValue(readName(this));
-    if (c === "\\pi") return this.peek(1).kind === "_" ? this.nameValue(readName(this)) : (this.advance(), PI);
+    if (GREEK_COMMANDS.has(g) || c === "\\mathit") return this.named(bar);
+    if (c === "\\pi") return this.peek(1).kind === "_" ? this.named(bar) : (this.advance(), PI);
     if (c === "\\exponentialE") return (this.advance(), E);
     if (FRACTIONS.has(c)) {
       const d = derivativeAt(this);
@@ -557,7 +588,7 @@ export class LatexParser {
         if (known !== undefined) return application(this, { fn: known, name: `${c}{${text}}` }, t, bar);
         if (c === "\\mathrm") {
           this.pos = from;
-          return this.nameValue(readName(this));
+          return this.named(bar);
         }
         const hint = closestName(text, [...OPERATOR_NAMES.keys(), ...(this.options.functions?.keys() ?? [])]);
         const end = this.tokens[this.pos - 1]!.end;
@@ -566,6 +597,8 @@ export class LatexParser {
       case "\\right":
         throw this.error("'\\right' without a matching '\\left'", t);
       case "\\partial":
+        if (this.peek(1).kind === "_") return partialApplication(this, t, bar);
+        throw this.error(`'${c}' is read only in a derivative such as \\frac{${c}}{${c} x}, or as \\partial_{i} of an undefined function`, t);
       case "\\differentialD":
         throw this.error(`'${c}' is read only in a derivative such as \\frac{${c}}{${c} x}`, t);
     }
@@ -611,6 +644,12 @@ export class LatexParser {
     this.advance();
     this.leave();
     return close === "|" || close === "\\rvert" || close === "\\vert" ? call("abs", [e]) : e;
+  }
+
+  /** A name: an undefined function's application when it is declared as one, else its value. */
+  private named(bar: Bar): Expr {
+    const n = readName(this);
+    return this.undefinedNames.has(n.name) ? undefinedApplication(this, n, bar) : this.nameValue(n);
   }
 
   /** The node of a name read by `readName`: `e` and `\mathrm{e}` alone are the constant e; a defined name is its expression. */

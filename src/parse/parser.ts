@@ -129,6 +129,22 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   return new Parser(text, options).input();
 }
 
+/**
+ * The names of `undefinedFunctions` (of `parse` and `parseLatex`) as a set, each checked.
+ *
+ * @throws TypeError for a name that is not a plain name, or is a built-in function.
+ */
+export function undefinedFunctionNames(names: readonly string[] | undefined): ReadonlySet<string> {
+  const set = new Set(names ?? []);
+  for (const name of set) {
+    if (typeof name !== "string" || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name))
+      throw new TypeError(`undefined function names must be plain names, got ${JSON.stringify(name)}`);
+    if (isFunctionName(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name))
+      throw new TypeError(`'${name}' is a built-in function, not an undefined one`);
+  }
+  return set;
+}
+
 /** Quotes a token's text for messages, shortening long names and numbers. */
 function describeToken(t: Token): string {
   if (t.kind === "end") return "end of input";
@@ -242,13 +258,7 @@ class Parser {
     private readonly text: string,
     private readonly options: ParseOptions,
   ) {
-    this.undefinedNames = new Set(options.undefinedFunctions ?? []);
-    for (const name of this.undefinedNames) {
-      if (typeof name !== "string" || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name))
-        throw new TypeError(`undefined function names must be plain names, got ${JSON.stringify(name)}`);
-      if (isFunctionName(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name))
-        throw new TypeError(`'${name}' is a built-in function, not an undefined one`);
-    }
+    this.undefinedNames = undefinedFunctionNames(options.undefinedFunctions);
     this.lexer = new Lexer(text, {
       ...(options.range === undefined ? {} : { range: options.range }),
       isCallable: (name) => this.options.functions?.has(name) === true,

@@ -109,12 +109,14 @@ export function fractionOf(v: ProductView): Fraction {
 }
 
 /**
- * Polynomial degree of a term for display order: the sum of the numeric exponents of its symbol
- * factors (a symbol alone counts 1, an inert derivative d/dx(u) the degree of u, any other factor
- * 0). A JS number while it is a small integer (the common case, cheap to sort by), otherwise an
- * exact Rational.
+ * Polynomial degree of a term: the sum of the numeric exponents of its symbol factors (a symbol
+ * alone counts 1, an inert derivative d/dx(u) the degree of u, any other factor 0). With `sums`
+ * (the display order), a sum factor counts the highest degree of its terms and a power of a sum
+ * with a numeric exponent that times the exponent, so a polynomial in `x - a` is ordered by its
+ * powers (`(x - 1)^3/2 + (x - 1)^2 + x`). A JS number while it is a small integer (the common
+ * case, cheap to sort by), otherwise an exact Rational.
  */
-function degreeOf(term: Expr): number | Rational {
+function degreeOf(term: Expr, sums = false): number | Rational {
   let n = 0;
   let r: Rational | null = null;
   const factors = term.kind === "mul" ? term.args : [term];
@@ -122,15 +124,29 @@ function degreeOf(term: Expr): number | Rational {
     let e: Rational | null = null;
     if (f.kind === "sym") n++;
     else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num") e = f.exp.value;
-    else if (f.kind === "deriv") {
-      const d = degreeOf(f.args[0]!);
-      e = typeof d === "number" ? Rational.int(BigInt(d)) : d;
-    }
+    else if (f.kind === "deriv") e = asRational(degreeOf(f.args[0]!, sums));
+    else if (sums && f.kind === "add") e = asRational(sumDegree(f));
+    else if (sums && f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") e = asRational(sumDegree(f.base)).mul(f.exp.value);
     if (e === null) continue;
     if (e.isInteger() && e.num <= 1_000_000n && e.num >= -1_000_000n) n += Number(e.num);
     else r = r === null ? e : r.add(e);
   }
   return r === null ? n : r.add(Rational.int(BigInt(n)));
+}
+
+/** The highest display degree of the terms of the sum `s` (0 for its constant). */
+function sumDegree(s: Expr): number | Rational {
+  let best: number | Rational = 0;
+  for (const t of s.args) {
+    if (t.kind === "num") continue;
+    const d = degreeOf(t, true);
+    if (compareDegrees(d, best) > 0) best = d;
+  }
+  return best;
+}
+
+function asRational(d: number | Rational): Rational {
+  return typeof d === "number" ? Rational.int(BigInt(d)) : d;
 }
 
 function compareDegrees(a: number | Rational, b: number | Rational): number {
@@ -147,25 +163,58 @@ export function isNegativeTerm(t: Expr): boolean {
   return coefficient?.kind === "num" && coefficient.value.isNegative();
 }
 
+/** A term of a sum with its display degree; `degree` is null for the numeric constant. */
+interface Keyed {
+  readonly term: Expr;
+  readonly degree: number | Rational | null;
+  readonly index: number;
+}
+
+function sameDegree(a: number | Rational | null, b: number | Rational | null): boolean {
+  return a === null || b === null ? a === b : compareDegrees(a, b) === 0;
+}
+
 /**
- * The terms of a sum in display order: highest degree first, ties in canonical order, the numeric
- * constant (canonically first) last; then, when that order starts with a negative term and some
- * term is positive, the first positive term is moved to the front (`9 - x^2`, `1 - log(x)`), so a
- * sum starts with a unary minus only when every term is negative.
+ * Moves the first positive term of the leading degree group of `order` (the terms of the first
+ * term's degree; the constant is a group of its own) to the front, which keeps the degree order.
+ * False, and `order` unchanged, when that group has no positive term.
+ */
+function leadWithPositive(order: Keyed[]): boolean {
+  const degree = order[0]!.degree;
+  for (let i = 0; i < order.length && sameDegree(order[i]!.degree, degree); i++) {
+    if (isNegativeTerm(order[i]!.term)) continue;
+    if (i > 0) order.unshift(...order.splice(i, 1));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The terms of a sum in display order. The terms go in degree order, ties in canonical order:
+ * highest degree first with the numeric constant last (`x^2 + 3*x + 2`), and a positive term
+ * leads whenever there is one, by the first of these that applies:
+ * 1. a positive term of the highest degree leads (`sin(x) - exp(x)`);
+ * 2. otherwise, the order is reversed (the constant, then lowest degree first) when a positive
+ *    term then leads (`9 - x^2`, `1 - log(x)`, `x - x^3/6 + x^5/120 - x^7/5040`);
+ * 3. otherwise (both ends negative) the first positive term of the descending order is moved to
+ *    the front (`2*x - x^2 - 1`).
+ * So a sum starts with a unary minus exactly when every term is negative (the cost measure counts
+ * on this), and its degree order is kept except in case 3.
  */
 export function displayTerms(args: readonly Expr[]): Expr[] {
   const hasConstant = args[0]!.kind === "num";
   const start = hasConstant ? 1 : 0;
-  const keyed: { term: Expr; degree: number | Rational; index: number }[] = [];
-  for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degreeOf(args[i]!), index: i });
-  keyed.sort((a, b) => compareDegrees(b.degree, a.degree) || a.index - b.index);
-  const out = keyed.map((k) => k.term);
-  if (hasConstant) out.push(args[0]!);
-  if (isNegativeTerm(out[0]!)) {
-    const i = out.findIndex((t) => !isNegativeTerm(t));
-    if (i > 0) out.unshift(...out.splice(i, 1));
-  }
-  return out;
+  const keyed: Keyed[] = [];
+  for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degreeOf(args[i]!, true), index: i });
+  const constant: Keyed[] = hasConstant ? [{ term: args[0]!, degree: null, index: 0 }] : [];
+  const byDegree = (sign: number) => (a: Keyed, b: Keyed) => sign * compareDegrees(a.degree!, b.degree!) || a.index - b.index;
+  const descending = [...keyed.sort(byDegree(-1)), ...constant];
+  if (leadWithPositive(descending)) return descending.map((k) => k.term);
+  const ascending = [...constant, ...keyed.sort(byDegree(1))];
+  if (leadWithPositive(ascending)) return ascending.map((k) => k.term);
+  const i = descending.findIndex((k) => !isNegativeTerm(k.term));
+  if (i > 0) descending.unshift(...descending.splice(i, 1));
+  return descending.map((k) => k.term);
 }
 
 /**
@@ -191,25 +240,40 @@ export function highestDegreeTerm(args: readonly Expr[]): Expr {
 export function firstDisplayedTerm(args: readonly Expr[]): Expr {
   const start = args[0]!.kind === "num" ? 1 : 0;
   if (start === args.length) return args[0]!;
-  let best = args[start]!;
-  let bestDegree = degreeOf(best);
+  const constant = start === 1 ? args[0]! : null;
+  // The first term (by canonical index) of the highest degree, the first positive term of the
+  // highest and of the lowest degree; `positive` is the first positive term of the descending order.
+  let high = args[start]!;
+  let highDegree = degreeOf(high, true);
+  let lowDegree = highDegree;
+  let positiveHigh: Expr | null = null;
+  let positiveLow: Expr | null = null;
   let positive: Expr | null = null;
   let positiveDegree: number | Rational = 0;
   for (let i = start; i < args.length; i++) {
     const t = args[i]!;
-    const d = i === start ? bestDegree : degreeOf(t);
-    if (i > start && compareDegrees(d, bestDegree) > 0) {
-      best = t;
-      bestDegree = d;
+    const d = i === start ? highDegree : degreeOf(t, true);
+    if (compareDegrees(d, highDegree) > 0) {
+      high = t;
+      highDegree = d;
+      positiveHigh = null;
     }
-    if (!isNegativeTerm(t) && (positive === null || compareDegrees(d, positiveDegree) > 0)) {
+    if (compareDegrees(d, lowDegree) < 0) {
+      lowDegree = d;
+      positiveLow = null;
+    }
+    if (isNegativeTerm(t)) continue;
+    if (positiveHigh === null && compareDegrees(d, highDegree) === 0) positiveHigh = t;
+    if (positiveLow === null && compareDegrees(d, lowDegree) === 0) positiveLow = t;
+    if (positive === null || compareDegrees(d, positiveDegree) > 0) {
       positive = t;
       positiveDegree = d;
     }
   }
-  if (!isNegativeTerm(best)) return best;
-  if (positive !== null) return positive;
-  return start === 1 && !isNegativeTerm(args[0]!) ? args[0]! : best;
+  if (!isNegativeTerm(high)) return high;
+  if (positiveHigh !== null) return positiveHigh;
+  if (constant !== null ? !isNegativeTerm(constant) : positiveLow !== null) return constant ?? positiveLow!;
+  return positive ?? high;
 }
 
 /**

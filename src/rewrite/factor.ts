@@ -1,26 +1,21 @@
 /**
  * `factor(e)`: every sum that is a polynomial over atoms written as a product of its numeric
- * content, monomial content and square-free factors (split further by rational roots when
- * univariate), applied bottom-up after `together`, so a rational function becomes a product of
- * factored numerator and denominator. Exact: the product expands back to the input.
+ * content, monomial content and irreducible factors over the rationals (`src/poly/factor.ts`),
+ * applied bottom-up after `together`, so a rational function becomes a product of factored
+ * numerator and denominator. Exact: the product expands back to the input.
  */
-import { addAll, mulAll, num, pow } from "../core/build.js";
+import { mulAll, pow } from "../core/build.js";
 import type { Expr } from "../core/node.js";
-import { fromPoly, isPlainSum, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { factorPoly } from "../poly/factor.js";
-import { coefficientsIn, variablesOf, withPolyBudget } from "../poly/poly.js";
+import { withPolyBudget } from "../poly/poly.js";
+import { factorSumWith } from "./collect.js";
 import { limits } from "../core/limits.js";
 import { mapBottomUp } from "../core/traverse.js";
 import { togetherTop } from "./rational.js";
 
-/** The factored form of one sum (its terms already factored). */
-export function factorSum(e: Expr): Expr {
-  if (e.kind !== "add") return e;
-  const table = sortedAtomTable([e]);
-  const p = toPoly(e, table);
-  const { coefficient, factors } = factorPoly(p);
-  if (factors.length === 0) return e;
-  return mulAll([num(coefficient), ...factors.map(([f, k]) => pow(fromPoly(f, table), num(k)))]);
+/** The factored form of one sum (its terms already factored), into irreducibles. */
+function factorSum(e: Expr): Expr {
+  return factorSumWith(e, factorPoly);
 }
 
 export function factor(e: Expr): Expr {
@@ -34,65 +29,4 @@ function factorUnbudgeted(e: Expr): Expr {
     if (t.kind !== "mul") return t;
     return mulAll(t.args.map((f) => (f.kind === "add" ? factorSum(f) : f.kind === "pow" && f.base.kind === "add" ? pow(factorSum(f.base), f.exp) : f)));
   });
-}
-
-/** Most symbols `collectFactored` tries as the collection variable. */
-const MAX_COLLECT_VARIABLES = 3;
-
-/**
- * The sum `e` as a polynomial over its atoms, collected by the powers of one symbol with each
- * coefficient that has a single atom factored (`x^4*(log(x) + 1)^5 + 10*x^3*(log(x) + 1)^3 + ...`); the cheapest over
- * the first symbols tried, or `e` when there are fewer than two atoms. Exact: the result expands
- * back to the expansion of `e`.
- */
-export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
-  if (e.kind !== "add") return e;
-  // A plain sum's polynomial has one monomial per term: without two terms that share a power of a
-  // symbol there is nothing to collect, which is decided here without building the polynomial.
-  if (isPlainSum(e) && !twoTermsShareASymbolPower(e)) return e;
-  const table = sortedAtomTable([e]);
-  // Only symbols are collection variables, and a coefficient needs another atom.
-  if (table.atoms.length < 2 || !table.atoms.some((a) => a.kind === "sym")) return e;
-  const p = toPoly(e, table);
-  let best: Expr = e;
-  let bestCost = measure(e);
-  let tried = 0;
-  table.atoms.forEach((atom, v) => {
-    if (atom.kind !== "sym" || tried >= MAX_COLLECT_VARIABLES) return;
-    tried++;
-    const parts = [...coefficientsIn(p, v)];
-    // Collecting pays only when some power of the symbol has a coefficient of several terms.
-    if (parts.length < 2 || !parts.some(([k, c]) => k !== 0 && c.size >= 2)) return;
-    // Only such coefficients in a single atom are factored (multivariate factoring costs too much).
-    const terms = parts.map(([k, c]) => {
-      const coefficient = fromPoly(c, table);
-      const factorable = k !== 0 && c.size >= 2 && variablesOf(c).size === 1;
-      return mulAll([pow(atom, num(k)), factorable ? factorSum(coefficient) : coefficient]);
-    });
-    const candidate = addAll(terms);
-    const c = measure(candidate);
-    if (c < bestCost) {
-      best = candidate;
-      bestCost = c;
-    }
-  });
-  return best;
-}
-
-/**
- * True when two terms of the plain sum `e` have the same positive power of one symbol (`x` and
- * `3*x*y`, or `x^2*sin(x)` and `x^2`), the powers `toPoly` reads as powers of the symbol's atom.
- * Interning makes equal powers the same factor node.
- */
-function twoTermsShareASymbolPower(e: Expr): boolean {
-  const seen = new Set<Expr>();
-  for (const t of e.args) {
-    for (const f of t.kind === "mul" ? t.args : [t]) {
-      const symbolPower = f.kind === "sym" || (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num" && f.exp.value.sign() > 0);
-      if (!symbolPower) continue;
-      if (seen.has(f)) return true;
-      seen.add(f);
-    }
-  }
-  return false;
 }

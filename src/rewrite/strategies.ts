@@ -13,12 +13,13 @@ import type { Expr } from "../core/node.js";
 import type { Assumptions } from "./assumptions.js";
 import { headsOf } from "./engine.js";
 import { expandShallow } from "./expand.js";
-import { collectFactored } from "./factor.js";
+import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
+import { hasNestedRadical, mergeNestedRadicals } from "./radicals.js";
 import { hasTanSecTerms, tanSecForm } from "./tan-sec.js";
 import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational } from "./trig.js";
 
@@ -151,6 +152,7 @@ export const STRATEGIES: readonly Strategy[] = [
     build: (n, f) => expandShallow(n, f.bestCost() + 1, RULE_SLACK),
     rulesWithin: RULE_SLACK,
   },
+  { id: "merge-radicals", kinds: ["mul", "pow"], when: (f) => hasNestedRadical(f.node), build: mergeNestedRadicals, rulesWithin: RULE_SLACK },
   { id: "distribute-coefficient", kinds: ["mul"], when: (f) => hasSumFactor(f.node), build: distributeCoefficient },
   { id: "distribute-exp", kinds: ["mul"], when: (f) => hasExpAndSum(f.node), build: distributeExp, rulesWithin: RULE_SLACK },
   {

@@ -35,11 +35,14 @@ describe("public LaTeX input", () => {
     expect(symgrad.parseLatex("\\frac{1}{x}")).toBe(symgrad.parse("1/x"));
     expect(String(symgrad.parseLatex("\\frac{-b + \\sqrt{b^2 - 4ac}}{2a}"))).toBe("(sqrt(b^2 - 4*a*c) - b)/(2*a)");
     expect(String(symgrad.parseLatex("\\sin^2 x + \\ln 2x"))).toBe("log(2*x) + sin(x)^2");
-    expect(String(symgrad.parseLatex("\\frac{d}{dx}\\left(x^2\\right) + 1"))).toBe("2*x + 1");
-    expect(String(symgrad.parseLatex("\\frac{\\partial^2}{\\partial x \\partial y} x^2 y^3"))).toBe("6*x*y^2");
+    expect(String(symgrad.parseLatex("\\frac{d}{dx}\\left(x^2\\right) + 1"))).toBe("d/dx(x^2) + 1");
+    expect(String(symgrad.evaluateDerivatives(symgrad.parseLatex("\\frac{d}{dx}\\left(x^2\\right) + 1")))).toBe("2*x + 1");
+    expect(String(symgrad.parseLatex("\\frac{\\partial^2}{\\partial x \\partial y} x^2 y^3"))).toBe("d/dx(d/dy(x^2*y^3))");
+    const undefinedFunctions = ["f", "g"];
+    expect(String(symgrad.parseLatex("f'(x) + \\frac{df}{dx} + \\partial_{1} g(x, y)", { undefinedFunctions }))).toBe("f'(x) + g'[1,0](x, y) + d/dx(f(x))");
     expect(String(symgrad.parseLatex("\\theta_0 + x_{12} + x_{i}"))).toBe("theta0 + x12 + x_i");
     expect(String(symgrad.diff(symgrad.parseLatex("\\sqrt{x^2 + 1}"), "x"))).toBe("x/sqrt(x^2 + 1)");
-    expect(String(symgrad.parseLatex("\\frac{d}{dx} f", { definitions: new Map([["f", symgrad.parse("x^2*y")]]) }))).toBe("2*x*y");
+    expect(String(symgrad.parseLatex("\\frac{d}{dx} f", { definitions: new Map([["f", symgrad.parse("x^2*y")]]) }))).toBe("d/dx(x^2*y)");
     const e = symgrad.parse("x^2*sin(x)/sqrt(x + 1)");
     expect(symgrad.parseLatex(symgrad.toLatex(e))).toBe(e);
     expect(() => symgrad.parseLatex("\\frac{1}{\\sinn x}")).toThrow("unknown command '\\sinn' (did you mean '\\sin'?) at column 10");

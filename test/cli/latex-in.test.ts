@@ -48,11 +48,12 @@ describe("LaTeX lines in the REPL", () => {
     let state = createSession();
     const lines: [string, string][] = [
       ["f = x^2*y", "f = x^2*y"],
-      ["\\frac{\\partial^2 f}{\\partial x \\partial y}", "2*x"],
-      ["  \\frac{d}{dx} f", "2*x*y"],
-      ["\\sqrt{\\mathrm{ans}} + 1", "sqrt(2)*sqrt(x*y) + 1"],
+      ["\\frac{\\partial^2 f}{\\partial x \\partial y}", "d/dx(d/dy(x^2*y))"],
+      ["  \\frac{d}{dx} f", "d/dx(x^2*y)"],
+      ["diff(ans, y)", "2*x"],
+      ["\\sqrt{\\mathrm{ans}} + 1", "sqrt(2)*sqrt(x) + 1"],
       ["g(t) = t^3 + t", "g(t) = t^3 + t"],
-      ["\\frac{d}{dx} g(x^2)", "6*x^5 + 2*x"],
+      ["\\frac{d}{dx} g(x^2)", "d/dx(x^6 + x^2)"],
       ["\\, g'(2) + g''(x)", "6*x + 13"],
     ];
     for (const [line, output] of lines) {

@@ -84,10 +84,12 @@ describe("steps(...) in the REPL", () => {
     expect(run([line])[0]!.error!.split("\n")[0]).toBe(message);
   });
 
-  it("a defined name inside d/dx(...) stands for its body; substituting for its variable is refused", () => {
-    const [, inert, , called, , refused] = run(["f = x^2*sin(x)", "d/dx(f)", "g(t) = d/dt(t^3)", "g(2)", "x = 3", "d/dx(x^2)"]);
+  it("a defined name inside d/dx(...) stands for its body; a call carries out a derivative by a parameter", () => {
+    const [, inert, defined, called, symbolic, , refused] = run(["f = x^2*sin(x)", "d/dx(f)", "g(t) = d/dt(t^3)", "g(2)", "g(y + 1)", "x = 3", "d/dx(x^2)"]);
     expect(inert!.output).toBe("d/dx(x^2*sin(x))");
-    expect(called!.error).toBe("error: cannot substitute for the variable t of the inert derivative d/dt(t^3): carry it out first (evaluateDerivatives)");
+    expect(defined!.output).toBe("g(t) = d/dt(t^3)");
+    expect(called!.output).toBe("12");
+    expect(symbolic!.output).toBe("3*(y + 1)^2");
     expect(refused!.error!.split("\n")[0]).toBe("error: cannot differentiate with respect to 'x': it is not a variable at column 1");
   });
 

@@ -23,4 +23,17 @@ describe("subs in the front ends", () => {
     });
     expect(out).toEqual(["f = x^2 + y", "z + 9", "-1"]);
   });
+
+  it("carries out an inert derivative by a substituted variable, in subs and in a call", () => {
+    let state = createSession();
+    const out = ["g(t) = d/dt(t^3)", "g(2)", "subs(d/dt(t^3) + d/dx(x*t), t=2)", "h(t) = d/dt(sin(t)^2)", "h(pi/4)", "\\frac{d}{dt} t^3", "subs(ans, t=2)"].map(
+      (line) => {
+        const r = evaluateLine(state, line);
+        state = r.state;
+        expect(r.error).toBeUndefined();
+        return r.output;
+      },
+    );
+    expect(out).toEqual(["g(t) = d/dt(t^3)", "12", "d/dx(2*x) + 12", "h(t) = d/dt(sin(t)^2)", "1", "d/dt(t^3)", "12"]);
+  });
 });

@@ -11,24 +11,29 @@ interface Case {
   source: string;
   input: string;
   outcome: string;
+  /** From the last `#! undefinedFunctions:` directive before the line. */
+  undefinedFunctions: readonly string[];
 }
 
 function readCases(): Case[] {
   const text = readFileSync(new URL("../../grammar/latex-cases.txt", import.meta.url), "utf8");
   const cases: Case[] = [];
+  let undefinedFunctions: readonly string[] = [];
   text.split("\n").forEach((raw, i) => {
     const source = raw.trim();
+    const directive = /^#! undefinedFunctions:(.*)$/.exec(source);
+    if (directive !== null) undefinedFunctions = directive[1]!.split(/\s+/).filter((name) => name !== "");
     if (source === "" || source.startsWith("#")) return;
     const at = source.lastIndexOf(" => ");
     if (at < 0) throw new Error(`latex-cases.txt line ${i + 1}: no " => " in ${source}`);
-    cases.push({ line: i + 1, source, input: source.slice(0, at).trim(), outcome: source.slice(at + 4).trim() });
+    cases.push({ line: i + 1, source, input: source.slice(0, at).trim(), outcome: source.slice(at + 4).trim(), undefinedFunctions });
   });
   return cases;
 }
 
-function thrown(input: string): unknown {
+function thrown(input: string, undefinedFunctions: readonly string[]): unknown {
   try {
-    parseLatex(input);
+    parseLatex(input, { undefinedFunctions });
   } catch (err) {
     return err;
   }
@@ -44,15 +49,16 @@ describe("grammar/latex-cases.txt", () => {
   });
 
   it.each(cases.map((c) => [`${c.line}: ${c.source}`, c] as const))("%s", (_, c) => {
-    const { input, outcome } = c;
+    const { input, outcome, undefinedFunctions } = c;
     if (outcome.startsWith("= ")) {
-      const e = parseLatex(input);
+      const e = parseLatex(input, { undefinedFunctions });
+      const expected = parse(outcome.slice(2), { undefinedFunctions });
       expect(canonicalViolations(e)).toEqual([]);
-      expect(String(e)).toBe(String(parse(outcome.slice(2))));
-      expect(e).toBe(parse(outcome.slice(2)));
+      expect(String(e)).toBe(String(expected));
+      expect(e).toBe(expected);
       return;
     }
-    const err = thrown(input);
+    const err = thrown(input, undefinedFunctions);
     const error = /^error at column (\d+): (.*)$/.exec(outcome);
     if (error !== null) {
       expect(err).toBeInstanceOf(ParseError);

@@ -36,8 +36,16 @@ const GOLDEN: [string, () => Expr][] = [
   ["1 - x", () => sub(ONE, x)],
   ["1 - x^2", () => sub(ONE, pow(x, TWO))],
   ["9 - x^2", () => sub(q(9), pow(x, TWO))],
-  ["y - x^2 - x", () => sub(y, add(pow(x, TWO), x))],
+  ["y - x - x^2", () => sub(y, add(pow(x, TWO), x))],
   ["-x^2 - x - 1", () => neg(add(pow(x, TWO), x, ONE))],
+  // the highest degree negative: lowest degree first when that puts a positive term first
+  ["x - x^3/6 + x^5/120 - x^7/5040", () => add(x, mul(q(-1, 6), pow(x, q(3))), mul(q(1, 120), pow(x, q(5))), mul(q(-1, 5040), pow(x, q(7))))],
+  ["1 + x - x^3", () => add(ONE, x, neg(pow(x, q(3))))],
+  // a power of a sum counts its exponent times the sum's degree, a sum factor the sum's degree
+  ["(x - 1)^3/2 + (x - 1)^2 + x", () => add(mul(HALF, pow(sub(x, ONE), q(3))), pow(sub(x, ONE), TWO), x)],
+  ["x^3*(y^2 + 1) + x^2*y + x", () => add(mul(pow(x, q(3)), add(pow(y, TWO), ONE)), mul(pow(x, TWO), y), x)],
+  // both ends negative: the first positive term leads
+  ["2*x - x^2 - 1", () => add(mul(TWO, x), neg(pow(x, TWO)), MINUS_ONE)],
   ["-x - 1", () => neg(x1)],
   ["x^3 + x*y + y - 1/2", () => add(y, mul(x, y), pow(x, q(3)), q(-1, 2))],
   ["x + 1/x", () => add(pow(x, MINUS_ONE), x)],
@@ -168,6 +176,37 @@ describe("plain printer: size and depth", () => {
     expect(parse(s)).toBe(e);
     // e(i+1) = e(i)*(e(i) + 1) holds e(i) twice, so x occurs 2^10 times.
     expect(s.split("x").length - 1).toBe(2 ** 10);
+  });
+});
+
+describe("display order of a univariate polynomial", () => {
+  // Degrees in display order are monotone unless both the highest- and the lowest-degree
+  // terms are negative; the first term is negative only when every term is.
+  const polynomials = fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { minLength: 2, maxLength: 7 }).chain((degrees) =>
+    fc.tuple(
+      fc.constant(degrees),
+      fc.array(
+        fc.integer({ min: -5, max: 5 }).filter((c) => c !== 0),
+        { minLength: degrees.length, maxLength: degrees.length },
+      ),
+    ),
+  );
+  it("keeps degree order and leads with a positive term when there is one", () => {
+    fc.assert(
+      fc.property(polynomials, ([degrees, coefficients]) => {
+        const s = add(...degrees.map((d, i) => mul(q(coefficients[i]!), pow(x, q(d)))));
+        expect(parse(print(s))).toBe(s);
+        const byDegree = degrees.map((d, i) => [d, coefficients[i]!] as const).sort((a, b) => a[0] - b[0]);
+        const shown = displayTerms(s.args).map((t) => degrees[degrees.findIndex((d, i) => mul(q(coefficients[i]!), pow(x, q(d))) === t)]!);
+        const ascending = shown.every((d, i) => i === 0 || d > shown[i - 1]!);
+        const descending = shown.every((d, i) => i === 0 || d < shown[i - 1]!);
+        const endsNegative = byDegree[0]![1] < 0 && byDegree[byDegree.length - 1]![1] < 0;
+        if (!endsNegative) expect(ascending || descending).toBe(true);
+        const first = coefficients[degrees.indexOf(shown[0]!)]!;
+        expect(first < 0).toBe(coefficients.every((c) => c < 0));
+      }),
+      { seed: 15, numRuns: 300 },
+    );
   });
 });
 

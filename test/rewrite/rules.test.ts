@@ -71,6 +71,13 @@ describe("matching modulo order with a rest", () => {
     ["pythagorean-cosh-sinh", "cosh(x)^2 - sinh(x)^2 + x", "x + 1"],
     ["exp-product", "2*exp(x)*y*exp(y)", "2*y*exp(x + y)"],
     ["sqrt-of-square", "sqrt((x-1)^2)", "abs(x - 1)"],
+    ["cot-squared-plus-one-factor", "2*cot(x)*(cot(x)^2 + 1)", "2*cot(x)/sin(x)^2"],
+    ["coth-squared-minus-one-factor", "y*(coth(x + 1)^2 - 1)", "y/sinh(x + 1)^2"],
+    ["double-angle-cos-from-cos", "2*cos(x)^2 - 1", "cos(2*x)"],
+    ["double-angle-cos-from-cos", "6*y*cos(x)^2 + x - 3*y", "3*y*cos(2*x) + x"],
+    ["double-angle-cos-from-sin", "1 - 2*sin(x + 1)^2", "cos(2*x + 2)"],
+    ["double-angle-cosh-from-cosh", "2*cosh(x)^2 - 1", "cosh(2*x)"],
+    ["double-angle-cosh-from-sinh", "2*sinh(x)^2 + 1", "cosh(2*x)"],
   ])("%s: %s -> %s", (id, input, expected) => {
     expect(applyRule(rule(id), parse(input))).toContain(parse(expected));
   });
@@ -79,6 +86,8 @@ describe("matching modulo order with a rest", () => {
     ["pythagorean-sin-cos", "2*sin(x)^2 + 3*cos(x)^2"],
     ["pythagorean-sin-cos", "sin(x)^2 + cos(y)^2"],
     ["sqrt-of-square-nonnegative", "sqrt(x^2)"],
+    ["double-angle-cos-from-cos", "2*cos(x)^2 + 1"],
+    ["double-angle-cos-from-cos", "3*cos(x)^2 - 1"],
   ])("%s does not rewrite %s", (id, input) => {
     expect(applyRule(rule(id), parse(input))).toEqual([]);
   });

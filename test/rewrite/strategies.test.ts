@@ -10,6 +10,7 @@ import { STRATEGIES, NodeFacts, strategiesFor } from "../../src/rewrite/strategi
 import { distributeExp, negateSumFactor } from "../../src/rewrite/sum-forms.js";
 import { inverseForms, parityForm } from "../../src/rewrite/parity.js";
 import { tanSecForm } from "../../src/rewrite/tan-sec.js";
+import { mergeNestedRadicals } from "../../src/rewrite/radicals.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";
 
 /** `make()`, or null when it stops on a budget or an exact division by zero. */
@@ -64,6 +65,17 @@ const trigArb: fc.Arbitrary<Expr> = fc
   )
   .map((terms) => parse(terms.map(([f, g, a, b, u, c]) => `${c}*x*${f}(${u})^(${a})*${g}(x)^(${b})`).join(" + ")));
 
+/** Products with nested radicals `(u^a)^b` (a of even denominator) beside other powers of u. */
+const radicalArb: fc.Arbitrary<Expr> = fc
+  .tuple(
+    fc.constantFrom("x", "x + 1", "x^2 - 1", "-x", "y - x"),
+    fc.constantFrom("1/2", "3/2", "-1/2", "1/4", "5/6"),
+    fc.constantFrom("1/2", "1/3", "-1/2", "2/3", "3/4"),
+    fc.constantFrom("1", "1/2", "-1", "x", "1/4"),
+    exprArb,
+  )
+  .map(([u, a, b, c, v]) => mul(parse(`((${u})^(${a}))^(${b})*(${u})^(${c})`), v));
+
 describe("strategy table", () => {
   it("has kebab-case ids and every entry is reachable from its kinds", () => {
     for (const s of STRATEGIES) {
@@ -75,7 +87,7 @@ describe("strategy table", () => {
   for (const s of STRATEGIES) {
     it(`${s.id} (${s.kinds.join(", ")}) keeps values at random points, negative ones included`, () => {
       fc.assert(
-        fc.property(fc.oneof(exprArb, productArb, inverseArb, trigArb), (e) => {
+        fc.property(fc.oneof(exprArb, productArb, inverseArb, trigArb, radicalArb), (e) => {
           if (!(s.kinds as readonly string[]).includes(e.kind)) return;
           const facts = new NodeFacts(e, {}, () => Infinity);
           const c = attempt(() => s.build(e, facts));
@@ -103,6 +115,16 @@ describe("strategy table", () => {
     ["sin(x)^3/cos(x)", "sin(x)^3/cos(x)"],
   ])("tanSecForm(%s) = %s", (input, expected) => {
     expect(tanSecForm(parse(input))).toBe(parse(expected));
+  });
+
+  it.each([
+    ["sqrt(sqrt(x + 1))", "(x + 1)^(1/4)"],
+    ["4*sqrt(sqrt(x + 1))*sqrt(x + 1)", "4*(x + 1)^(3/4)"],
+    ["(x^(3/2))^(1/3)*y", "sqrt(x)*y"],
+    ["(x^(1/3))^(1/2)", null], // x^(1/3) is not known to be nonnegative where defined
+    ["sqrt(x)*y", null],
+  ])("mergeNestedRadicals(%s) = %s", (input, expected) => {
+    expect(mergeNestedRadicals(parse(input))).toBe(expected === null ? null : parse(expected));
   });
 
   it.each([

@@ -13,7 +13,7 @@ import { print } from "../../src/print/plain.js";
 import { cost } from "../../src/rewrite/cost.js";
 import { sortedAtomTable, toPoly } from "../../src/poly/convert.js";
 import { costLowerBound, expandShallow, productCostFloor } from "../../src/rewrite/expand.js";
-import { collectFactored } from "../../src/rewrite/factor.js";
+import { collectFactored } from "../../src/rewrite/collect.js";
 import { distributeCoefficient, factorTerms, pullSumContent } from "../../src/rewrite/sum-forms.js";
 import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";

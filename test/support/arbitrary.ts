@@ -7,7 +7,7 @@
  * is canonical; combinations the builder rejects (`0^-1`) are filtered out.
  */
 import fc from "fast-check";
-import { addAll, call, constant, mulAll, num, pow, sym } from "../../src/core/build.js";
+import { addAll, applied, call, constant, derivative, mulAll, num, pow, sym } from "../../src/core/build.js";
 import { SymgradError } from "../../src/core/errors.js";
 import { FUNCTION_ARITY, FUNCTION_NAMES, type FunctionName } from "../../src/core/functions.js";
 import type { Expr } from "../../src/core/node.js";
@@ -97,6 +97,36 @@ export function arbExpr(depth = 3): fc.Arbitrary<Expr> {
           ),
         ),
         ([f, args]) => call(f, args),
+      ),
+      weight: 2,
+    },
+  );
+}
+
+/** The undefined functions `arbCalculusExpr` applies (pass them as `undefinedFunctions`). */
+export const UNDEFINED_FUNCTION_NAMES = ["f", "g", "phi", "F1", "rate", "d"] as const;
+
+/**
+ * Like `arbExpr`, with inert derivatives (by one to three of x, y, z, in any order) and undefined
+ * functions of one or two arguments with derivative orders 0-4 in each, at any depth.
+ */
+export function arbCalculusExpr(depth = 3): fc.Arbitrary<Expr> {
+  if (depth <= 0) return arbLeaf;
+  const sub = arbCalculusExpr(depth - 1);
+  const order = fc.integer({ min: 0, max: 4 });
+  return fc.oneof(
+    { arbitrary: arbExpr(depth - 1), weight: 2 },
+    { arbitrary: built(fc.array(sub, { minLength: 2, maxLength: 3 }), (ts) => addAll(ts)), weight: 2 },
+    { arbitrary: built(fc.array(sub, { minLength: 2, maxLength: 3 }), (fs) => mulAll(fs)), weight: 2 },
+    { arbitrary: built(fc.tuple(sub, arbExponent), ([b, e]) => pow(b, e)), weight: 1 },
+    { arbitrary: built(fc.tuple(sub, fc.array(arbSymbol, { minLength: 1, maxLength: 3 })), ([body, vars]) => derivative(body, vars)), weight: 2 },
+    {
+      arbitrary: built(fc.tuple(fc.constantFrom(...UNDEFINED_FUNCTION_NAMES), fc.array(fc.tuple(sub, order), { minLength: 1, maxLength: 2 })), ([name, args]) =>
+        applied(
+          name,
+          args.map(([, k]) => k),
+          args.map(([a]) => a),
+        ),
       ),
       weight: 2,
     },

@@ -1,0 +1,86 @@
+/**
+ * Simplify's collection strategy: a sum collected by the powers of one symbol, with coefficients
+ * in a single atom factored by the light factoring (`src/poly/rational-roots.ts`: square-free
+ * parts split by rational roots). `factor` uses the same sum-to-product step with the full
+ * factoring into irreducibles (`factor.ts`), which stays out of `diff`'s code this way.
+ */
+import { addAll, mulAll, num, pow } from "../core/build.js";
+import type { Expr } from "../core/node.js";
+import { fromPoly, isPlainSum, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { coefficientsIn, variablesOf, type Poly } from "../poly/poly.js";
+import { factorByRationalRoots } from "../poly/rational-roots.js";
+import type { Factored } from "../poly/square-free.js";
+
+/**
+ * The sum `e` as the product its polynomial factors into by `factorize` (numeric content first),
+ * or `e` itself when it is not a sum or has no factor. Exact: the product expands back to `e`.
+ */
+export function factorSumWith(e: Expr, factorize: (p: Poly) => Factored): Expr {
+  if (e.kind !== "add") return e;
+  const table = sortedAtomTable([e]);
+  const p = toPoly(e, table);
+  const { coefficient, factors } = factorize(p);
+  if (factors.length === 0) return e;
+  return mulAll([num(coefficient), ...factors.map(([f, k]) => pow(fromPoly(f, table), num(k)))]);
+}
+
+/** Most symbols `collectFactored` tries as the collection variable. */
+const MAX_COLLECT_VARIABLES = 3;
+
+/**
+ * The sum `e` as a polynomial over its atoms, collected by the powers of one symbol with each
+ * coefficient that has a single atom factored (`x^4*(log(x) + 1)^5 + 10*x^3*(log(x) + 1)^3 + ...`); the cheapest over
+ * the first symbols tried, or `e` when there are fewer than two atoms. Exact: the result expands
+ * back to the expansion of `e`.
+ */
+export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
+  if (e.kind !== "add") return e;
+  // A plain sum's polynomial has one monomial per term: without two terms that share a power of a
+  // symbol there is nothing to collect, which is decided here without building the polynomial.
+  if (isPlainSum(e) && !twoTermsShareASymbolPower(e)) return e;
+  const table = sortedAtomTable([e]);
+  // Only symbols are collection variables, and a coefficient needs another atom.
+  if (table.atoms.length < 2 || !table.atoms.some((a) => a.kind === "sym")) return e;
+  const p = toPoly(e, table);
+  let best: Expr = e;
+  let bestCost = measure(e);
+  let tried = 0;
+  table.atoms.forEach((atom, v) => {
+    if (atom.kind !== "sym" || tried >= MAX_COLLECT_VARIABLES) return;
+    tried++;
+    const parts = [...coefficientsIn(p, v)];
+    // Collecting pays only when some power of the symbol has a coefficient of several terms.
+    if (parts.length < 2 || !parts.some(([k, c]) => k !== 0 && c.size >= 2)) return;
+    // Only such coefficients in a single atom are factored (multivariate factoring costs too much).
+    const terms = parts.map(([k, c]) => {
+      const coefficient = fromPoly(c, table);
+      const factorable = k !== 0 && c.size >= 2 && variablesOf(c).size === 1;
+      return mulAll([pow(atom, num(k)), factorable ? factorSumWith(coefficient, factorByRationalRoots) : coefficient]);
+    });
+    const candidate = addAll(terms);
+    const c = measure(candidate);
+    if (c < bestCost) {
+      best = candidate;
+      bestCost = c;
+    }
+  });
+  return best;
+}
+
+/**
+ * True when two terms of the plain sum `e` have the same positive power of one symbol (`x` and
+ * `3*x*y`, or `x^2*sin(x)` and `x^2`), the powers `toPoly` reads as powers of the symbol's atom.
+ * Interning makes equal powers the same factor node.
+ */
+function twoTermsShareASymbolPower(e: Expr): boolean {
+  const seen = new Set<Expr>();
+  for (const t of e.args) {
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      const symbolPower = f.kind === "sym" || (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num" && f.exp.value.sign() > 0);
+      if (!symbolPower) continue;
+      if (seen.has(f)) return true;
+      seen.add(f);
+    }
+  }
+  return false;
+}
