@@ -202,8 +202,7 @@ function callRules(u: Call, x: string, d: (w: Expr) => Expr): Application {
 
 function isNegative(e: Expr): boolean {
   if (e.kind === "num") return e.value.isNegative();
-  const coefficient = e.kind === "mul" ? e.args[0] : undefined;
-  return coefficient?.kind === "num" && coefficient.value.isNegative();
+  return e.kind === "mul" && e.args[0]!.kind === "num" && e.args[0]!.value.isNegative();
 }
 
 /** Every rule of the vocabulary, in the order documented above. */

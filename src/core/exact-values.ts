@@ -191,8 +191,7 @@ function built(): Tables {
 function splitPi(u: Expr): [Expr, Rational] {
   const piCoefficient = (t: Expr): Rational | null => {
     if (t === PI) return Rational.ONE;
-    const coefficient = t.kind === "mul" && t.args.length === 2 && t.args[1] === PI ? t.args[0] : undefined;
-    if (coefficient?.kind === "num") return coefficient.value;
+    if (t.kind === "mul" && t.args.length === 2 && t.args[1] === PI && t.args[0]!.kind === "num") return t.args[0]!.value;
     return null;
   };
   const whole = piCoefficient(u);
@@ -208,8 +207,7 @@ function splitPi(u: Expr): [Expr, Rational] {
 
 function coefficientSign(t: Expr): number {
   if (t.kind === "num") return t.value.sign();
-  const coefficient = t.kind === "mul" ? t.args[0] : undefined;
-  if (coefficient?.kind === "num") return coefficient.value.sign();
+  if (t.kind === "mul" && t.args[0]!.kind === "num") return t.args[0]!.value.sign();
   return 1;
 }
 

@@ -159,8 +159,7 @@ function compareDegrees(a: number | Rational, b: number | Rational): number {
 /** True when a term of a sum shows a minus sign (a negative number or coefficient). */
 export function isNegativeTerm(t: Expr): boolean {
   if (t.kind === "num") return t.value.isNegative();
-  const coefficient = t.kind === "mul" ? t.args[0] : undefined;
-  return coefficient?.kind === "num" && coefficient.value.isNegative();
+  return t.kind === "mul" && t.args[0]!.kind === "num" && t.args[0]!.value.isNegative();
 }
 
 /** A term of a sum with its display degree; `degree` is null for the numeric constant. */

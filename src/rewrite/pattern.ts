@@ -140,8 +140,7 @@ export function matchSum(pattern: Expr, subject: Expr, b: Bindings, top: boolean
 function splitProduct(e: Expr): [Rational, readonly Expr[]] {
   if (e.kind === "num") return [e.value, []];
   if (e.kind !== "mul") return [Rational.ONE, [e]];
-  const first = e.args[0]!;
-  return first.kind === "num" ? [first.value, e.args.slice(1)] : [Rational.ONE, e.args];
+  return e.args[0]!.kind === "num" ? [e.args[0]!.value, e.args.slice(1)] : [Rational.ONE, e.args];
 }
 
 /** The terms of a sum; its numeric constant is a term too, so a bare wildcard can match it. */

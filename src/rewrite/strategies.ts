@@ -158,10 +158,7 @@ export const STRATEGIES: readonly Strategy[] = [
   {
     id: "negate-sum-factor",
     kinds: ["mul"],
-    when: (f) => {
-      const coefficient = f.node.args[0]!;
-      return coefficient.kind === "num" && coefficient.value.isNegative() && hasSumFactor(f.node);
-    },
+    when: (f) => f.node.args[0]!.kind === "num" && f.node.args[0]!.value.isNegative() && hasSumFactor(f.node),
     build: negateSumFactor,
   },
 ];

@@ -68,8 +68,8 @@ export function pullSumContent(e: Expr): Expr {
  * not distribute the number back.
  */
 export function distributeCoefficient(e: Expr): Expr {
-  const k = e.kind === "mul" ? e.args[0] : undefined;
-  if (e.kind !== "mul" || k?.kind !== "num" || e.args.length < 3) return e;
+  if (e.kind !== "mul" || e.args[0]!.kind !== "num" || e.args.length < 3) return e;
+  const k = e.args[0]!;
   let best: Expr = e;
   for (let i = 1; i < e.args.length; i++) {
     const f = e.args[i]!;
@@ -89,9 +89,8 @@ export function distributeCoefficient(e: Expr): Expr {
 function splitExponents(t: Expr): [Rational, Map<Expr, Rational>] {
   const [c, m] = factorMap(t);
   for (const [b, k] of [...m]) {
-    const constant = b.kind === "pow" && b.exp.kind === "add" ? b.exp.args[0] : undefined;
-    if (b.kind !== "pow" || !k.isOne() || constant?.kind !== "num") continue;
-    const shift = constant.value;
+    if (b.kind !== "pow" || !k.isOne() || b.exp.kind !== "add" || b.exp.args[0]!.kind !== "num") continue;
+    const shift = b.exp.args[0]!.value;
     m.delete(b);
     const symbolic = pow(b.base, addAll(b.exp.args.slice(1)));
     m.set(symbolic, (m.get(symbolic) ?? Rational.ZERO).add(Rational.ONE));
@@ -178,9 +177,8 @@ export function factorTerms(e: Expr): Expr {
  * of a sum): `-x*(x - 2)` is x*(2 - x). The cheapest choice; `e` itself when it has none.
  */
 export function negateSumFactor(e: Expr): Expr {
-  const coefficient = e.kind === "mul" ? e.args[0] : undefined;
-  if (e.kind !== "mul" || coefficient?.kind !== "num" || !coefficient.value.isNegative()) return e;
-  const k = num(coefficient.value.neg());
+  if (e.kind !== "mul" || e.args[0]!.kind !== "num" || !e.args[0]!.value.isNegative()) return e;
+  const k = num(e.args[0]!.value.neg());
   let best: Expr = e;
   let bestCost = cost(e);
   for (let i = 1; i < e.args.length; i++) {

@@ -269,8 +269,7 @@ function leadingNegative(u: Expr): boolean {
   const terms = u.kind === "add" ? u.args.filter((t) => t.kind !== "num") : [u];
   const t = terms[0];
   if (t === undefined) return u.kind === "num" && u.value.sign() < 0;
-  const coefficient = t.kind === "mul" ? t.args[0] : undefined;
-  return coefficient?.kind === "num" && coefficient.value.sign() < 0;
+  return t.kind === "mul" && t.args[0]!.kind === "num" && t.args[0]!.value.sign() < 0;
 }
 
 export function productToSum(e: Expr): Expr {
