@@ -16,11 +16,11 @@ import { ensurePackageBuilt, ROOT } from "./support.js";
 
 /**
  * Most gzip bytes of the code `import { diff, toLatex } from "symgrad"` loads up front: the size
- * measured (38.3 KB) plus a small margin, so that growth is a decision. The target of 30 KB is not
+ * measured (39.0 KB) plus a small margin, so that growth is a decision. The target of 30 KB is not
  * met: `diff` simplifies by default, and the simplifier (rewrite/ and poly/) alone costs about
  * 17 KB gzip; without it the bundle would be about 21 KB (`node scripts/bundle-size.mjs --modules`).
  */
-const DIFF_LATEX_BUDGET = 39 * 1024;
+const DIFF_LATEX_BUDGET = 40 * 1024;
 
 /**
  * Directories and modules of dist/ that `import { diff, toLatex }` must not pull in: the LaTeX
