@@ -18,7 +18,7 @@
  * Nothing here is lazy about correctness: a value is folded only when it is exactly known.
  */
 import { addAll, internCall, mulAll, num, PI, sqrt, ZERO } from "./build.js";
-import type { FunctionName } from "./functions.js";
+import { EVEN_FUNCTIONS, ODD_FUNCTIONS, type FunctionName } from "./functions.js";
 import type { Expr } from "./node.js";
 import { Rational } from "./rational.js";
 import { foldSpecial, isSpecial } from "./special-values.js";
@@ -34,29 +34,6 @@ const SHIFT: Readonly<Record<Trig, { readonly byPi: 1 | -1; readonly period: 1 |
   sec: { byPi: -1, period: 2, co: "csc", coSign: -1 },
   csc: { byPi: -1, period: 2, co: "sec", coSign: 1 },
 };
-
-/** Functions with f(-x) = -f(x) and with f(-x) = f(x) for every real x where either side is defined. */
-const ODD = new Set<FunctionName>([
-  "sin",
-  "tan",
-  "cot",
-  "csc",
-  "asin",
-  "acsc",
-  "atan",
-  "sinh",
-  "tanh",
-  "coth",
-  "csch",
-  "asinh",
-  "atanh",
-  "acsch",
-  "acoth",
-  "erf",
-  "sign",
-  "cbrt",
-]);
-const EVEN = new Set<FunctionName>(["cos", "sec", "cosh", "sech", "abs"]);
 
 /**
  * A value as a sum of `numerator/denominator * sqrt(radicand)` terms; `null` at a pole.
@@ -286,9 +263,9 @@ function callFolded(fn: FunctionName, u: Expr): Expr {
 }
 
 function parity(fn: FunctionName, u: Expr): Expr | undefined {
-  if (!(ODD.has(fn) || EVEN.has(fn)) || !isNegated(u)) return undefined;
+  if (!(ODD_FUNCTIONS.has(fn) || EVEN_FUNCTIONS.has(fn)) || !isNegated(u)) return undefined;
   const f = callFolded(fn, negate(u));
-  return EVEN.has(fn) ? f : negate(f);
+  return EVEN_FUNCTIONS.has(fn) ? f : negate(f);
 }
 
 /** c*pi for the angle c of `v` in `table` over [0, 1/2], or for -v: -c ("odd") or 1 - c ("reflect"). */

@@ -95,5 +95,32 @@ export const SUGAR_ARITY: Readonly<Record<string, readonly number[]>> = Object.f
   relu: [1],
 });
 
+/**
+ * Parity: f(-u) = -f(u) (odd) or f(-u) = f(u) (even) for every real u where either side is
+ * defined. `acot` is not odd (acot(0) = pi/2). Used by exact values at construction
+ * (`sin(-x)` is `-sin(x)`) and by simplify's parity candidate.
+ */
+export const ODD_FUNCTIONS: ReadonlySet<FunctionName> = new Set<FunctionName>([
+  "sin",
+  "tan",
+  "cot",
+  "csc",
+  "asin",
+  "acsc",
+  "atan",
+  "sinh",
+  "tanh",
+  "coth",
+  "csch",
+  "asinh",
+  "atanh",
+  "acsch",
+  "acoth",
+  "erf",
+  "sign",
+  "cbrt",
+]);
+export const EVEN_FUNCTIONS: ReadonlySet<FunctionName> = new Set<FunctionName>(["cos", "sec", "cosh", "sech", "abs"]);
+
 /** Every name a user may call, for error suggestions and completion. */
 export const CALLABLE_NAMES: readonly string[] = [...new Set([...FUNCTION_NAMES, ...Object.keys(SUGAR_ARITY)])].sort();

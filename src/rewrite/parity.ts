@@ -4,35 +4,11 @@
  * function with an inverse function written algebraically.
  */
 import { call, mulAll, num } from "../core/build.js";
-import type { FunctionName } from "../core/functions.js";
+import { EVEN_FUNCTIONS, ODD_FUNCTIONS } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { mapBottomUp } from "../core/traverse.js";
 import { highestDegreeTerm, isNegativeTerm } from "../print/layout.js";
 import { applyRule, compiledRules, headsOf, type CompiledRule } from "./engine.js";
-
-/** f(-u) = -f(u) for every real u where f(u) is defined (acot is not: acot(0) = pi/2). */
-const ODD: ReadonlySet<FunctionName> = new Set<FunctionName>([
-  "sin",
-  "tan",
-  "cot",
-  "csc",
-  "asin",
-  "atan",
-  "acsc",
-  "sinh",
-  "tanh",
-  "coth",
-  "csch",
-  "asinh",
-  "atanh",
-  "acsch",
-  "acoth",
-  "erf",
-  "cbrt",
-  "sign",
-]);
-/** f(-u) = f(u) for every real u. */
-const EVEN: ReadonlySet<FunctionName> = new Set<FunctionName>(["cos", "sec", "cosh", "sech", "abs"]);
 
 /** True for an argument shown with a minus sign: `-u`, `-2*x`, `-3`, a sum led by a negative term of highest degree. */
 function negatedLook(u: Expr): boolean {
@@ -46,8 +22,8 @@ function negatedLook(u: Expr): boolean {
  */
 export function parityForm(e: Expr): Expr {
   if (e.kind !== "call" || e.args.length !== 1) return e;
-  const odd = ODD.has(e.fn);
-  if (!odd && !EVEN.has(e.fn)) return e;
+  const odd = ODD_FUNCTIONS.has(e.fn);
+  if (!odd && !EVEN_FUNCTIONS.has(e.fn)) return e;
   const u = e.args[0]!;
   if (!negatedLook(u)) return e;
   const minus = num(-1);
