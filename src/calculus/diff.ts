@@ -183,11 +183,16 @@ function differentiateApplied(node: Applied, d: (a: Expr) => Derivative): Deriva
       node.orders.map((k, j) => (j === i ? k + 1 : k)),
       node.args,
     );
-  if (node.args.length === 1) return times([partial(0)], d(node.args[0]!));
+  return chainRule(node.args, partial, d);
+}
+
+/** sum_i outer(i) * d(args[i]) over the arguments whose derivative is not 0 (outer built only for those). */
+function chainRule(args: readonly Expr[], outer: (i: number) => Expr, d: (a: Expr) => Derivative): Derivative {
+  if (args.length === 1) return times([outer(0)], d(args[0]!));
   const terms: Expr[] = [];
-  node.args.forEach((a, i) => {
+  args.forEach((a, i) => {
     const da = d(a);
-    if (da !== ZERO) terms.push(mulAll([partial(i), materialise(da)]));
+    if (da !== ZERO) terms.push(mulAll([outer(i), materialise(da)]));
   });
   return addAll(terms);
 }
@@ -247,14 +252,7 @@ function canonicalRun(fs: readonly Expr[], lo: number, hi: number): Expr {
 function differentiateCall(node: Call, d: (a: Expr) => Derivative): Derivative {
   if (node.fn === "xlogy") return differentiateXlogy(node, d);
   const partials = outerDerivatives(node.fn);
-  const outer = (i: number): Expr => partials[i]!(node.args);
-  if (node.args.length === 1) return times([outer(0)], d(node.args[0]!));
-  const terms: Expr[] = [];
-  node.args.forEach((a, i) => {
-    const da = d(a);
-    if (da !== ZERO) terms.push(mulAll([outer(i), materialise(da)]));
-  });
-  return addAll(terms);
+  return chainRule(node.args, (i) => partials[i]!(node.args), d);
 }
 
 /**
