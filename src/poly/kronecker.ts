@@ -33,7 +33,7 @@ import {
   type Poly,
   type Term,
 } from "./poly.js";
-import { subsets } from "./subsets.js";
+import { splitBySubsets, subsets, type Split } from "./subsets.js";
 
 /** Images of higher degree in t are not factored. */
 const MAX_KRONECKER_DEGREE = 120;
@@ -99,34 +99,19 @@ export function factorByKronecker(f: Poly, factorUnivariate: (F: IntPoly) => Int
 }
 
 /**
- * Invariant: the image of rest is ±t^a·∏ unused for some a <= shift, and every factor of rest
- * whose image needs fewer than `size` of the unused factors has been split off; so a candidate
- * found at this size is irreducible, and once 2·size exceeds the unused count rest is.
+ * Recombination (`splitBySubsets`) of the factors of f's image. Invariant: the image of rest is
+ * ±t^a·∏ unused for some a <= shift.
  */
 function search(f: Poly, layout: Layout, factorUnivariate: (F: IntPoly) => IntPoly[]): Poly[] {
   const image = substitute(f, layout);
   let shift = 0;
   while (image[shift] === 0n) shift++;
-  let unused = factorUnivariate(image.slice(shift));
-  const out: Poly[] = [];
-  let rest = f;
-  let size = 1;
-  while (2 * size <= unused.length) {
-    const found = findFactor(rest, unused, size, shift, layout);
-    if (found === null) {
-      size++;
-      continue;
-    }
-    out.push(found.factor);
-    rest = found.quotient;
-    const used = new Set(found.used);
-    unused = unused.filter((_, i) => !used.has(i));
-  }
-  out.push(primitiveNumeric(rest));
-  return out;
+  const { factors, rest } = splitBySubsets(f, factorUnivariate(image.slice(shift)), (rest, unused, size) => findFactor(rest, unused, size, shift, layout));
+  factors.push(primitiveNumeric(rest));
+  return factors;
 }
 
-function findFactor(rest: Poly, unused: IntPoly[], size: number, shift: number, layout: Layout): { factor: Poly; quotient: Poly; used: number[] } | null {
+function findFactor(rest: Poly, unused: readonly IntPoly[], size: number, shift: number, layout: Layout): Split<Poly> | null {
   for (const subset of subsets(unused.length, size)) {
     let product: IntPoly = [1n];
     for (const i of subset) product = mulInt(product, unused[i]!);

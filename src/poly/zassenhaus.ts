@@ -15,7 +15,7 @@ import { factorModP } from "./factor-mod-p.js";
 import { henselLift } from "./hensel.js";
 import { derivativeInt, divExactInt, modNonNegative, mulInt, oneNorm, primitiveInt, symmetricMod, type IntPoly } from "./dense-int.js";
 import { spendWork } from "./poly.js";
-import { subsets } from "./subsets.js";
+import { splitBySubsets, subsets, type Split } from "./subsets.js";
 
 /** Good primes compared: the one with the fewest modular factors is lifted. */
 const PRIMES_COMPARED = 3;
@@ -76,46 +76,32 @@ export function factorSquareFreeInt(f: IntPoly): IntPoly[] {
 }
 
 /**
- * Zassenhaus recombination. Invariant: rest ≡ lc(rest)·∏ lifted (mod M) over the lifted factors
- * still unused, and every factor of rest that is the image of fewer than `size` of them has been
- * split off, so a candidate that divides rest exactly at this size is irreducible; once
- * 2·size exceeds the unused count, rest itself is irreducible.
+ * Zassenhaus recombination (`splitBySubsets`). Invariant: rest ≡ lc(rest)·∏ lifted (mod M) over
+ * the lifted factors still unused.
  */
 function recombine(f: IntPoly, lifted: IntPoly[], M: bigint): IntPoly[] {
-  const out: IntPoly[] = [];
-  let rest = f;
-  let unused = lifted;
-  let size = 1;
-  while (2 * size <= unused.length) {
-    let found: { factor: IntPoly; quotient: IntPoly; used: number[] } | null = null;
-    const lc = rest[rest.length - 1]!;
-    // The constant coefficient of lc·∏ g over a true factor g divides lc·rest(0) (when not 0).
-    const constantTarget = lc * rest[0]!;
-    const testConstant = constantTarget !== 0n;
-    for (const subset of subsets(unused.length, size)) {
-      spendWork(size);
-      let c = lc;
-      for (const i of subset) c = modNonNegative(c * unused[i]![0]!, M);
-      if (c > M / 2n) c -= M;
-      if (testConstant && (c === 0n || constantTarget % c !== 0n)) continue;
-      let candidate: IntPoly = [lc];
-      for (const i of subset) candidate = symmetricMod(mulInt(candidate, unused[i]!), M);
-      const factor = primitiveInt(candidate);
-      const quotient = divExactInt(rest, factor);
-      if (quotient !== null) {
-        found = { factor, quotient, used: subset };
-        break;
-      }
-    }
-    if (found === null) {
-      size++;
-      continue;
-    }
-    out.push(found.factor);
-    rest = found.quotient;
-    const used = new Set(found.used);
-    unused = unused.filter((_, i) => !used.has(i));
+  const { factors, rest } = splitBySubsets(f, lifted, (rest, unused, size) => liftedFactor(rest, unused, size, M));
+  if (rest.length > 1) factors.push(primitiveInt(rest));
+  return factors;
+}
+
+/** A factor of `rest` whose image mod M is lc(rest) times `size` of the unused lifted factors. */
+function liftedFactor(rest: IntPoly, unused: readonly IntPoly[], size: number, M: bigint): Split<IntPoly> | null {
+  const lc = rest[rest.length - 1]!;
+  // The constant coefficient of lc·∏ g over a true factor g divides lc·rest(0) (when not 0).
+  const constantTarget = lc * rest[0]!;
+  const testConstant = constantTarget !== 0n;
+  for (const subset of subsets(unused.length, size)) {
+    spendWork(size);
+    let c = lc;
+    for (const i of subset) c = modNonNegative(c * unused[i]![0]!, M);
+    if (c > M / 2n) c -= M;
+    if (testConstant && (c === 0n || constantTarget % c !== 0n)) continue;
+    let candidate: IntPoly = [lc];
+    for (const i of subset) candidate = symmetricMod(mulInt(candidate, unused[i]!), M);
+    const factor = primitiveInt(candidate);
+    const quotient = divExactInt(rest, factor);
+    if (quotient !== null) return { factor, quotient, used: subset };
   }
-  if (rest.length > 1) out.push(primitiveInt(rest));
-  return out;
+  return null;
 }
