@@ -38,6 +38,11 @@ export const SPECIAL_SOURCE = `const sf = (() => {
     if (r <= 0.75) return Math.sin(Math.PI * (0.5 - r));
     return -Math.cos(Math.PI * (1 - r));
   }
+  // log Γ(z) - ((z - 1/2) log z - z + log sqrt(2π)) for z >= 10: Stirling's series to z^-15.
+  function stirlingSeries(z) {
+    const w = 1 / (z * z);
+    return (1 / 12 + w * (-1 / 360 + w * (1 / 1260 + w * (-1 / 1680 + w * (1 / 1188 + w * (-691 / 360360 + w * (1 / 156 + w * (-3617 / 122400)))))))) / z;
+  }
   function lgammaPositive(x) {
     let z = x;
     let product = 1;
@@ -45,8 +50,7 @@ export const SPECIAL_SOURCE = `const sf = (() => {
       product *= z;
       z += 1;
     }
-    const w = 1 / (z * z);
-    const series = (1 / 12 + w * (-1 / 360 + w * (1 / 1260 + w * (-1 / 1680 + w * (1 / 1188 + w * (-691 / 360360 + w * (1 / 156 + w * (-3617 / 122400)))))))) / z;
+    const series = stirlingSeries(z);
     return (z - 0.5) * Math.log(z) - z + LOG_SQRT_2PI + series - Math.log(product);
   }
   function gammaPositive(x) {
@@ -57,8 +61,7 @@ export const SPECIAL_SOURCE = `const sf = (() => {
       product *= z;
       z += 1;
     }
-    const w = 1 / (z * z);
-    const series = (1 / 12 + w * (-1 / 360 + w * (1 / 1260 + w * (-1 / 1680 + w * (1 / 1188 + w * (-691 / 360360 + w * (1 / 156 + w * (-3617 / 122400)))))))) / z;
+    const series = stirlingSeries(z);
     const half = Math.pow(z, 0.5 * z - 0.25);
     return (half * (half * Math.exp(-z + series)) * 2.5066282746310002) / product;
   }
