@@ -1,7 +1,7 @@
 /** Checks every line of grammar/cases.txt (its header documents the line format). */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DomainError, LimitError, ParseError } from "../../src/core/errors.js";
+import { expectErrorOutcome, splitCase, thrownBy } from "../support/case-file.js";
 import type { Expr } from "../../src/core/node.js";
 import { parse } from "../../src/parse/parser.js";
 
@@ -29,20 +29,10 @@ function readCases(): Case[] {
   text.split("\n").forEach((raw, i) => {
     const source = raw.trim();
     if (source === "" || source.startsWith("#")) return;
-    const at = source.lastIndexOf(" => ");
-    if (at < 0) throw new Error(`cases.txt line ${i + 1}: no " => " in ${source}`);
-    cases.push({ line: i + 1, source, input: unescape(source.slice(0, at).trim(), i + 1), outcome: source.slice(at + 4).trim() });
+    const { input, outcome } = splitCase(source, "cases.txt", i + 1);
+    cases.push({ line: i + 1, source, input: unescape(input, i + 1), outcome });
   });
   return cases;
-}
-
-function thrown(input: string): unknown {
-  try {
-    parse(input);
-  } catch (err) {
-    return err;
-  }
-  return undefined;
 }
 
 const cases = readCases();
@@ -63,28 +53,8 @@ describe("grammar/cases.txt", () => {
       expect(parse(input)).toBe(other);
       return;
     }
-    const err = thrown(input);
-    const error = /^error at column (\d+)(?:: (.*))?$/.exec(outcome);
-    if (error !== null) {
-      expect(err).toBeInstanceOf(ParseError);
-      const e = err as ParseError;
-      expect(e.column).toBe(Number(error[1]));
-      if (error[2] !== undefined) expect(e.reason).toBe(unescape(error[2], c.line));
-      expect(e.message).toBe(`${e.reason} at column ${e.column}`);
-      expect(e.source).toBe(input);
-      expect(0 <= e.start && e.start <= e.end && e.end <= Array.from(input).length).toBe(true);
-      return;
-    }
-    const limit = /^limit (\w+)$/.exec(outcome);
-    if (limit !== null) {
-      expect(err).toBeInstanceOf(LimitError);
-      expect((err as LimitError).limit).toBe(limit[1]);
-      return;
-    }
-    if (outcome === "domain error") {
-      expect(err).toBeInstanceOf(DomainError);
-      return;
-    }
+    const err = thrownBy(() => parse(input));
+    if (expectErrorOutcome(err, outcome, input, { reasonRequired: false, readReason: (t) => unescape(t, c.line) })) return;
     throw new Error(`cases.txt line ${c.line}: unknown outcome ${outcome}`);
   });
 });

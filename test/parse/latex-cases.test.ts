@@ -1,10 +1,10 @@
 /** Checks every line of grammar/latex-cases.txt (its header documents the line format). */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DomainError, LimitError, ParseError } from "../../src/core/errors.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
 import { parseLatex } from "../../src/parse/latex-parser.js";
 import { parse } from "../../src/parse/parser.js";
+import { expectErrorOutcome, splitCase, thrownBy } from "../support/case-file.js";
 
 interface Case {
   line: number;
@@ -24,20 +24,9 @@ function readCases(): Case[] {
     const directive = /^#! undefinedFunctions:(.*)$/.exec(source);
     if (directive !== null) undefinedFunctions = directive[1]!.split(/\s+/).filter((name) => name !== "");
     if (source === "" || source.startsWith("#")) return;
-    const at = source.lastIndexOf(" => ");
-    if (at < 0) throw new Error(`latex-cases.txt line ${i + 1}: no " => " in ${source}`);
-    cases.push({ line: i + 1, source, input: source.slice(0, at).trim(), outcome: source.slice(at + 4).trim(), undefinedFunctions });
+    cases.push({ line: i + 1, source, ...splitCase(source, "latex-cases.txt", i + 1), undefinedFunctions });
   });
   return cases;
-}
-
-function thrown(input: string, undefinedFunctions: readonly string[]): unknown {
-  try {
-    parseLatex(input, { undefinedFunctions });
-  } catch (err) {
-    return err;
-  }
-  return undefined;
 }
 
 const cases = readCases();
@@ -58,28 +47,8 @@ describe("grammar/latex-cases.txt", () => {
       expect(e).toBe(expected);
       return;
     }
-    const err = thrown(input, undefinedFunctions);
-    const error = /^error at column (\d+): (.*)$/.exec(outcome);
-    if (error !== null) {
-      expect(err).toBeInstanceOf(ParseError);
-      const e = err as ParseError;
-      expect(e.reason).toBe(error[2]);
-      expect(e.column).toBe(Number(error[1]));
-      expect(e.message).toBe(`${e.reason} at column ${e.column}`);
-      expect(e.source).toBe(input);
-      expect(0 <= e.start && e.start <= e.end && e.end <= Array.from(input).length).toBe(true);
-      return;
-    }
-    const limit = /^limit (\w+)$/.exec(outcome);
-    if (limit !== null) {
-      expect(err).toBeInstanceOf(LimitError);
-      expect((err as LimitError).limit).toBe(limit[1]);
-      return;
-    }
-    if (outcome === "domain error") {
-      expect(err).toBeInstanceOf(DomainError);
-      return;
-    }
+    const err = thrownBy(() => parseLatex(input, { undefinedFunctions }));
+    if (expectErrorOutcome(err, outcome, input, { reasonRequired: true })) return;
     throw new Error(`latex-cases.txt line ${c.line}: unknown outcome ${outcome}`);
   });
 });
