@@ -12,6 +12,7 @@
  */
 import type { Rational } from "../core/rational.js";
 import { spendWork, type Poly } from "./poly.js";
+import { invMod } from "./dense-mod.js";
 
 /** A prime below 2^26: products of two residues stay below 2^52, exact in a double. */
 const P = 67108859;
@@ -35,18 +36,6 @@ function powMod(base: number, k: number): number {
   return result;
 }
 
-/** a^-1 mod P for a in [1, P). */
-function invMod(a: number): number {
-  let [r0, r1] = [P, a];
-  let [t0, t1] = [0, 1];
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
-  }
-  return t0 < 0 ? t0 + P : t0;
-}
-
 function bigMod(n: bigint): number {
   if (n >= -9007199254740991n && n <= 9007199254740991n) {
     const r = Number(n) % P;
@@ -61,7 +50,7 @@ function residue(c: Rational): number {
   const d = bigMod(c.den);
   if (d === 0) return -1;
   const n = bigMod(c.num);
-  return d === 1 ? n : mulMod(n, invMod(d));
+  return d === 1 ? n : mulMod(n, invMod(d, P));
 }
 
 /** The fixed evaluation point of variable i (never 0 or 1). */
@@ -105,7 +94,7 @@ function gcdDegree(a: number[], b: number[]): number {
   while (q.length > 1) {
     // p := p mod q (q's leading coefficient is non-zero).
     const dq = q.length - 1;
-    const inv = invMod(q[dq]!);
+    const inv = invMod(q[dq]!, P);
     for (let i = p.length - 1; i >= dq; i--) {
       const f = mulMod(p[i]!, inv);
       if (f === 0) continue;

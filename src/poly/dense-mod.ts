@@ -40,8 +40,8 @@ export function modImage(a: readonly bigint[], p: number): ModPoly {
   return trimMod(a.map((c) => residueOf(c, p)));
 }
 
-/** a^-1 mod p for a in [1, p). */
-function invMod(a: number, p: number): number {
+/** a^-1 mod p for a in [1, p) (p below 2^26, so the products stay exact doubles). */
+export function invMod(a: number, p: number): number {
   let [r0, r1] = [p, a];
   let [t0, t1] = [0, 1];
   while (r1 !== 0) {
