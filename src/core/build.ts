@@ -295,6 +295,30 @@ export function compareFactors(a: Expr, b: Expr): number {
   return compareExpr(baseOf(a), baseOf(b)) || compareExpr(exponentOf(a), exponentOf(b));
 }
 
+/** Lists up to this long are sorted by insertion (the built-in sort costs more to set up). */
+const INSERTION_SORT_MAX = 12;
+
+/**
+ * Sorts `items` in place by `compare`, stably: the same order as `Array.prototype.sort`, which is
+ * stable too, so equal items keep their input order.
+ */
+function stableSort<T>(items: T[], compare: (a: T, b: T) => number): void {
+  const n = items.length;
+  if (n > INSERTION_SORT_MAX) {
+    items.sort(compare);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > 0 && compare(items[j - 1]!, item) > 0) {
+      items[j] = items[j - 1]!;
+      j--;
+    }
+    items[j] = item;
+  }
+}
+
 // ---------------------------------------------------------------- sums
 
 export function add(...terms: Expr[]): Expr {
@@ -317,7 +341,7 @@ export function addAll(terms: readonly Expr[]): Expr {
     else entries.push(termEntry(t));
   }
   // Sorting by rest puts like terms next to each other, and the output order is that order.
-  if (entries.length > 1) entries.sort(compareEntryRests);
+  stableSort(entries, compareEntryRests);
   const args: Expr[] = [];
   if (!constantPart.isZero()) args.push(num(constantPart));
   for (let i = 0; i < entries.length;) {
@@ -428,7 +452,7 @@ export function mulAll(factors: readonly Expr[]): Expr {
 
   // Sorting by (base, exponent) puts powers of one base next to each other; the output order is
   // that order, because a merged run keeps its base.
-  if (flat.length > 1) flat.sort(compareFactors);
+  stableSort(flat, compareFactors);
   const out: Expr[] = [];
   const again: Expr[] = [];
   for (let i = 0; i < flat.length;) {

@@ -68,6 +68,14 @@ abstract class ExprBase {
   readonly depth: number;
   /** Children in canonical order (empty for atoms); for `Pow` it is `[base, exp]`. */
   abstract readonly args: readonly Expr[];
+  /**
+   * @internal The names of the node's free symbols, cached by `freeSymbolSet` (`traverse.ts`) and
+   * valid while `freeEpoch` is its current epoch (`clearCaches` starts a new one). A slot on the
+   * node instead of a memo table: it is read for every argument of every node `diff` visits.
+   */
+  free: ReadonlySet<string> | undefined = undefined;
+  /** @internal See `free`. */
+  freeEpoch = -1;
   constructor(depth: number) {
     this.id = nextId++;
     this.depth = depth;
