@@ -4,9 +4,12 @@
  *
  * Two generations. The young one holds strongly the nodes created or found since the last
  * rotation, in one plain map (a hit there costs one map lookup), and lists the ones created. When
- * it reaches `generation.capacity` entries it is rotated: its created nodes move to the old
- * generation as `WeakRef`s, and it is emptied. An old node found again is copied into the young generation (one `deref` per node and
- * rotation, not per lookup: a `deref` is costly in V8).
+ * `generation.capacity` nodes have been created since the last rotation it is rotated: its created
+ * nodes move to the old generation as `WeakRef`s, and it is emptied. An old node found again is
+ * copied into the young generation (one `deref` per node and rotation, not per lookup: a `deref` is
+ * costly in V8). Only created nodes count towards a rotation: found ones are at most one per old
+ * entry, and a workload that revisits a large graph (a second pass over a corpus) then pays one
+ * `deref` per node, not one per node every `capacity` lookups.
  *
  * Invariant: every reachable node is in the young generation or has a live `WeakRef` in the old
  * one (a `WeakRef` to a reachable object always derefs), so two structurally equal nodes alive at
@@ -16,8 +19,8 @@
  */
 
 /**
- * `capacity`: most nodes the young generation of one table holds strongly; the old generation is
- * swept no more often than every `capacity` entries. Mutable for tests only (smaller generations
+ * `capacity`: most created nodes the young generation of one table holds strongly (besides the
+ * old nodes found again); the old generation is swept no more often than every `capacity` entries. Mutable for tests only (smaller generations
  * rotate sooner); results never depend on it.
  */
 export const generation = { capacity: 1 << 15 };
@@ -49,7 +52,7 @@ export class WeakValueMap<K, V extends object> {
 
   private keepYoung(key: K, value: V): void {
     this.young.set(key, value);
-    if (this.young.size >= generation.capacity) this.rotate();
+    if (this.freshKeys.length >= generation.capacity) this.rotate();
   }
 
   /** Moves the fresh nodes to the old generation and empties the young one. */
@@ -91,7 +94,6 @@ function addTo<T>(m: Map<number, Bucket<T>>, hash: number, item: T): void {
 export class WeakHashTable<V extends object> {
   /** Every node created or found since the last rotation, held strongly. */
   private young = new Map<number, Bucket<V>>();
-  private youngCount = 0;
   /** The nodes created since the last rotation (in `young`, not yet in `old`), and their hashes. */
   private freshNodes: V[] = [];
   private freshHashes: number[] = [];
@@ -117,7 +119,6 @@ export class WeakHashTable<V extends object> {
   private foundOld<A, B, C>(hash: number, node: V | undefined, same: (node: V, a: A, b: B, c: C) => boolean, a: A, b: B, c: C): V | undefined {
     if (node === undefined || !same(node, a, b, c)) return undefined;
     addTo(this.young, hash, node);
-    this.youngCount++;
     this.rotateIfFull();
     return node;
   }
@@ -125,7 +126,6 @@ export class WeakHashTable<V extends object> {
   /** Adds `node` (not found by `find`) under `hash`; returns it. */
   add(hash: number, node: V): V {
     addTo(this.young, hash, node);
-    this.youngCount++;
     this.freshNodes.push(node);
     this.freshHashes.push(hash);
     this.rotateIfFull();
@@ -133,13 +133,12 @@ export class WeakHashTable<V extends object> {
   }
 
   private rotateIfFull(): void {
-    if (this.youngCount < generation.capacity) return;
+    if (this.freshNodes.length < generation.capacity) return;
     const nodes = this.freshNodes;
     const hashes = this.freshHashes;
     for (let i = 0; i < nodes.length; i++) addTo(this.old, hashes[i]!, new WeakRef(nodes[i]!));
     this.addedToOld += nodes.length;
     this.young = new Map();
-    this.youngCount = 0;
     this.freshNodes = [];
     this.freshHashes = [];
     if (this.addedToOld >= this.sweepAt) this.sweep();
