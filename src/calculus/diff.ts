@@ -170,13 +170,21 @@ function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: R
     case "sym":
       return node === v ? ONE : ZERO;
     case "add": {
-      const terms: Expr[] = [];
+      // The i-th terms of the arguments' derivatives, for each i in turn: the arguments are in
+      // canonical order, and so, mostly, are the terms one rule writes for each (the product
+      // rule's term for its first factor, ...), so the sum's sort finds long sorted runs. The
+      // order of the terms never changes the canonical sum, only the cost of sorting them.
+      const columns: Expr[][] = [[]];
       for (const a of dependent) {
         const da = d.get(a) ?? ZERO;
-        if (da instanceof PendingSum && da.built === undefined) for (const t of da.terms) terms.push(t);
-        else terms.push(materialise(da));
+        if (!(da instanceof PendingSum) || da.built !== undefined) {
+          columns[0]!.push(materialise(da));
+          continue;
+        }
+        const ts = da.terms;
+        for (let i = 0; i < ts.length; i++) (columns[i] ??= []).push(ts[i]!);
       }
-      return sumOf(terms);
+      return sumOf(columns.length === 1 ? columns[0]! : columns.flat());
     }
     case "mul":
       return productRule(node, dependent, (a) => materialise(of(a)));
