@@ -14,6 +14,7 @@
  */
 import { Rational } from "../core/rational.js";
 import type { IntPoly } from "./dense-int.js";
+import { factorByLifting } from "./factor-by-lifting.js";
 import { factorHomogeneous, isHomogeneous } from "./homogeneous.js";
 import { factorByKronecker } from "./kronecker.js";
 import { squareFreeFactors, type Factored } from "./square-free.js";
@@ -35,7 +36,7 @@ function irreducibleFactors(f: Poly): Poly[] {
     return factorSquareFreeInt(toIntPoly(f, v)).map((g) => fromIntPoly(g, v));
   }
   if (isHomogeneous(f)) return factorHomogeneous(f, factorSquareFree);
-  return factorByKronecker(f, factorUnivariateInt) ?? [f];
+  return factorByLifting(f, factorUnivariateInt) ?? factorByKronecker(f, factorUnivariateInt) ?? [f];
 }
 
 /** The irreducible factors of a square-free g (each once; the square-free parts of `factorPoly`). */
