@@ -42,8 +42,8 @@ function* points(count: number): Generator<bigint[]> {
   }
 }
 
-/** f with others[j] set to point[j]: its coefficients in the main variable, lowest first. */
-function imageAt(f: Poly, main: number, others: readonly number[], point: readonly bigint[]): IntPoly {
+/** f (integer coefficients) with others[j] set to point[j]: its coefficients in the main variable, lowest first. */
+export function imageAt(f: Poly, main: number, others: readonly number[], point: readonly bigint[]): IntPoly {
   spendWork(f.size * (others.length + 1));
   const out = new Array<bigint>(degreeIn(f, main) + 1).fill(0n);
   for (const t of f.values()) {

@@ -22,10 +22,10 @@
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import { Rational } from "../core/rational.js";
-import type { IntPoly } from "./dense-int.js";
+import { divExactInt, type IntPoly } from "./dense-int.js";
 import type { RatPoly } from "./dense-rat.js";
-import { chooseImage } from "./evaluation-point.js";
-import { contentIn } from "./gcd.js";
+import { contentOf } from "./content.js";
+import { chooseImage, imageAt } from "./evaluation-point.js";
 import { liftFactors } from "./multivariate-hensel.js";
 import { coefficientsIn, degreeIn, maxTerms, polyDivExact, polyWorkLeft, primitiveNumeric, variablesOf, withPolyBudget, type Poly } from "./poly.js";
 import { mulTruncated, seriesOrder, truncate } from "./series.js";
@@ -45,7 +45,7 @@ export function factorByLifting(f: Poly, factorUnivariate: (F: IntPoly) => IntPo
 /** The variable of lowest degree in which f is primitive (the lowest index on a tie), or null. */
 function mainVariable(f: Poly): number | null {
   const vars = [...variablesOf(f)].sort((a, b) => degreeIn(f, a) - degreeIn(f, b) || a - b);
-  for (const v of vars) if (variablesOf(contentIn(f, v)).size === 0) return v;
+  for (const v of vars) if (variablesOf(contentOf(f, v)).size === 0) return v;
   return null;
 }
 
@@ -65,9 +65,34 @@ function factorWithin(f: Poly, factorUnivariate: (F: IntPoly) => IntPoly[]): Pol
   if (image.factors.length === 1) return [f];
   const lifted = liftFactors(translate(f, image.point), main, image.factors.map(monicRat), seriesOrder(f, main));
   const back = new Map([...image.point].map(([v, a]) => [v, -a]));
-  const { factors, rest } = splitBySubsets(f, lifted, (rest, unused, size) => findFactor(rest, unused, size, main, image.point, back));
+  const test = { main, others, points: TEST_POINTS.map((values) => others.map((_, j) => values[j % values.length]!)) };
+  const { factors, rest } = splitBySubsets(f, lifted, (rest, unused, size) => findFactor(rest, unused, size, image.point, back, test));
   factors.push(primitiveNumeric(rest));
   return factors;
+}
+
+/** Values of the other variables at which a candidate's image must divide the image of rest. */
+const TEST_POINTS: readonly (readonly bigint[])[] = [
+  [2n, -3n, 5n, -7n],
+  [-5n, 3n, 7n, 2n],
+];
+
+interface DivisionTest {
+  readonly main: number;
+  readonly others: readonly number[];
+  readonly points: readonly (readonly bigint[])[];
+}
+
+/**
+ * A necessary condition for g | h (both primitive with integer coefficients), given the images of
+ * h at the test points: where g's image is not zero, it divides h's image in Z[x] (Gauss's lemma:
+ * h = g·q with q in Z[x, t]). Cheap next to a multivariate division that fails late.
+ */
+function divisibleAtPoints(images: readonly IntPoly[], g: Poly, test: DivisionTest): boolean {
+  return test.points.every((point, i) => {
+    const image = imageAt(g, test.main, test.others, point);
+    return image.length === 0 || divExactInt(images[i]!, image) !== null;
+  });
 }
 
 /**
@@ -78,10 +103,13 @@ function findFactor(
   rest: Poly,
   unused: readonly Poly[],
   size: number,
-  main: number,
   point: ReadonlyMap<number, bigint>,
   back: ReadonlyMap<number, bigint>,
+  test: DivisionTest,
 ): Split<Poly> | null {
+  const main = test.main;
+  const primitiveRest = primitiveNumeric(rest);
+  const restImages = test.points.map((values) => imageAt(primitiveRest, main, test.others, values));
   const lc = translate(coefficientsIn(rest, main).get(degreeIn(rest, main))!, point);
   const order = seriesOrder(rest, main);
   for (const subset of subsets(unused.length, size)) {
@@ -90,7 +118,8 @@ function findFactor(
     const candidate = translate(product, back);
     // lc_x(h)·g for rest = g·h has degree at most deg_v(g) + deg_v(h) in every variable v.
     if ([...variablesOf(candidate)].some((v) => degreeIn(candidate, v) > degreeIn(rest, v))) continue;
-    const factor = primitiveNumeric(polyDivExact(candidate, contentIn(candidate, main))!);
+    const factor = primitiveNumeric(polyDivExact(candidate, contentOf(candidate, main))!);
+    if (!divisibleAtPoints(restImages, factor, test)) continue;
     const quotient = polyDivExact(rest, factor);
     if (quotient !== null) return { factor, quotient, used: subset };
   }

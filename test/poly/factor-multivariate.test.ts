@@ -5,6 +5,7 @@ import { resetLimits, setLimits } from "../../src/core/limits.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
 import { Rational } from "../../src/core/rational.js";
 import { parse } from "../../src/parse/parser.js";
+import { contentOf } from "../../src/poly/content.js";
 import { AtomTable, toPoly } from "../../src/poly/convert.js";
 import { invModRat, mulRat, remRat, type RatPoly } from "../../src/poly/dense-rat.js";
 import { factorPoly } from "../../src/poly/factor.js";
@@ -209,5 +210,23 @@ describe("invModRat", () => {
   it("refuses a that shares a factor with m", () => {
     const m = [Rational.of(-1), Rational.ZERO, Rational.ONE];
     expect(() => invModRat([Rational.of(1), Rational.ONE], m)).toThrow(/share a factor/);
+  });
+});
+
+describe("contentOf", () => {
+  it("equals contentIn, with and without a common factor", () => {
+    const term = fc.record({ mono: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }), coef: fc.integer({ min: -3, max: 3 }) });
+    const polyArb = fc.array(term, { minLength: 1, maxLength: 4 }).map((ts) => polyFromTerms(ts.map((t) => ({ mono: t.mono, coef: Rational.of(t.coef) }))));
+    fc.assert(
+      fc.property(polyArb, polyArb, fc.integer({ min: 0, max: 2 }), (p, q, v) => {
+        fc.pre(p.size > 0 && q.size > 0);
+        // q's terms free of v make a content candidate.
+        const common = polyFromTerms([...q.values()].map((t) => ({ mono: t.mono.map((k, i) => (i === v ? 0 : k)), coef: t.coef })));
+        fc.pre(common.size > 0);
+        const withCommon = polyMul(p, common);
+        for (const r of [p, withCommon]) expect(polyEquals(contentOf(r, v), contentIn(r, v))).toBe(true);
+      }),
+      { seed: 18, numRuns: 100 },
+    );
   });
 });
