@@ -2,14 +2,15 @@
  * Factoring over the rationals: the square-free decomposition (`square-free.ts`), then each
  * square-free factor split into irreducibles: univariate ones by the Zassenhaus method (`zassenhaus.ts`),
  * homogeneous multivariate ones by dehomogenising (`homogeneous.ts`), other multivariate ones
- * by Kronecker's substitution (`kronecker.ts`).
+ * by evaluation and lifting (`factor-by-lifting.ts`), else by Kronecker's substitution
+ * (`kronecker.ts`).
  *
  * Contract: `factorPoly(p)` returns `{ coefficient, factors }` with
  * p = coefficient * prod(f^k), each f with integer coefficients, gcd 1, positive leading
  * coefficient and non-constant; the f are pairwise coprime within one multiplicity. Every
  * univariate f is irreducible over Q (past `maxPolyWork` a LimitError is thrown instead); a
- * multivariate f is irreducible unless its Kronecker image has degree above
- * `MAX_KRONECKER_DEGREE` or the search ran out of its share of the work, when it is the
+ * multivariate f is irreducible unless both lifting (past its share of the work) and Kronecker's
+ * substitution (past `MAX_KRONECKER_DEGREE` or its share of the work) gave up, when it is the
  * square-free factor as found (still a correct factorisation).
  */
 import { Rational } from "../core/rational.js";
