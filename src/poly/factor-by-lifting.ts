@@ -14,7 +14,8 @@
  * Contract: for f with integer coefficients, primitive, square-free, without monomial content
  * and in at least two variables, `factorByLifting(f, factorUnivariate)` returns the irreducible
  * factors of f over Q, each primitive with a positive leading coefficient, whose product is f;
- * or null when f is primitive in none of its variables, no evaluation point is good, or the work
+ * or null when f has a coefficient that is not an integer, is primitive in none of its
+ * variables, has no good evaluation point among those tried, or the work
  * passes its share of the budget (half of the work left): the caller then tries another method.
  * `factorUnivariate(F)` factors a primitive integer polynomial of degree >= 1 into irreducibles,
  * repeated by multiplicity (adjacent).
@@ -32,7 +33,20 @@ import { mulTruncated, seriesOrder, truncate } from "./series.js";
 import { splitBySubsets, subsets, type Split } from "./subsets.js";
 import { translate } from "./translate.js";
 
+/** Values of the other variables at which a candidate's image must divide the image of rest. */
+const TEST_POINTS: readonly (readonly bigint[])[] = [
+  [2n, -3n, 5n, -7n],
+  [-5n, 3n, 7n, 2n],
+];
+
+interface DivisionTest {
+  readonly main: number;
+  readonly others: readonly number[];
+  readonly points: readonly (readonly bigint[])[];
+}
+
 export function factorByLifting(f: Poly, factorUnivariate: (F: IntPoly) => IntPoly[]): Poly[] | null {
+  if ([...f.values()].some((t) => !t.coef.isInteger())) return null;
   const share = Math.min(polyWorkLeft() / 2, limits.maxPolyWork);
   try {
     return withPolyBudget({ maxTerms: maxTerms(), maxWork: share }, () => factorWithin(f, factorUnivariate));
@@ -69,18 +83,6 @@ function factorWithin(f: Poly, factorUnivariate: (F: IntPoly) => IntPoly[]): Pol
   const { factors, rest } = splitBySubsets(f, lifted, (rest, unused, size) => findFactor(rest, unused, size, image.point, back, test));
   factors.push(primitiveNumeric(rest));
   return factors;
-}
-
-/** Values of the other variables at which a candidate's image must divide the image of rest. */
-const TEST_POINTS: readonly (readonly bigint[])[] = [
-  [2n, -3n, 5n, -7n],
-  [-5n, 3n, 7n, 2n],
-];
-
-interface DivisionTest {
-  readonly main: number;
-  readonly others: readonly number[];
-  readonly points: readonly (readonly bigint[])[];
 }
 
 /**
