@@ -8,7 +8,8 @@
  * irreducible factor g of f has image lc(g)(a)·∏_(i∈S) ū_i for one subset S, so by the
  * uniqueness of the lift g/lc_x(g) = ∏_(i∈S) u_i, and lc_x(f)·∏_(i∈S) u_i truncated at t-degree
  * D is the polynomial lc_x(f/g)·g (of t-degree <= D). Its primitive part in x is g; each
- * candidate is confirmed by exact division. The leading coefficient is thus handled by
+ * candidate is screened by degrees and by its images at two points, then confirmed by exact
+ * division. The leading coefficient is thus handled by
  * multiplying the lifted monic factors by it, as Zassenhaus's method does with lc·∏ mod p^k.
  *
  * Contract: for f with integer coefficients, primitive, square-free, without monomial content
