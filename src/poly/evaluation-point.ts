@@ -10,7 +10,7 @@
  * f(x, a) is square-free, so its irreducible factors are pairwise coprime, and when f is primitive
  * in x every factorisation of f maps to one of f(x, a) with the same degrees in x.
  */
-import { trimInt, type IntPoly } from "./dense-int.js";
+import { primitiveInt, trimInt, type IntPoly } from "./dense-int.js";
 import { degreeIn, spendWork, type Poly } from "./poly.js";
 
 const POINTS_COMPARED = 3;
@@ -58,18 +58,6 @@ function sameIntPoly(a: IntPoly, b: IntPoly): boolean {
   return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
-/** The content-free image (its sign and content do not matter: the factors are normalised). */
-function primitive(a: IntPoly): IntPoly {
-  let g = 0n;
-  for (const c of a) {
-    let x = c < 0n ? -c : c;
-    let y = g;
-    while (y !== 0n) [x, y] = [y, x % y];
-    g = x;
-  }
-  return a.map((c) => c / g);
-}
-
 export function chooseImage(f: Poly, main: number, others: readonly number[], factorUnivariate: (F: IntPoly) => IntPoly[]): Image | null {
   const n = degreeIn(f, main);
   let best: Image | null = null;
@@ -77,7 +65,7 @@ export function chooseImage(f: Poly, main: number, others: readonly number[], fa
   for (const point of points(others.length)) {
     const image = imageAt(f, main, others, point);
     if (image.length !== n + 1) continue;
-    const factors = factorUnivariate(primitive(image));
+    const factors = factorUnivariate(primitiveInt(image));
     // Repeated irreducible factors are adjacent in the list: then the image is not square-free.
     if (factors.some((g, i) => i > 0 && sameIntPoly(g, factors[i - 1]!))) continue;
     if (best === null || factors.length < best.factors.length) best = { point: new Map(others.map((v, j) => [v, point[j]!])), factors };
