@@ -4,17 +4,25 @@
  *
  * Contract: for f with integer coefficients, `chooseImage(f, main, others, factorUnivariate)`
  * tries points in a fixed order (the origin first, then small integers from a fixed-seed
- * generator) and returns, of the first `POINTS_COMPARED` good points, the one whose image has the
- * fewest irreducible factors over Z (the earliest on a tie), with those factors (of fewer good
- * points when `MAX_POINTS` points give fewer); null when none of them is good. At a good point a, deg_x f(x, a) = deg_x f and
- * f(x, a) is square-free, so its irreducible factors are pairwise coprime, and when f is primitive
- * in x every factorisation of f maps to one of f(x, a) with the same degrees in x.
+ * generator). A point is good when the image f(x, a) keeps deg_x f and is square-free modulo one
+ * of `PRIMES` (so square-free over Q); the number of its factors modulo the first two such primes
+ * bounds the number over Q. Of the first `POINTS_COMPARED` good points (fewer when `MAX_POINTS`
+ * points give fewer), the one with the lowest bound (the earliest on a tie) is returned with the
+ * irreducible factors of its image over Z (one factorisation over Z in all, none when the bound
+ * is 1); null when no point is good. At a good point a, the irreducible factors of f(x, a) are
+ * pairwise coprime, and when f is primitive in x every factorisation of f maps to one of f(x, a)
+ * with the same degrees in x.
  */
 import { primitiveInt, trimInt, type IntPoly } from "./dense-int.js";
+import { degMod, derivativeMod, gcdMod, modImage, monicMod } from "./dense-mod.js";
+import { factorModP } from "./factor-mod-p.js";
 import { degreeIn, spendWork, type Poly } from "./poly.js";
 
 const POINTS_COMPARED = 3;
 const MAX_POINTS = 40;
+/** The primes an image is reduced modulo, and how many of the good ones bound its factors. */
+const PRIMES = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41];
+const PRIMES_COMPARED = 2;
 
 export interface Image {
   readonly point: ReadonlyMap<number, bigint>;
@@ -54,22 +62,41 @@ export function imageAt(f: Poly, main: number, others: readonly number[], point:
   return trimInt(out);
 }
 
-function sameIntPoly(a: IntPoly, b: IntPoly): boolean {
-  return a.length === b.length && a.every((c, i) => c === b[i]);
+/**
+ * The fewest factors of F modulo the first `PRIMES_COMPARED` primes of `PRIMES` that divide
+ * neither lc(F) nor the discriminant (an upper bound on the factors over Q), or null when none does.
+ */
+function modularFactorBound(F: IntPoly): number | null {
+  const lc = F[F.length - 1]!;
+  let bound: number | null = null;
+  let good = 0;
+  for (const p of PRIMES) {
+    if (lc % BigInt(p) === 0n) continue;
+    const image = modImage(F, p);
+    if (degMod(gcdMod(image, derivativeMod(image, p), p)) > 0) continue;
+    const count = factorModP(monicMod(image, p), p).length;
+    bound = bound === null ? count : Math.min(bound, count);
+    if (bound === 1 || ++good >= PRIMES_COMPARED) break;
+  }
+  return bound;
 }
 
 export function chooseImage(f: Poly, main: number, others: readonly number[], factorUnivariate: (F: IntPoly) => IntPoly[]): Image | null {
   const n = degreeIn(f, main);
-  let best: Image | null = null;
+  let best: { point: bigint[]; image: IntPoly; bound: number } | null = null;
   let good = 0;
   for (const point of points(others.length)) {
     const image = imageAt(f, main, others, point);
     if (image.length !== n + 1) continue;
-    const factors = factorUnivariate(primitiveInt(image));
-    // Repeated irreducible factors are adjacent in the list: then the image is not square-free.
-    if (factors.some((g, i) => i > 0 && sameIntPoly(g, factors[i - 1]!))) continue;
-    if (best === null || factors.length < best.factors.length) best = { point: new Map(others.map((v, j) => [v, point[j]!])), factors };
-    if (best.factors.length === 1 || ++good >= POINTS_COMPARED) return best;
+    const bound = modularFactorBound(image);
+    if (bound === null) continue;
+    if (best === null || bound < best.bound) best = { point, image, bound };
+    if (best.bound === 1 || ++good >= POINTS_COMPARED) break;
   }
-  return best;
+  if (best === null) return null;
+  const primitive = primitiveInt(best.image);
+  return {
+    point: new Map(others.map((v, j) => [v, best.point[j]!])),
+    factors: best.bound === 1 ? [primitive] : factorUnivariate(primitive),
+  };
 }

@@ -16,8 +16,8 @@
  */
 import { Rational } from "../core/rational.js";
 import { invModRat, mulRat, remRat, scaleRat, type RatPoly } from "./dense-rat.js";
-import { coefficientsIn, degreeIn, monoKey, polyFromTerms, type Poly, type Term } from "./poly.js";
-import { homogeneousPart, mulTruncated, truncate } from "./series.js";
+import { coefficientsIn, degreeIn, monoKey, polyAdd, polyFromTerms, type Poly, type Term } from "./poly.js";
+import { homogeneousPart, mulTruncated } from "./series.js";
 
 function fromRat(a: RatPoly, main: number, t: readonly number[]): Term[] {
   const out: Term[] = [];
@@ -59,6 +59,22 @@ function byMonomialInT(terms: readonly Term[], main: number): Map<string, { t: n
   return out;
 }
 
+/**
+ * The t-degree k parts of the partial products L·u_1···u_j (j = 1..r), given those products'
+ * parts below k (`below[j]`): part_j = the t-degree k part of (L·u_1···u_(j-1))·u_j, each from
+ * the one before, so no product is recomputed in full.
+ */
+function partsOfDegree(L: Poly, below: readonly Poly[], lifted: readonly Poly[], main: number, k: number): Poly[] {
+  const parts: Poly[] = [];
+  let previous = L;
+  lifted.forEach((u, j) => {
+    const part = mulTruncated(previous, u, main, k, true);
+    parts.push(part);
+    previous = new Map([...below[j]!, ...part]);
+  });
+  return parts;
+}
+
 export function liftFactors(F: Poly, main: number, images: readonly RatPoly[], degree: number): Poly[] {
   const n = degreeIn(F, main);
   const L = coefficientsIn(F, main).get(n)!;
@@ -66,16 +82,33 @@ export function liftFactors(F: Poly, main: number, images: readonly RatPoly[], d
   if (L0 === undefined) throw new RangeError("liftFactors: the leading coefficient vanishes at the origin");
   const sigma = bezoutMultipliers(images, L0);
   const lifted: Poly[] = images.map((u) => polyFromTerms(fromRat(u, main, [])));
+  // Invariant: partial[j] is the part of t-degree below k of L·u_1···u_j.
+  let partial: Poly[] = partsOfDegree(
+    L,
+    images.map(() => new Map()),
+    lifted,
+    main,
+    0,
+  );
   for (let k = 1; k <= degree; k++) {
-    let product = truncate(L, main, k);
-    lifted.forEach((u, i) => (product = mulTruncated(product, u, main, k, i === lifted.length - 1)));
-    const error = polyFromTerms([...homogeneousPart(F, main, k), ...homogeneousPart(product, main, k).map((t) => ({ mono: t.mono, coef: t.coef.neg() }))]);
-    if (error.size === 0) continue;
-    const corrections: Term[][] = images.map(() => []);
-    for (const { t, c } of byMonomialInT([...error.values()], main).values()) {
-      images.forEach((u, i) => corrections[i]!.push(...fromRat(remRat(mulRat(c, sigma[i]!), u), main, t)));
+    let parts = partsOfDegree(L, partial, lifted, main, k);
+    const product = parts[parts.length - 1]!;
+    const error = polyFromTerms([...homogeneousPart(F, main, k), ...[...product.values()].map((t) => ({ mono: t.mono, coef: t.coef.neg() }))]);
+    if (error.size > 0) {
+      const corrections: Term[][] = images.map(() => []);
+      for (const { t, c } of byMonomialInT([...error.values()], main).values()) {
+        images.forEach((u, i) => corrections[i]!.push(...fromRat(remRat(mulRat(c, sigma[i]!), u), main, t)));
+      }
+      const deltas = corrections.map((c) => polyFromTerms(c));
+      lifted.forEach((u, i) => (lifted[i] = polyAdd(u, deltas[i]!)));
+      // The parts change by Δ_j = Δ_(j-1)·ū_j + (L·ū_1···ū_(j-1))(0)·δ_j (products with t-degree 0 parts).
+      let change: Poly = new Map();
+      parts = parts.map((part, j) => {
+        change = polyAdd(mulTruncated(change, lifted[j]!, main, k, true), mulTruncated(deltas[j]!, j === 0 ? L : partial[j - 1]!, main, k, true));
+        return polyAdd(part, change);
+      });
     }
-    lifted.forEach((u, i) => (lifted[i] = polyFromTerms([...u.values(), ...corrections[i]!])));
+    partial = partial.map((p, j) => new Map([...p, ...parts[j]!]));
   }
   return lifted;
 }

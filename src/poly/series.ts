@@ -45,9 +45,14 @@ function coefficientWords(p: Poly): number {
   return Math.ceil(bits / 64);
 }
 
-/** Terms with their t-degrees, increasing t-degree. */
-function byDegree(p: Poly, main: number): { t: Term; d: number }[] {
-  return [...p.values()].map((t) => ({ t, d: seriesDegree(t.mono, main) })).sort((a, b) => a.d - b.d);
+/** The terms of p by t-degree: entry d holds those of t-degree d (up to k). */
+function byDegree(p: Poly, main: number, k: number): Term[][] {
+  const out: Term[][] = Array.from({ length: k + 1 }, () => []);
+  for (const t of p.values()) {
+    const d = seriesDegree(t.mono, main);
+    if (d <= k) out[d]!.push(t);
+  }
+  return out;
 }
 
 /**
@@ -57,27 +62,27 @@ function byDegree(p: Poly, main: number): { t: Term; d: number }[] {
 export function mulTruncated(a: Poly, b: Poly, main: number, k: number, exact = false): Poly {
   const out = new Map<string, Term>();
   if (a.size === 0 || b.size === 0) return out;
-  const bs = byDegree(b, main);
+  const bs = byDegree(b, main, k);
   const weight = (coefficientWords(a) + coefficientWords(b)) / 2;
   spendWork(a.size + b.size);
   for (const s of a.values()) {
     const ds = seriesDegree(s.mono, main);
     let pairs = 0;
-    for (const { t, d } of bs) {
-      if (ds + d > k) break;
-      if (exact && ds + d < k) continue;
-      pairs++;
-      const n = Math.max(s.mono.length, t.mono.length);
-      const mono = new Array<number>(n);
-      for (let i = 0; i < n; i++) mono[i] = (s.mono[i] ?? 0) + (t.mono[i] ?? 0);
-      const key = monoKey(mono);
-      const c = s.coef.mul(t.coef);
-      const prev = out.get(key);
-      if (prev === undefined) out.set(key, { mono, coef: c });
-      else {
-        const sum = prev.coef.add(c);
-        if (sum.isZero()) out.delete(key);
-        else out.set(key, { mono, coef: sum });
+    for (let d = exact ? k - ds : 0; d <= k - ds; d++) {
+      for (const t of bs[d] ?? []) {
+        pairs++;
+        const n = Math.max(s.mono.length, t.mono.length);
+        const mono = new Array<number>(n);
+        for (let i = 0; i < n; i++) mono[i] = (s.mono[i] ?? 0) + (t.mono[i] ?? 0);
+        const key = monoKey(mono);
+        const c = s.coef.mul(t.coef);
+        const prev = out.get(key);
+        if (prev === undefined) out.set(key, { mono, coef: c });
+        else {
+          const sum = prev.coef.add(c);
+          if (sum.isZero()) out.delete(key);
+          else out.set(key, { mono, coef: sum });
+        }
       }
     }
     spendWork(pairs * weight, 0);
