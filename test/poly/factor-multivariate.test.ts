@@ -7,7 +7,9 @@ import { Rational } from "../../src/core/rational.js";
 import { parse } from "../../src/parse/parser.js";
 import { contentOf } from "../../src/poly/content.js";
 import { AtomTable, toPoly } from "../../src/poly/convert.js";
+import { mulInt, primitiveInt, type IntPoly } from "../../src/poly/dense-int.js";
 import { invModRat, mulRat, remRat, type RatPoly } from "../../src/poly/dense-rat.js";
+import { chooseImage, imageAt } from "../../src/poly/evaluation-point.js";
 import { factorPoly } from "../../src/poly/factor.js";
 import { contentIn } from "../../src/poly/gcd.js";
 import { liftFactors } from "../../src/poly/multivariate-hensel.js";
@@ -228,5 +230,32 @@ describe("contentOf", () => {
       }),
       { seed: 18, numRuns: 100 },
     );
+  });
+});
+
+describe("chooseImage", () => {
+  /** Irreducible factors over Z of a primitive F, by factorPoly (the callback factor.ts passes). */
+  const factorUnivariate = (F: IntPoly): IntPoly[] =>
+    factorPoly(polyFromTerms(F.map((c, k) => ({ mono: [k], coef: Rational.int(c) })))).factors.flatMap(([g, k]) => {
+      const dense = new Array<bigint>(degreeIn(g, 0) + 1).fill(0n);
+      for (const t of g.values()) dense[t.mono[0] ?? 0] = t.coef.num;
+      return Array.from({ length: k }, () => dense);
+    });
+
+  it.each([
+    ["(x^6 + y^6 + 1)*(x^6 - y^6 + 2)", 3],
+    ["x^2 - y^3 - 1", 1],
+    ["(x^2*y + z + 1)*(x*z^2 - y + 3)", 2],
+    ["x^2*y^2 - x^2 - y^2 + 1", 2],
+  ] as [string, number][])("%s: an image of the same degree in x, square-free, the product of %i distinct factors", (input, count) => {
+    const f = polyOf(input);
+    const others = [...variablesOf(f)].filter((v) => v !== 0);
+    const image = chooseImage(f, 0, others, factorUnivariate)!;
+    const values = others.map((v) => image.point.get(v)!);
+    const at = imageAt(f, 0, others, values);
+    expect(at.length - 1).toBe(degreeIn(f, 0));
+    expect(image.factors).toHaveLength(count);
+    expect(image.factors.reduce((acc, g) => mulInt(acc, g), [1n])).toEqual(primitiveInt(at));
+    expect(new Set(image.factors.map((g) => g.join(","))).size).toBe(count);
   });
 });
