@@ -92,25 +92,36 @@ export function diffExpr(input: Expr, v: string): Expr {
   const e = containsDerivative(input) ? evaluateDerivatives(input) : input;
   if (!freeSymbolSet(e).has(v)) return ZERO;
   const variable = sym(v);
-  // Post-order over the nodes containing v; every node in `memo` has its derivative.
+  // Post-order over the nodes containing v; every node in `memo` has its derivative. A node is
+  // on the stack with its dependent arguments once they are pushed (null before): when it is on
+  // top again, everything pushed above it has been differentiated.
   const memo = new Map<Expr, Derivative>();
   const stack: Expr[] = [e];
+  const pushed: (readonly Expr[] | null)[] = [null];
   while (stack.length > 0) {
-    const node = stack[stack.length - 1]!;
+    const top = stack.length - 1;
+    const node = stack[top]!;
     if (memo.has(node)) {
       stack.pop();
+      pushed.pop();
       continue;
     }
-    const dependent = argsContaining(node, v);
-    let waiting = false;
-    for (const a of dependent) {
-      if (!memo.has(a)) {
-        stack.push(a);
-        waiting = true;
+    let dependent = pushed[top] ?? null;
+    if (dependent === null) {
+      dependent = argsContaining(node, v);
+      pushed[top] = dependent;
+      let waiting = false;
+      for (const a of dependent) {
+        if (!memo.has(a)) {
+          stack.push(a);
+          pushed.push(null);
+          waiting = true;
+        }
       }
+      if (waiting) continue;
     }
-    if (waiting) continue;
     stack.pop();
+    pushed.pop();
     memo.set(node, differentiateNode(node, variable, dependent, memo));
   }
   return materialise(memo.get(e)!);
