@@ -305,6 +305,20 @@ describe("interning across rotations, collections and clearCaches", () => {
     }
   });
 
+  it("keeps symbols, safe integers and big rationals unique through their tables' rotations and collections", async () => {
+    const kept = [sym("kept_a"), num(123_456), num(-(2 ** 40)), num(Rational.of(1n << 70n, 3n)), mulAll([sym("kept_b"), num(777)])];
+    const plains = kept.map(toPlain);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 200; i++) {
+        sym(`churn_${round}_${i}`);
+        num(10_000 + round * 1000 + i);
+        num(Rational.of(BigInt(i) + (1n << 64n), 7n));
+      }
+      await collect();
+      kept.forEach((e, i) => expect(fromPlain(plains[i]!)).toBe(e));
+    }
+  });
+
   it("keeps one node per structure when a forgotten structure is built again (a node found old, then lost)", async () => {
     const plain = toPlain(addAll([mulAll([num(q(7, 3)), x, y, call("sin", [z])]), pow(x, num(q(1, 2)))]));
     for (let round = 0; round < 3; round++) {
