@@ -83,15 +83,18 @@ const derivatives = (p: Problem): Expr[] => {
 };
 const raws = problems.map(derivatives);
 let totalMs = 0;
+/** Polynomial work of the last pass (deterministic, unlike the times). */
+let work = 0;
 for (let i = 0; i < repeat; i++) {
   lastPass = i === repeat - 1;
   clearCaches();
   const t0 = performance.now();
-  for (const rs of raws) for (const r of rs) simplifyWithReport(r);
+  work = 0;
+  for (const rs of raws) for (const r of rs) work += simplifyWithReport(r).work;
   totalMs += performance.now() - t0;
 }
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
-console.log(`simplify total ${(totalMs / repeat).toFixed(1)} ms per pass over ${problems.length} problems`);
+console.log(`simplify total ${(totalMs / repeat).toFixed(1)} ms per pass over ${problems.length} problems; polynomial work ${work}`);
 console.log(`${"strategy".padEnd(36)}${pad("asked", 8)}${pad("passed", 8)}${pad("built", 8)}${pad("kept", 8)}${pad("ms", 9)}`);
 let buildMs = 0;
 for (const [id, r] of rows) {

@@ -12,7 +12,7 @@ import { parse } from "../../src/parse/parser.js";
 import { print } from "../../src/print/plain.js";
 import { cost } from "../../src/rewrite/cost.js";
 import { sortedAtomTable, toPoly } from "../../src/poly/convert.js";
-import { costLowerBound, expandShallow, productCostFloor } from "../../src/rewrite/expand.js";
+import { costLowerBound, expandShallow, productCostFloor, sumCostFloor } from "../../src/rewrite/expand.js";
 import { collectFactored } from "../../src/rewrite/collect.js";
 import { distributeCoefficient, factorTerms, pullSumContent } from "../../src/rewrite/sum-forms.js";
 import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
@@ -184,6 +184,57 @@ describe("algebraic candidates", () => {
       { seed: 6, numRuns: 400 },
     );
     expect(applied).toBeGreaterThan(100);
+  });
+
+  it("the cost floors of products and sums of products of plain sums never exceed the expansion's lower bound", () => {
+    // Coefficients of one sign in most sums, so that the sign-coherent (no cancellation) bounds
+    // apply; mixed signs, shared atoms and powers up to 4 too.
+    const atom = fc.constantFrom<Expr>(x, y, call("sin", [x]), pow(x, x));
+    const coefficient = fc.oneof(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0),
+    );
+    const monomial = fc.tuple(coefficient, atom, fc.integer({ min: -2, max: 3 })).map(([c, a, k]) => mul(num(c), pow(a, num(k))));
+    const plainSum = fc.array(monomial, { minLength: 2, maxLength: 3 }).map((ts) => add(...ts));
+    const other = fc.constantFrom<Expr>(x, pow(x, num(-2)), call("exp", [y]), pow(y, num(Rational.HALF)), pow(add(x, num(1)), num(-1)));
+    const product = fc
+      .tuple(
+        fc.integer({ min: -4, max: 4 }).filter((c) => c !== 0),
+        fc.array(fc.tuple(plainSum, fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 3 }),
+        fc.array(other, { maxLength: 2 }),
+      )
+      .map(([c, sums, others]) => mul(num(c), ...sums.map(([s, k]) => pow(s, num(k))), ...others));
+    const sum = fc.array(fc.oneof(product, monomial), { minLength: 2, maxLength: 3 }).map((ts) => add(...ts));
+    const applied = { product: 0, sum: 0 };
+    const options = { allowNegative: true };
+    const check = (e: Expr, kind: "product" | "sum"): void => {
+      const table = sortedAtomTable([e], options);
+      let p;
+      try {
+        p = toPoly(e, table, options);
+      } catch (err) {
+        if (err instanceof LimitError) return;
+        throw err;
+      }
+      const floor = e.kind === "add" ? sumCostFloor(e, options) : productCostFloor(e, options);
+      if (floor > 0) applied[kind]++;
+      expect(floor, print(e)).toBeLessThanOrEqual(costLowerBound(p, table));
+    };
+    fc.assert(
+      fc.property(product, (e) => check(e, "product")),
+      { seed: 8, numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(sum, (e) => check(e, "sum")),
+      { seed: 9, numRuns: 300 },
+    );
+    // Terms that cancel between the terms of a sum, or within a product of sums of mixed signs.
+    for (const text of ["(x + 1)^2 - (x - 1)^2", "(x + 1)*(x - 1) - x^2", "(x - y)*(x + y) + y^2", "x*(x + 1)^3 - (x + 1)^4", "(x - 1)*(x^2 + x + 1)"]) {
+      const e = parse(text);
+      check(e, e.kind === "add" ? "sum" : "product");
+    }
+    expect(applied.product).toBeGreaterThan(100);
+    expect(applied.sum).toBeGreaterThan(30);
   });
 
   it("the cost floor of a lone plain sum times a monomial is the expansion's lower bound exactly", () => {
