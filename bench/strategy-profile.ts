@@ -5,7 +5,7 @@
  * keeps) and the time its builds took; plus the whole simplify time. Wraps the table's functions
  * from outside, so the shipped driver carries no counters.
  *
- *   npx tsx bench/strategy-profile.ts [--set bench/generated/tune.json] [--repeat 3]
+ *   npx tsx bench/strategy-profile.ts [--set bench/generated/tune.json] [--repeat 3] [--top N] [--only id]
  */
 import { readFileSync } from "node:fs";
 import { diffExpr, diffOrder } from "../src/calculus/diff.js";
@@ -28,7 +28,10 @@ const arg = (name: string): string | undefined => {
 };
 const setPath = new URL(`../${arg("--set") ?? "test/data/problems.json"}`, import.meta.url);
 const repeat = Number(arg("--repeat") ?? 3);
-const { problems } = JSON.parse(readFileSync(setPath, "utf8")) as { problems: Problem[] };
+const only = arg("--only");
+const problems = (JSON.parse(readFileSync(setPath, "utf8")) as { problems: (Problem & { id: string })[] }).problems.filter(
+  (p) => only === undefined || p.id === only,
+);
 
 interface Row {
   asked: number;

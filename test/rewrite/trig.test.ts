@@ -149,6 +149,38 @@ describe("algebraic candidates", () => {
     );
   });
 
+  it("a collection bounded by a cost is the unbounded one whenever that costs at most the bound", () => {
+    // Sums of products of x, y and log(x) powers, collected by x or y, against bounds near their cost.
+    const other = fc.constantFrom<Expr>(y, call("log", [x]), add(y, num(1)));
+    const term = fc
+      .tuple(
+        fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0),
+        fc.integer({ min: 0, max: 2 }),
+        other,
+        fc.integer({ min: 0, max: 3 }),
+      )
+      .map(([c, i, a, j]) => mul(num(c), pow(x, num(i)), pow(a, num(j))));
+    const sum = fc.oneof(
+      fc.array(term, { minLength: 3, maxLength: 7 }).map((ts) => add(...ts)),
+      exprArb,
+    );
+    let agreed = 0;
+    fc.assert(
+      fc.property(sum, fc.integer({ min: -8, max: 8 }), (e, slack) => {
+        const full = attempt(() => collectFactored(e, cost));
+        if (full === null || full === e) return;
+        const below = cost(full) + slack;
+        const bounded = collectFactored(e, cost, below);
+        if (cost(full) <= below) {
+          agreed++;
+          expect(bounded, print(e)).toBe(full);
+        } else expect(bounded === e || cost(bounded) > below, print(e)).toBe(true);
+      }),
+      { seed: 10, numRuns: 400 },
+    );
+    expect(agreed).toBeGreaterThan(40);
+  });
+
   it("the cost floor of a product of plain sums never exceeds the expansion's lower bound", () => {
     // Plain sums of monomials in a few atoms, times factors that do or do not share those atoms.
     const atom = fc.constantFrom<Expr>(x, y, call("sin", [x]), call("log", [y]), pow(x, x));
