@@ -14,7 +14,7 @@ import { cost } from "../../src/rewrite/cost.js";
 import { sortedAtomTable, toPoly } from "../../src/poly/convert.js";
 import { costLowerBound, expandShallow, productCostFloor, sumCostFloor } from "../../src/rewrite/expand.js";
 import { collectFactored } from "../../src/rewrite/collect.js";
-import { distributeCoefficient, factorTerms, pullSumContent } from "../../src/rewrite/sum-forms.js";
+import { distributeCoefficient, factorTerms, mayPullOut, pullSumContent } from "../../src/rewrite/sum-forms.js";
 import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";
 
@@ -125,6 +125,23 @@ describe("algebraic candidates", () => {
     ["3*x*(x + 1)", "3*x*(x + 1)"],
   ])("distributeCoefficient(%s) = %s", (input, expected) => {
     expect(distributeCoefficient(parse(input))).toBe(parse(expected));
+  });
+
+  it.each([
+    ["x*sin(x) + x^2", true],
+    ["x*sin(x) + x*cos(x) + x", true],
+    ["2*x + 4", true],
+    ["-x - y", true],
+    ["x/2 + y", true],
+    ["1/x + y", true],
+    ["x^x + x^(x - 1)", true],
+    ["x + y", false],
+    ["x*sin(x) + y*sin(y) + 1", false],
+    ["x^2 + 2*x + 1", false],
+  ])("mayPullOut(%s) is %s (false: factorTerms leaves the sum as it is)", (input, expected) => {
+    const e = parse(input);
+    expect(mayPullOut(e)).toBe(expected);
+    if (!expected) expect(factorTerms(e)).toBe(e);
   });
 
   it("pulls x^(x - k) out of terms x^x, x^(x - 1), ...", () => {
