@@ -5,7 +5,7 @@
  * keeps) and the time its builds took; plus the whole simplify time. Wraps the table's functions
  * from outside, so the shipped driver carries no counters.
  *
- *   npx tsx bench/strategy-profile.ts [--set bench/generated/tune.json] [--repeat 3] [--top N] [--only id]
+ *   npx tsx bench/strategy-profile.ts [--set bench/generated/tune.json] [--repeat 3] [--top N] [--only id,id,...]
  */
 import { readFileSync } from "node:fs";
 import { diffExpr, diffOrder } from "../src/calculus/diff.js";
@@ -30,7 +30,7 @@ const setPath = new URL(`../${arg("--set") ?? "test/data/problems.json"}`, impor
 const repeat = Number(arg("--repeat") ?? 3);
 const only = arg("--only");
 const problems = (JSON.parse(readFileSync(setPath, "utf8")) as { problems: (Problem & { id: string })[] }).problems.filter(
-  (p) => only === undefined || p.id === only,
+  (p) => only === undefined || only.split(",").includes(p.id),
 );
 
 interface Row {
