@@ -19,6 +19,7 @@ import { provablyCoprime } from "../poly/coprime.js";
 import { polyGcd } from "../poly/gcd.js";
 import { constantValue, maxTerms, numericContent, polyDivExact, polyScale, polyWorkLeft, spendWork, variablesOf, type Poly } from "../poly/poly.js";
 import { NodeMemo } from "../core/memo.js";
+import { nothingCancels } from "./no-common-factor.js";
 
 /**
  * Factors of a product term with numeric exponents: base -> exponent, where a factor that is not a
@@ -148,6 +149,14 @@ function cancelUnmemoised(e: Expr): Expr {
   }
   // A monomial over sums with a constant term: only constants divide both, nothing cancels.
   if (isSimpleMonomial(numerator) && denExprs.every(([b]) => isPlainSum(b) && b.args[0]!.kind === "num")) return t;
+  // Most fractions have nothing to cancel: proved on univariate images, without multiplying out.
+  if (
+    nothingCancels(
+      numerator,
+      denExprs.map(([b]) => b),
+    )
+  )
+    return t;
   const table: AtomTable = sortedAtomTable([numerator, ...denExprs.map(([b]) => b)]);
   let N = toPoly(numerator, table);
   const dens: DenFactor[] = denExprs.map(([b, m]) => ({ poly: toPoly(b, table), mult: m }));
