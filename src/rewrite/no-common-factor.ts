@@ -31,8 +31,11 @@ const NONE = {};
 export function nothingCancels(numerator: Expr, bases: readonly Expr[]): boolean {
   const images = new Images();
   let nonConstant = false;
+  const numeratorAtoms = images.atomsOf(numerator);
   for (const d of bases) {
     for (const v of images.atomsOf(d)) {
+      // A common factor has only atoms of both (the numerator's non-constancy is checked below).
+      if (!numeratorAtoms.has(v)) continue;
       const dv = images.image(d, v);
       if (dv === null || dv.length - 1 !== images.degreeBound(d, v)) return false;
       const nv = images.image(numerator, v);
@@ -42,7 +45,7 @@ export function nothingCancels(numerator: Expr, bases: readonly Expr[]): boolean
     }
   }
   let tries = 0;
-  for (const v of images.atomsOf(numerator)) {
+  for (const v of numeratorAtoms) {
     if (nonConstant || tries++ >= NONCONSTANT_TRIES) break;
     const nv = images.image(numerator, v);
     if (nv === null) return false;
@@ -152,7 +155,7 @@ class Images {
       for (const a of e.args) {
         const x = this.image(a, v);
         if (x === null || acc.length + x.length - 2 > MAX_DEGREE) return null;
-        acc = mulMod(acc, x, P);
+        acc = x.length === 1 ? acc.map((c) => (c * x[0]!) % P) : mulMod(acc, x, P);
       }
       return acc;
     }
