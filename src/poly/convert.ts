@@ -13,6 +13,7 @@ import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { bitLength, gcd as intGcd, Rational } from "../core/rational.js";
+import { assembleSum } from "./assemble.js";
 import { maxTerms, polyAdd, polyConst, polyFromTerms, polyMul, polyPow, polyVar, sortedTerms, spendWork, type Poly, type Term } from "./poly.js";
 
 export class AtomTable {
@@ -333,6 +334,8 @@ function denseToPoly(d: Dense): Poly {
 
 /** The canonical expression of `p` over the atoms of `table` (a sum of monomials). */
 export function fromPoly(p: Poly, table: AtomTable): Expr {
+  const direct = assembleSum(p, table.atoms);
+  if (direct !== null) return direct;
   const terms: Expr[] = [];
   // Each atom power is built once: large expansions repeat the same few powers in many terms.
   const powers: Map<number, Expr>[] = table.atoms.map(() => new Map<number, Expr>());

@@ -1,0 +1,150 @@
+/**
+ * The expression of a polynomial built directly in canonical form, for the common case where the
+ * builder would only sort: the node `fromPoly` gets from `addAll` of `mulAll`s, without the
+ * canonicalising passes (and without the intermediate "rest" products `addAll` makes to sort).
+ *
+ * It applies when the atom powers are independent factors: every power `atom_i^k` the polynomial
+ * uses is built (`pow`) to a factor that is not a number, a product or a sum, and powers of
+ * different atoms have different bases. Then, for a term `c * prod_i atom_i^k_i`, `mulAll` would
+ * merge nothing (no two factors share a base), fold nothing into the coefficient and distribute
+ * nothing, so its result is `c` (when not 1) followed by the factors sorted by `compareFactors`.
+ * The non-numeric parts ("rests") of distinct monomials are distinct (the factor of atom i to the
+ * power k determines i, by its base, and k), so `addAll` would combine no terms, and its result
+ * is the constant term (when non-zero) followed by the other terms sorted by their rests.
+ * Otherwise (or when an atom's exponents span much more than the number of terms) `assembleSum`
+ * returns null and `fromPoly` takes the general path.
+ */
+import { compareFactors, internAdd, internMul, num, pow } from "../core/build.js";
+import { compareExpr } from "../core/compare.js";
+import type { Expr } from "../core/node.js";
+import type { Poly } from "./poly.js";
+
+/** The factor node of an atom power, with its places in the two orders of factors. */
+interface Factor {
+  readonly node: Expr;
+  /** Place among the factors in use by `compareExpr` (the order of rests of one factor). */
+  rank: number;
+  /** Place among the factors in use by `compareFactors` (the order of factors in a product). */
+  place: number;
+}
+
+/**
+ * `fromPoly(p, atoms)` built directly (see the file comment), or null when the powers of the atoms
+ * in use are not independent factors.
+ */
+export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
+  const width = atoms.length;
+  // Exponent ranges, so each atom's factors are an array indexed by exponent - lo.
+  const lo = new Array<number>(width).fill(0);
+  const hi = new Array<number>(width).fill(0);
+  for (const t of p.values()) {
+    for (let i = 0; i < t.mono.length; i++) {
+      const k = t.mono[i]!;
+      if (k < lo[i]!) lo[i] = k;
+      else if (k > hi[i]!) hi[i] = k;
+    }
+  }
+  // Sparse huge exponents (x^(10^15) + 1) take the general path rather than a huge array.
+  for (let i = 0; i < width; i++) if (hi[i]! - lo[i]! > 4 * p.size + 64) return null;
+  // Every factor in use, once per (atom, exponent); a base seen for two atoms declines.
+  const factorOf: (Factor | undefined)[][] = lo.map((l, i) => new Array<Factor | undefined>(hi[i]! - l + 1).fill(undefined));
+  const atomOfBase = new Map<Expr, number>();
+  const all: Factor[] = [];
+  for (const t of p.values()) {
+    for (let i = 0; i < t.mono.length; i++) {
+      const k = t.mono[i]!;
+      if (k === 0 || factorOf[i]![k - lo[i]!] !== undefined) continue;
+      const node = pow(atoms[i]!, num(k));
+      if (node.kind === "num" || node.kind === "mul" || node.kind === "add") return null;
+      const base = node.kind === "pow" ? node.base : node;
+      const owner = atomOfBase.get(base);
+      if (owner !== undefined && owner !== i) return null;
+      atomOfBase.set(base, i);
+      const f: Factor = { node, rank: 0, place: 0 };
+      factorOf[i]![k - lo[i]!] = f;
+      all.push(f);
+    }
+  }
+  all.sort((a, b) => compareExpr(a.node, b.node));
+  const byRank = all.map((f) => f.node);
+  for (let r = 0; r < all.length; r++) {
+    if (r > 0 && byRank[r - 1] === byRank[r]) return null; // two powers built to one node
+    all[r]!.rank = r;
+  }
+  all.sort((a, b) => compareFactors(a.node, b.node));
+  for (let r = 0; r < all.length; r++) all[r]!.place = r;
+
+  // Per non-constant term: its node, the ranks of its factors in product order (`width` slots
+  // from `index * width`), their count and the depth of its rest.
+  const n = p.size;
+  const terms: Expr[] = [];
+  const ranks = new Int32Array(n * width);
+  const counts = new Int32Array(n);
+  const depths = new Int32Array(n);
+  let constant: Expr | null = null;
+  const factors: Factor[] = [];
+  for (const t of p.values()) {
+    factors.length = 0;
+    for (let i = 0; i < t.mono.length; i++) {
+      const k = t.mono[i]!;
+      if (k === 0) continue;
+      // Insertion into product order (a term has at most `width` factors).
+      const f = factorOf[i]![k - lo[i]!]!;
+      let j = factors.length;
+      factors.push(f);
+      while (j > 0 && factors[j - 1]!.place > f.place) {
+        factors[j] = factors[j - 1]!;
+        j--;
+      }
+      factors[j] = f;
+    }
+    const m = factors.length;
+    if (m === 0) {
+      constant = num(t.coef);
+      continue;
+    }
+    const one = t.coef.isOne();
+    const args = new Array<Expr>(one ? m : m + 1);
+    if (!one) args[0] = num(t.coef);
+    const index = terms.length;
+    let depth = 0;
+    for (let j = 0; j < m; j++) {
+      const f = factors[j]!;
+      args[one ? j : j + 1] = f.node;
+      ranks[index * width + j] = f.rank;
+      if (f.node.depth > depth) depth = f.node.depth;
+    }
+    counts[index] = m;
+    depths[index] = m === 1 ? depth : depth + 1;
+    terms.push(one && m === 1 ? factors[0]!.node : internMul(args));
+  }
+  /**
+   * `compareExpr` of the rests of terms a and b (the lone factor, or the product of the factors),
+   * without building the products: a product against a product compares depths, then factors (by
+   * rank), then lengths, as `compareExpr` compares two products; a lone factor (never a product)
+   * against a product compares by kind, so it orders the same way against every product, in
+   * particular against the other term, which is a product whenever its rest is.
+   */
+  const compareRests = (a: number, b: number): number => {
+    const ma = counts[a]!;
+    const mb = counts[b]!;
+    const ra = a * width;
+    const rb = b * width;
+    if (ma === 1 && mb === 1) return ranks[ra]! - ranks[rb]!;
+    if (ma === 1) return compareExpr(byRank[ranks[ra]!]!, terms[b]!);
+    if (mb === 1) return -compareExpr(byRank[ranks[rb]!]!, terms[a]!);
+    if (depths[a] !== depths[b]) return depths[a]! - depths[b]!;
+    const m = Math.min(ma, mb);
+    for (let j = 0; j < m; j++) {
+      const d = ranks[ra + j]! - ranks[rb + j]!;
+      if (d !== 0) return d;
+    }
+    return ma - mb;
+  };
+  const order = Array.from({ length: terms.length }, (_, i) => i);
+  order.sort(compareRests);
+  const args: Expr[] = constant === null ? [] : [constant];
+  for (const i of order) args.push(terms[i]!);
+  if (args.length === 0) return num(0);
+  return args.length === 1 ? args[0]! : internAdd(args);
+}
