@@ -329,20 +329,23 @@ export function multinomialPow(a: Poly, k: number): Poly | null {
   const last = t - 1;
   const lastNum = A.nums[last]!;
   const lastPow = (m: number): bigint => (lastNum === 1n ? 1n : lastNum === -1n ? (m % 2 === 0 ? 1n : -1n) : lastNum ** BigInt(m));
-  // Depth-first over compositions q_0 + ... + q_last = k: `coef` is the product of C(m_j, q_j) * c_j^q_j so far.
+  const small = Array.from({ length: k + 2 }, (_, i) => BigInt(i));
+  // Depth-first over compositions q_0 + ... + q_last = k, `coef` being the product so far of
+  // C(m_j, q_j) * c_j^q_j. Along one level, C(m, q+1) * c^(q+1) = C(m, q) * c^q * (m-q) / (q+1) * c:
+  // a multiplication and an exact division by small integers per step, no product of two large ones.
   const go = (j: number, m: number, key: number, coef: bigint): void => {
     if (j === last) {
-      emit(out, key + m * A.keys[j]!, coef * lastPow(m), den, layout);
+      emit(out, key + m * A.keys[j]!, lastNum === 1n ? coef : coef * lastPow(m), den, layout);
       return;
     }
     const kj = A.keys[j]!;
     const cj = A.nums[j]!;
-    let binom = 1n;
-    let power = 1n;
-    for (let q = 0; q <= m; q++) {
-      go(j + 1, m - q, key + q * kj, cj === 1n ? coef * binom : coef * binom * power);
-      binom = (binom * BigInt(m - q)) / BigInt(q + 1);
-      if (cj !== 1n) power *= cj;
+    let c = coef;
+    for (let q = 0; ; q++) {
+      go(j + 1, m - q, key + q * kj, c);
+      if (q === m) break;
+      c = (c * small[m - q]!) / small[q + 1]!;
+      if (cj !== 1n) c *= cj;
     }
   };
   go(0, k, 0, 1n);
