@@ -118,21 +118,84 @@ export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
     depths[index] = m === 1 ? depth : depth + 1;
     terms.push(one && m === 1 ? factors[0]!.node : internMul(args));
   }
-  /**
-   * `compareExpr` of the rests of terms a and b (the lone factor, or the product of the factors),
-   * without building the products: a product against a product compares depths, then factors (by
-   * rank), then lengths, as `compareExpr` compares two products; a lone factor (never a product)
-   * against a product compares by kind, so it orders the same way against every product, in
-   * particular against the other term, which is a product whenever its rest is.
-   */
-  const compareRests = (a: number, b: number): number => {
+  const order = restOrder({ terms, ranks, counts, depths, width, byRank });
+  const args: Expr[] = constant === null ? [] : [constant];
+  for (const i of order) args.push(terms[i]!);
+  if (args.length === 0) return num(0);
+  return args.length === 1 ? args[0]! : internAdd(args);
+}
+
+/** The non-constant terms of one assembly, as `assembleSum` lays them out. */
+interface Pieces {
+  readonly terms: readonly Expr[];
+  /** The ranks of term i's factors, in product order, at `i * width` onwards. */
+  readonly ranks: Int32Array;
+  /** The number of factors of each term. */
+  readonly counts: Int32Array;
+  /** The depth of each term's rest (the lone factor, or the product of the factors). */
+  readonly depths: Int32Array;
+  readonly width: number;
+  /** The factors in use, by rank (the order of `compareExpr`). */
+  readonly byRank: readonly Expr[];
+}
+
+const SAFE = 2 ** 53;
+
+/**
+ * The indices of the terms sorted by `compareExpr` of their rests, without building the products.
+ * A lone factor is never a product, so against any product it compares by kind, the same way
+ * against every product (in particular against any term with two or more factors, which is a
+ * product); two lone factors compare by rank; two products compare as `compareExpr` compares
+ * lists: depths, then factors (by rank), then lengths.
+ *
+ * When they fit a double, that order is a numeric key per term: lone factors below products by
+ * rank, then products by depth and then by the digits rank + 1 in base (factors + 1) with 0 past
+ * the last factor (a shorter list first on a common prefix), then lone factors above products.
+ * Keys are distinct (rests are), and `key * n + index` is sorted as numbers; otherwise the terms
+ * are sorted with the comparison itself.
+ */
+function restOrder(pieces: Pieces): number[] {
+  const { terms, ranks, counts, depths, width, byRank } = pieces;
+  const n = terms.length;
+  let probe: Expr | null = null;
+  let dmin = Infinity;
+  let dmax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (counts[i] === 1) continue;
+    probe ??= terms[i]!;
+    dmin = Math.min(dmin, depths[i]!);
+    dmax = Math.max(dmax, depths[i]!);
+  }
+  const above = byRank.map((f) => probe !== null && compareExpr(f, probe) > 0);
+  const radix = byRank.length + 1;
+  const products = probe === null ? 0 : (dmax - dmin + 1) * radix ** width;
+  const order = new Array<number>(n);
+  if ((2 * radix + products) * n <= SAFE) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let key: number;
+      if (counts[i] === 1) {
+        const r = ranks[i * width]!;
+        key = above[r] ? radix + products + r : r;
+      } else {
+        let digits = 0;
+        for (let j = 0; j < width; j++) digits = digits * radix + (j < counts[i]! ? ranks[i * width + j]! + 1 : 0);
+        key = radix + (depths[i]! - dmin) * radix ** width + digits;
+      }
+      keys[i] = key * n + i;
+    }
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % n;
+    return order;
+  }
+  const compare = (a: number, b: number): number => {
     const ma = counts[a]!;
     const mb = counts[b]!;
     const ra = a * width;
     const rb = b * width;
     if (ma === 1 && mb === 1) return ranks[ra]! - ranks[rb]!;
-    if (ma === 1) return compareExpr(byRank[ranks[ra]!]!, terms[b]!);
-    if (mb === 1) return -compareExpr(byRank[ranks[rb]!]!, terms[a]!);
+    if (ma === 1) return above[ranks[ra]!] ? 1 : -1;
+    if (mb === 1) return above[ranks[rb]!] ? -1 : 1;
     if (depths[a] !== depths[b]) return depths[a]! - depths[b]!;
     const m = Math.min(ma, mb);
     for (let j = 0; j < m; j++) {
@@ -141,10 +204,6 @@ export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
     }
     return ma - mb;
   };
-  const order = Array.from({ length: terms.length }, (_, i) => i);
-  order.sort(compareRests);
-  const args: Expr[] = constant === null ? [] : [constant];
-  for (const i of order) args.push(terms[i]!);
-  if (args.length === 0) return num(0);
-  return args.length === 1 ? args[0]! : internAdd(args);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort(compare);
 }

@@ -148,7 +148,7 @@ class TermList implements ReadonlyMap<string, Term> {
     return this.keyed().has(key);
   }
   values(): MapIterator<Term> {
-    return this.terms.values() as unknown as MapIterator<Term>;
+    return this.terms.values();
   }
   keys(): MapIterator<string> {
     return this.keyed().keys();

@@ -25,6 +25,8 @@ const INDEPENDENT: [string, Expr[], number][] = [
   ["abs (even powers drop it)", atoms("abs(x)", "y"), -3],
   ["a root and an unrelated symbol", atoms("x^(1/2)", "y"), -3],
   ["an inverse sum (a Laurent atom, to positive powers)", atoms("(x + 1)^(-1)", "x"), 0],
+  ["a deriv atom (sorted after products)", atoms("x", "y", "d/dx(f(x^2))"), -3],
+  ["twelve atoms (order keys do not fit a double: the comparison sorts)", atoms(..."abcdghjklmnq".split("")), -1],
 ];
 
 /** Atom tables with powers the builder merges or folds (the direct path declines). */
