@@ -287,6 +287,11 @@ function modInverse(a: number): number {
   return ((s0 % PRIME) + PRIME) % PRIME;
 }
 
+/** log2(n) for n >= 1: exact for safe integers, else within 1 above (the bit length). */
+function log2(n: bigint): number {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Math.log2(Number(n)) : bitLength(n);
+}
+
 /** C(k + t - 1, t - 1) as a double, capped just above `cap`. */
 function compositions(k: number, t: number, cap: number): number {
   let c = 1;
@@ -321,8 +326,8 @@ export function multinomialPow(a: Poly, k: number): Poly | null {
   const count = compositions(k, t, maxTerms());
   if (count > maxTerms()) throw termLimitError(`a power of ${t} terms to the ${k}, with ${count} terms,`);
   const A = integerTerms(a, r.lo, layout);
-  // |coefficient| <= t^k * max|c|^k: its bits bound the cost of each term.
-  const bits = k * (Math.log2(t) + bitLength(A.maxAbs));
+  // |coefficient| <= t^k * max|c|^k: its bits, k * log2(t * max|c|), bound the cost of each term.
+  const bits = k * (Math.log2(t) + log2(A.maxAbs));
   spendWork(count * Math.max(1, bits / 64));
   const out: Term[] = [];
   const den = A.den ** BigInt(k);
