@@ -16,7 +16,8 @@
  */
 import { compareFactors, internAdd, internMul, num, pow } from "../core/build.js";
 import { compareExpr } from "../core/compare.js";
-import type { Expr } from "../core/node.js";
+import type { Expr, Num } from "../core/node.js";
+import type { Rational } from "../core/rational.js";
 import type { Poly } from "./poly.js";
 
 /** The factor node of an atom power, with its places in the two orders of factors. */
@@ -82,6 +83,7 @@ export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
   const counts = new Int32Array(n);
   const depths = new Int32Array(n);
   let constant: Expr | null = null;
+  const coefficients = new CoefficientNodes();
   const factors: Factor[] = [];
   for (const t of p.values()) {
     factors.length = 0;
@@ -105,7 +107,7 @@ export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
     }
     const one = t.coef.isOne();
     const args = new Array<Expr>(one ? m : m + 1);
-    if (!one) args[0] = num(t.coef);
+    if (!one) args[0] = coefficients.of(t.coef);
     const index = terms.length;
     let depth = 0;
     for (let j = 0; j < m; j++) {
@@ -123,6 +125,21 @@ export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
   for (const i of order) args.push(terms[i]!);
   if (args.length === 0) return num(0);
   return args.length === 1 ? args[0]! : internAdd(args);
+}
+
+/**
+ * The number nodes of one assembly's coefficients, each integer looked up in the intern table
+ * once: expansions repeat coefficients (a power of a sum of k atoms has each multinomial
+ * coefficient up to k! times).
+ */
+class CoefficientNodes {
+  private readonly integers = new Map<bigint, Num>();
+  of(c: Rational): Num {
+    if (c.den !== 1n) return num(c);
+    let node = this.integers.get(c.num);
+    if (node === undefined) this.integers.set(c.num, (node = num(c)));
+    return node;
+  }
 }
 
 /** The non-constant terms of one assembly, as `assembleSum` lays them out. */
