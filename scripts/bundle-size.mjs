@@ -24,6 +24,7 @@ export const ENTRIES = [
   { label: "simplify, factor, expand", code: 'import { simplify, factor, expand } from "symgrad"; export { simplify, factor, expand };' },
   { label: "valueAndGrad, compile, evaluate", code: 'import { valueAndGrad, compile, evaluate } from "symgrad"; export { valueAndGrad, compile, evaluate };' },
   { label: "everything (import * as symgrad)", code: 'import * as symgrad from "symgrad"; export { symgrad };' },
+  { label: "diff, toLatex from symgrad/lite", code: 'import { diff, toLatex } from "symgrad/lite"; export { diff, toLatex };' },
 ];
 
 /**

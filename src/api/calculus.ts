@@ -2,24 +2,15 @@
  * The public calculus functions: strings or nodes in, canonical nodes out, simplified by default
  * (`{ simplify: false }` returns the raw canonical derivative).
  */
-import { checkOrder, diffExpr, diffOrder, evaluateDerivatives as carryOutDerivatives } from "../calculus/diff.js";
-import { gradientExprs, hessianExprs, jacobianExprs } from "../calculus/gradient.js";
-import { derivative as inertDerivative, sym, withNodeBudget, ZERO } from "../core/build.js";
-import { LimitError } from "../core/errors.js";
-import { limits } from "../core/limits.js";
+import { checkOrder } from "../calculus/diff.js";
+import { derivative as inertDerivative, sym } from "../core/build.js";
 import type { Expr } from "../core/node.js";
-import { freeSymbols } from "../core/traverse.js";
 import { simplify, type SimplifyOptions } from "../rewrite/simplify.js";
 import { toExpr, toVariableName, type ExprInput } from "./input.js";
 import { checkAssumptions } from "../parse/text-input.js";
+import { diffWith, evaluateDerivativesWith, gradientWith, hessianWith, jacobianWith, type Finish, type Gradient, type Variable } from "./derivatives.js";
 
-/**
- * A variable: its name, or the symbol node (`parse("x")`).
- */
-export type Variable = string | Expr;
-
-/** A gradient keyed by variable name, in the order of the variables. */
-export type Gradient = Record<string, Expr>;
+export type { Gradient, Variable } from "./derivatives.js";
 
 /**
  * Options of `diff`, `gradient`, `jacobian` and `hessian`.
@@ -35,11 +26,14 @@ function read(input: ExprInput, options: CalculusOptions): Expr {
   return toExpr(input, options.undefinedFunctions === undefined ? undefined : { undefinedFunctions: options.undefinedFunctions });
 }
 
-function finish(e: Expr, options: CalculusOptions): Expr {
-  const s = options.simplify ?? true;
-  if (s === false) return e;
-  if (s !== true) checkAssumptions(s.assume);
-  return simplify(e, s === true ? {} : s);
+/** What `options.simplify` does to each result: simplify it (the default), with options, or nothing. */
+function finisher(options: CalculusOptions): Finish {
+  return (e) => {
+    const s = options.simplify ?? true;
+    if (s === false) return e;
+    if (s !== true) checkAssumptions(s.assume);
+    return simplify(e, s === true ? {} : s);
+  };
 }
 
 /**
@@ -58,36 +52,7 @@ function finish(e: Expr, options: CalculusOptions): Expr {
  * diff("sinn(x)", "x");          // throws ParseError: unknown function 'sinn' (did you mean 'sin'?) at column 1
  */
 export function diff(input: ExprInput, vars: Variable | readonly Variable[], order = 1, options: CalculusOptions = {}): Expr {
-  const e = read(input, options);
-  let steps: string[];
-  if (Array.isArray(vars)) {
-    if (order !== 1) throw new RangeError("an order applies to a single variable; repeat the variable in the list instead");
-    steps = (vars as readonly Variable[]).map(toVariableName);
-  } else {
-    const v = toVariableName(vars as Variable);
-    if (order === 0 || order === 1)
-      return finish(
-        withNodeBudget(() => diffOrder(e, v, order)),
-        options,
-      );
-    checkOrder(order);
-    steps = new Array<string>(order).fill(v);
-  }
-  // Repeated derivatives are simplified after every step: unsimplified, the product rule makes
-  // the n-th derivative of x^x grow exponentially with n.
-  // One node budget for all the steps together, so a high order cannot grow without bound.
-  const deadline = performance.now() + limits.diffTimeMs;
-  return withNodeBudget(() => {
-    let out = e;
-    for (const v of steps) {
-      if (performance.now() > deadline) {
-        throw new LimitError("diffTimeMs", limits.diffTimeMs, `derivative of order ${steps.length} ran out of time`);
-      }
-      out = finish(diffExpr(out, v), options);
-      if (out === ZERO) break;
-    }
-    return out;
-  });
+  return diffWith(read(input, options), vars, order, finisher(options));
 }
 
 /**
@@ -100,13 +65,7 @@ export function diff(input: ExprInput, vars: Variable | readonly Variable[], ord
  * gradient("x*y*z", ["z", "x"]);         // => { z: x*y, x: y*z }
  */
 export function gradient(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Gradient {
-  const e = read(input, options);
-  const names = vars?.map(toVariableName) ?? freeSymbols(e);
-  const partials = withNodeBudget(() => gradientExprs(e, names));
-  const out: Gradient = {};
-  // defineProperty keeps names like "__proto__" as ordinary own keys.
-  names.forEach((k, i) => Object.defineProperty(out, k, { value: finish(partials[i]!, options), enumerable: true, writable: true, configurable: true }));
-  return out;
+  return gradientWith(read(input, options), vars, finisher(options));
 }
 
 /**
@@ -117,9 +76,11 @@ export function gradient(input: ExprInput, vars?: readonly Variable[], options: 
  * jacobian(["x*y", "x+y^2"], ["x", "y"]);  // => [[y, x], [1, 2*y]]
  */
 export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
-  const fs = inputs.map((i) => read(i, options));
-  const rows = withNodeBudget(() => jacobianExprs(fs, vars?.map(toVariableName)));
-  return rows.map((row) => row.map((d) => finish(d, options)));
+  return jacobianWith(
+    inputs.map((i) => read(i, options)),
+    vars,
+    finisher(options),
+  );
 }
 
 /**
@@ -130,9 +91,7 @@ export function jacobian(inputs: readonly ExprInput[], vars?: readonly Variable[
  * hessian("x^2*y + y^3");                // => [[2*y, 2*x], [2*x, 6*y]]
  */
 export function hessian(input: ExprInput, vars?: readonly Variable[], options: CalculusOptions = {}): Expr[][] {
-  const e = read(input, options);
-  const rows = withNodeBudget(() => hessianExprs(e, vars?.map(toVariableName)));
-  return rows.map((row) => row.map((d) => finish(d, options)));
+  return hessianWith(read(input, options), vars, finisher(options));
 }
 
 /**
@@ -169,7 +128,5 @@ export function derivative(input: ExprInput, vars: Variable | readonly Variable[
  * evaluateDerivatives("d/dy(d/dx(x^2*y^3))");     // => 6*x*y^2
  */
 export function evaluateDerivatives(input: ExprInput, options: CalculusOptions = {}): Expr {
-  const e = toExpr(input);
-  const out = withNodeBudget(() => carryOutDerivatives(e));
-  return out === e ? e : finish(out, options);
+  return evaluateDerivativesWith(toExpr(input), finisher(options));
 }

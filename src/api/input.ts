@@ -1,5 +1,7 @@
 /** Every public function accepts a formula string or an expression node. */
+import { ParseError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
+import { freeSymbols } from "../core/traverse.js";
 import { parse, type ParseOptions } from "../parse/parser.js";
 import { variableName } from "../parse/text-input.js";
 // Installs the plain-text formatter, so every node a public function returns prints as a formula.
@@ -49,4 +51,41 @@ export function toVariableName(v: string | Expr): string {
 export function toVariableNames(vars: readonly (string | Expr)[]): string[] {
   if (!Array.isArray(vars)) throw new TypeError("variables must be an array of names");
   return vars.map(toVariableName);
+}
+
+/** Keys already found to be variable names by `checkBindingNames`; bounded, cleared when full. */
+const checkedNames = new Set<string>();
+const MAX_CHECKED_NAMES = 4096;
+
+/**
+ * Checks the keys of a binding object or Map (`evaluate`'s scope, `gradcheck`'s point,
+ * `minimize`'s start) for `e`: each is a variable name, or a symbol of `e` (a node may carry any
+ * name, `sym("x'")` or a mathjs SymbolNode's). Any other key would be ignored while the formula
+ * reads a constant or a function (`{ pi: 3 }`, `{ e: 2 }`, `{ "x+1": 2 }`), so it is refused:
+ * the ParseError of `variableName` (positioned in the key), or a TypeError for a key with spaces
+ * around a name or one that is not a string.
+ */
+export function checkBindingNames(bindings: object, e: Expr): void {
+  const keys = bindings instanceof Map ? [...(bindings as Map<unknown, unknown>).keys()] : Object.keys(bindings);
+  let symbols: ReadonlySet<string> | undefined;
+  for (const key of keys) {
+    if (typeof key === "string" && checkedNames.has(key)) continue;
+    if (typeof key !== "string") throw new TypeError(`a binding's name must be a string, got ${typeof key}`);
+    let name: string | undefined;
+    let refusal: ParseError | undefined;
+    try {
+      name = variableName(key);
+    } catch (err) {
+      if (!(err instanceof ParseError)) throw err;
+      refusal = err;
+    }
+    if (name === key) {
+      if (checkedNames.size >= MAX_CHECKED_NAMES) checkedNames.clear();
+      checkedNames.add(key);
+      continue;
+    }
+    if ((symbols ??= new Set(freeSymbols(e))).has(key)) continue;
+    if (refusal === undefined) throw new TypeError(`binding name ${JSON.stringify(key)} has spaces around the variable name '${name!}'`);
+    throw new ParseError(`binding name '${key}': ${refusal.reason}`, refusal.source, refusal.start, refusal.end, refusal.expected, refusal.found);
+  }
 }

@@ -10,7 +10,7 @@ import * as optimisers from "../numeric/minimize.js";
 import * as interop from "../numeric/mathjs-interop.js";
 import { evaluateDerivatives } from "../calculus/diff.js";
 import type { Expr } from "../core/node.js";
-import { toExpr as parseInput, toVariableNames, type ExprInput } from "./input.js";
+import { checkBindingNames, toExpr as parseInput, toVariableNames, type ExprInput } from "./input.js";
 import type { Variable } from "./calculus.js";
 
 /** The node for `input` with its inert derivatives carried out: numbers need a formula. */
@@ -39,7 +39,9 @@ export { numericGradient } from "../numeric/finite-diff.js";
  * result is a DomainError naming the operation; with `{ precision: p }` every operation uses mathjs
  * BigNumbers of p digits and the result is rounded to a double (outside Node, `await loadMathjs()` first).
  *
- * @throws DomainError for a variable missing from `scope`; TypeError for a value that is not a number.
+ * @throws DomainError for a variable missing from `scope`; TypeError for a value that is not a number;
+ * ParseError for a key of `scope` that is neither a variable name nor a symbol of `input` (`"pi"`,
+ * `"e"`, `"x+1"`: it would be ignored).
  * @example
  * evaluate("sin(x) + y", { x: Math.PI / 6, y: 0.5 });   // => 1
  * evaluate("log(x)", { x: 0 });                          // => -Infinity
@@ -47,7 +49,9 @@ export { numericGradient } from "../numeric/finite-diff.js";
  * evaluate("exp(x)", { x: 1 }, { precision: 50 });       // => 2.718281828459045
  */
 export function evaluate(input: ExprInput, scope: evaluation.Scope = {}, options?: evaluation.EvaluateOptions): number {
-  return evaluation.evaluate(toExpr(input), scope, options);
+  const e = toExpr(input);
+  checkBindingNames(scope, e);
+  return evaluation.evaluate(e, scope, options);
 }
 
 /**
@@ -135,7 +139,9 @@ export function toJavaScript(input: ExprInput, vars?: readonly Variable[]): stri
  */
 export function gradcheck(input: ExprInput, point: Readonly<Record<string, number>>, options?: finite.GradcheckOptions): finite.GradcheckResult {
   const vars = options?.vars;
-  return finite.gradcheck(toExpr(input), point, vars == null ? options : { ...options, vars: toVariableNames(vars) });
+  const e = toExpr(input);
+  checkBindingNames(point, e);
+  return finite.gradcheck(e, point, vars == null ? options : { ...options, vars: toVariableNames(vars) });
 }
 
 /**
@@ -148,7 +154,9 @@ export function gradcheck(input: ExprInput, point: Readonly<Record<string, numbe
  * minimize("x^2 + 3*x + 2", { x: 0 }, { method: "gd", lr: 0.5, steps: 5 }).value;  // => -0.25
  */
 export function minimize(input: ExprInput, start: Readonly<Record<string, number>>, options?: optimisers.MinimizeOptions): optimisers.MinimizeResult {
-  return optimisers.minimize(toExpr(input), start, options);
+  const e = toExpr(input);
+  checkBindingNames(start, e);
+  return optimisers.minimize(e, start, options);
 }
 
 /**

@@ -12,6 +12,7 @@
  *   statements.
  */
 
+import { CALLABLE_NAMES } from "../core/functions.js";
 import { COMMAND_TABLE, COMMANDS_BY_NAME, type CommandEntry, type Param, type ParamKind } from "./command-table.js";
 
 /** The subcommands, in the order `--help` lists them (the command table's order). */
@@ -56,6 +57,8 @@ export interface CommandArgs {
   bindings?: { name: string; value: string }[];
   /** --latex-in: every EXPR is LaTeX, read by parseLatex (binding values stay plain). */
   latexIn?: boolean;
+  /** --functions f,g: the undefined functions every expression text is read with (`f'(x)`). */
+  functions?: string[];
 }
 
 /** How each parameter kind appears in a synopsis, and the help line of its flag, if any. */
@@ -87,7 +90,7 @@ function valueFlags(c: CommandEntry): string[] {
   return c.params.flatMap((p) => PARAM_SYNTAX[p.kind].flag ?? []);
 }
 
-const COMMON_FLAGS = ["--latex", "--json", "--latex-in", "--help"] as const;
+const COMMON_FLAGS = ["--latex", "--json", "--latex-in", "--functions", "--help"] as const;
 
 /** Parses argv. Throws `UsageError` for anything a user got wrong. */
 export function parseArgs(argv: readonly string[], isFile: (path: string) => boolean = () => false): Invocation {
@@ -157,7 +160,8 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
       else latexIn = true;
       continue;
     }
-    if (!flags.includes(name)) {
+    const known = flags.includes(name) || name === "--functions";
+    if (!known) {
       const near = closest(name, [...COMMON_FLAGS, ...flags]);
       throw new UsageError(`unknown option '${name}' for '${command}'${near === undefined ? "" : ` (did you mean '${near}'?)`}`, command);
     }
@@ -171,7 +175,8 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     values.set(name, value);
   }
   if (positional.length === 0) throw new UsageError(`missing EXPR`, command);
-  const out = { kind: "command" as const, command, latex, json, ...(latexIn ? { latexIn } : {}) };
+  const functions = declaredFunctions(values, command);
+  const out = { kind: "command" as const, command, latex, json, ...(latexIn ? { latexIn } : {}), ...(functions === undefined ? {} : { functions }) };
   if (spec.params.some((p) => p.kind === "bindings")) {
     const [expr, ...rest] = positional as [string, ...string[]];
     const bindings = rest.map((b) => {
@@ -275,6 +280,18 @@ function listedVars(values: ReadonlyMap<string, string>, command: CommandName): 
   return { vars };
 }
 
+/** `--functions f,g` as a list of plain names that are not built-in functions, when given. */
+function declaredFunctions(values: ReadonlyMap<string, string>, command: CommandName): string[] | undefined {
+  const text = values.get("--functions");
+  if (text === undefined) return undefined;
+  const names = text.split(",").map((f) => f.trim());
+  if (names.some((f) => !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(f)))
+    throw new UsageError(`--functions needs a comma-separated list of function names, got '${text}'`, command);
+  const builtIn = names.find((f) => CALLABLE_NAMES.includes(f));
+  if (builtIn !== undefined) throw new UsageError(`--functions: '${builtIn}' is a built-in function, not an undefined one`, command);
+  return names;
+}
+
 /** The candidate within edit distance 2 of `word` (the nearest, first on ties), if any. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -314,6 +331,7 @@ export function helpText(command?: CommandName): string {
       `example: symgrad ${spec.example}`,
       "--latex      print LaTeX instead of plain text",
       "--latex-in   read EXPR as LaTeX, e.g. '\\frac{1}{x}'",
+      "--functions f,g  undefined functions: f(x) stays f(x), its derivative is f'(x)",
       "--json       print one JSON object per result",
       "EXPR -       read expressions from standard input: one output line per non-empty input line",
       "",
@@ -334,6 +352,7 @@ export function helpText(command?: CommandName): string {
     "  --latex    print LaTeX instead of plain text",
     "  --latex-in read EXPR as LaTeX, e.g. symgrad diff --latex-in '\\frac{1}{x}' x",
     "  --json     print one JSON object per result",
+    "  --functions f,g  declare undefined functions: symgrad diff 'f(x^2)' x --functions f",
     "  --help     this text; 'symgrad <command> --help' for one command",
     "  --version  the version (also -v, -V)",
     "",

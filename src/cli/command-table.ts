@@ -73,6 +73,8 @@ export interface CommandArgs {
 
 export interface CommandEntry {
   readonly name: string;
+  /** Other names that run the same entry (`gradient` for `grad`), in the CLI and the REPL. */
+  readonly aliases?: readonly string[];
   readonly params: readonly Param[];
   /** What it computes, one line. */
   readonly summary: string;
@@ -127,6 +129,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   },
   {
     name: "grad",
+    aliases: ["gradient"],
     params: params("expr", "vars?"),
     summary: "gradient, one partial per variable",
     repl: "grad(f)   grad(f, x, y)",
@@ -273,6 +276,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   },
   {
     name: "eval",
+    aliases: ["evaluate"],
     params: params("expr", "bindings"),
     summary: "numeric value with the given values (each VALUE may be an expression, e.g. x=pi/2)",
     repl: "eval(f, x=1, y=2)",
@@ -292,8 +296,10 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   },
 ];
 
-/** The entries by name. */
-export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandEntry> = new Map(COMMAND_TABLE.map((c) => [c.name, c]));
+/** The entries by name and by alias. */
+export const COMMANDS_BY_NAME: ReadonlyMap<string, CommandEntry> = new Map(
+  COMMAND_TABLE.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((name) => [name, c] as const)),
+);
 
 /** True for an entry that nests inside REPL expressions. */
 export function isExpressionCommand(c: CommandEntry): boolean {
@@ -302,5 +308,6 @@ export function isExpressionCommand(c: CommandEntry): boolean {
 
 /** The help of one entry: its REPL forms, summary and command-line example. */
 export function commandHelp(c: CommandEntry): string {
-  return [`${c.name}: ${c.summary}`, `  REPL:          ${c.repl}`, `  command line:  symgrad ${c.example}`].join("\n");
+  const also = c.aliases === undefined ? "" : ` (also ${c.aliases.join(", ")})`;
+  return [`${c.name}${also}: ${c.summary}`, `  REPL:          ${c.repl}`, `  command line:  symgrad ${c.example}`].join("\n");
 }

@@ -28,14 +28,17 @@ export function variableNames(names: readonly string[], command: CommandName): s
 export function runCommand(command: CommandName, exprs: readonly string[], args: CommandArgs): Result {
   const entry = COMMANDS_BY_NAME.get(command);
   if (entry === undefined) throw new UsageError(`unknown command '${command}'`);
-  const read = args.latexIn === true ? parseLatex : parse;
-  const bindings = args.bindings?.map(({ name, value }) => ({ name: variableNames([name], command)[0]!, value: parse(value) }));
+  // Every text is read with the declared undefined functions (--functions), EXPR as LaTeX with --latex-in.
+  const options = args.functions === undefined ? {} : { undefinedFunctions: args.functions };
+  const plain = (text: string) => parse(text, options);
+  const read = args.latexIn === true ? (text: string) => parseLatex(text, options) : plain;
+  const bindings = args.bindings?.map(({ name, value }) => ({ name: variableNames([name], command)[0]!, value: plain(value) }));
   return entry.run({
-    exprs: exprs.map((t) => read(t)),
+    exprs: exprs.map(read),
     ...(args.vars === undefined ? {} : { vars: variableNames(args.vars, command) }),
     ...(args.order === undefined ? {} : { order: args.order }),
-    ...(args.point === undefined ? {} : { point: parse(args.point) }),
-    ...(args.direction === undefined ? {} : { direction: args.direction.map((t) => parse(t)) }),
+    ...(args.point === undefined ? {} : { point: plain(args.point) }),
+    ...(args.direction === undefined ? {} : { direction: args.direction.map(plain) }),
     ...(bindings === undefined ? {} : { bindings }),
   });
 }

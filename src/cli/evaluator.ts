@@ -62,6 +62,7 @@ export function inWorker(color: boolean): Evaluator {
   /** True when the session changed after `snapshot` was taken and could not be copied. */
   let stale = false;
   let names: string[] = [];
+  let functions: string[] = [];
   let hasAns = false;
   let pending: ((e: Evaluation) => void) | undefined;
   let closing = false;
@@ -76,6 +77,7 @@ export function inWorker(color: boolean): Evaluator {
       }
       if (reply.snapshotFailed === true) stale = true;
       names = reply.names;
+      functions = reply.functions;
       hasAns = reply.hasAns;
       settle(reply);
     });
@@ -115,7 +117,7 @@ export function inWorker(color: boolean): Evaluator {
       settle({ output: "", interrupted: true, ...(stale ? { restoredEarlier: true } : {}) });
       stale = false;
     },
-    complete: (line) => complete({ defs: new Map(names.map((n) => [n, n])), ans: hasAns ? true : undefined }, line),
+    complete: (line) => complete({ defs: new Map(names.map((n) => [n, n])), ans: hasAns ? true : undefined, functions }, line),
     close: async () => {
       closing = true;
       await worker.terminate();

@@ -18,6 +18,8 @@ export interface WorkerReply {
   snapshotFailed?: boolean;
   /** Names for completion. */
   names: string[];
+  /** The declared undefined functions (for completion). */
+  functions: string[];
   hasAns: boolean;
 }
 
@@ -40,7 +42,7 @@ parentPort!.on("message", (message: { text: string }) => {
         snapshotFailed = true;
       }
     }
-    const reply: WorkerReply = { output: outcome.output, names: [...state.defs.keys()], hasAns: state.ans !== undefined };
+    const reply: WorkerReply = { output: outcome.output, names: [...state.defs.keys()], functions: [...state.functions], hasAns: state.ans !== undefined };
     if (outcome.error !== undefined) reply.error = outcome.error;
     if (outcome.quit === true) reply.quit = true;
     if (snapshot !== undefined) reply.snapshot = snapshot;

@@ -9,7 +9,7 @@ import { CALLABLE_NAMES, FUNCTION_ARITY } from "../core/functions.js";
 import { DEFAULT_LIMITS, limits, setLimits, type Limits } from "../core/limits.js";
 import { print } from "../print/plain.js";
 import { COMMAND_TABLE, COMMANDS_BY_NAME, commandHelp } from "./command-table.js";
-import { showDefinition } from "./definitions.js";
+import { reservedKind, showDefinition } from "./definitions.js";
 import { formatReplError } from "./format.js";
 import type { SessionState } from "./session-state.js";
 import { runStatement } from "./statement.js";
@@ -40,6 +40,7 @@ export const META_HELP: readonly (readonly [string, string])[] = [
   [":latex", ":latex on|off      print LaTeX beside each result"],
   [":time", ":time on|off       print the time each input took"],
   [":vars", ":vars              the definitions and ans"],
+  [":functions", ":functions [F...]  declare undefined functions (f(x), f'(x)), or list them"],
   [":clear", ":clear [NAME]      forget one definition, or all of them and ans"],
   [":quit", ":quit              leave (or Ctrl-D)"],
 ];
@@ -96,18 +97,23 @@ function meta(state: SessionState, text: string): LineOutcome {
       return { state, output: limitsCommand(rest) };
     case ":vars": {
       const lines = [...state.defs.values()].map(showDefinition);
+      if (state.functions.length > 0) lines.push(`undefined functions: ${state.functions.join(", ")}`);
       if (state.ans !== undefined) lines.push(`ans = ${print(state.ans)}`);
       return { state, output: lines.length === 0 ? "(no definitions)" : lines.join("\n") };
     }
+    case ":functions":
+      return declareFunctions(state, rest);
     case ":clear": {
-      if (rest.length === 0) return { state: { ...state, defs: new Map(), ans: undefined }, output: "definitions cleared" };
+      if (rest.length === 0) return { state: { ...state, defs: new Map(), ans: undefined, functions: [] }, output: "definitions cleared" };
       const defs = new Map(state.defs);
+      let functions = state.functions;
       for (const name of rest) {
         if (name === "ans") continue;
-        if (!defs.delete(name)) throw new MetaError(`'${name}' is not defined`);
+        if (functions.includes(name)) functions = functions.filter((f) => f !== name);
+        else if (!defs.delete(name)) throw new MetaError(`'${name}' is not defined`);
       }
       const ans = rest.includes("ans") ? undefined : state.ans;
-      return { state: { ...state, defs, ans }, output: `cleared ${rest.join(", ")}` };
+      return { state: { ...state, defs, ans, functions }, output: `cleared ${rest.join(", ")}` };
     }
     case ":quit":
     case ":q":
@@ -116,6 +122,23 @@ function meta(state: SessionState, text: string): LineOutcome {
     default:
       throw new MetaError(`unknown command '${command}' (type :help)`);
   }
+}
+
+/**
+ * `:functions`: the declared undefined functions; `:functions f g` declares those (all or none),
+ * each a plain name that is not built in, a command, a constant or a definition.
+ */
+function declareFunctions(state: SessionState, names: readonly string[]): LineOutcome {
+  const list = (fs: readonly string[]) => (fs.length === 0 ? "(no undefined functions)" : `undefined functions: ${fs.join(", ")}`);
+  if (names.length === 0) return { state, output: list(state.functions) };
+  for (const name of names) {
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new MetaError(`usage: :functions NAME..., got '${name}' (a plain name)`);
+    const reserved = reservedKind(name);
+    if (reserved !== undefined) throw new MetaError(`cannot declare '${name}': it is ${reserved}`);
+    if (state.defs.has(name)) throw new MetaError(`cannot declare '${name}': it is defined (:clear ${name} first)`);
+  }
+  const functions = [...new Set([...state.functions, ...names])];
+  return { state: { ...state, functions }, output: list(functions) };
 }
 
 function helpOf(state: SessionState, name: string): string {
@@ -130,6 +153,7 @@ function helpOf(state: SessionState, name: string): string {
   if (CALLABLE_NAMES.includes(name)) return `${name}: built-in function`;
   const d = state.defs.get(name);
   if (d !== undefined) return showDefinition(d);
+  if (state.functions.includes(name)) return `${name}: undefined function (declared with :functions; ${name}'(x) is its derivative)`;
   throw new MetaError(`no help for '${name}' (type :help for the list)`);
 }
 

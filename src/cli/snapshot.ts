@@ -13,6 +13,7 @@ export interface SessionSnapshot {
   readonly ans: string | undefined;
   readonly latex: boolean;
   readonly time: boolean;
+  readonly functions: readonly string[];
   readonly limits: Limits;
 }
 
@@ -23,6 +24,7 @@ export function toSnapshot(state: SessionState): SessionSnapshot {
     ans: state.ans === undefined ? undefined : print(state.ans),
     latex: state.latex,
     time: state.time,
+    functions: [...state.functions],
     limits: { ...limits },
   };
 }
@@ -30,6 +32,8 @@ export function toSnapshot(state: SessionState): SessionSnapshot {
 /** The session of a snapshot; sets the process-wide limits to the snapshot's. */
 export function fromSnapshot(s: SessionSnapshot): SessionState {
   setLimits(s.limits);
-  const defs = new Map<string, Definition>(s.defs.map((d) => [d.name, { ...d, body: parse(d.body) }]));
-  return { defs, ans: s.ans === undefined ? undefined : parse(s.ans), latex: s.latex, time: s.time };
+  // The bodies were printed with the declared functions in them (`f'(x)`): they read back with them.
+  const read = (text: string) => parse(text, { undefinedFunctions: s.functions });
+  const defs = new Map<string, Definition>(s.defs.map((d) => [d.name, { ...d, body: read(d.body) }]));
+  return { defs, ans: s.ans === undefined ? undefined : read(s.ans), latex: s.latex, time: s.time, functions: [...s.functions] };
 }

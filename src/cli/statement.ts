@@ -20,7 +20,7 @@ import { toLatex } from "../print/latex.js";
 import { print } from "../print/plain.js";
 import { freeSymbols } from "../core/traverse.js";
 import { readCallArgs, type ArgReader } from "./call-args.js";
-import { COMMAND_TABLE, COMMANDS_BY_NAME, isExpressionCommand, type CommandArgs, type CommandEntry } from "./command-table.js";
+import { COMMANDS_BY_NAME, isExpressionCommand, type CommandArgs, type CommandEntry } from "./command-table.js";
 import { applyDefinition, CallError, CONSTANT_NAMES, definedVariableError, reservedKind, showDefinition, type Definition } from "./definitions.js";
 import { formatLatex, formatNumber, formatPretty, type Result } from "./format.js";
 import type { SessionState } from "./session-state.js";
@@ -56,7 +56,7 @@ function latexNames(state: SessionState): LatexParseOptions {
     if (d.explicit) functions.set(d.name, (args) => applyDefinition(d, args));
   }
   if (state.ans !== undefined) definitions.set("ans", state.ans);
-  return { definitions, functions };
+  return { definitions, functions, undefinedFunctions: state.functions };
 }
 
 function showExpr(state: SessionState, value: Expr): StatementOutcome {
@@ -90,7 +90,13 @@ class Reader implements ArgReader {
   /** The expression at `span`, with `keep` left as symbols. */
   expr(span: SourceSpan, keep: ReadonlySet<string> = NOTHING): Expr {
     try {
-      return parse(this.line, { range: span, resultCalls: "error", functions: this.functions(keep), names: (name, at) => this.valueOf(name, at, keep) });
+      return parse(this.line, {
+        range: span,
+        resultCalls: "error",
+        functions: this.functions(keep),
+        names: (name, at) => this.valueOf(name, at, keep),
+        undefinedFunctions: this.state.functions,
+      });
     } catch (err) {
       throw withEquationHint(err);
     }
@@ -137,14 +143,14 @@ class Reader implements ArgReader {
         throw this.locate(err, site);
       }
     };
-    for (const entry of COMMAND_TABLE) {
+    for (const [name, entry] of COMMANDS_BY_NAME) {
       out.set(
-        entry.name,
+        name,
         isExpressionCommand(entry)
           ? (args, site) => at(site, () => (entry.run(readCallArgs(this, entry, args, site.args, site)) as { value: Expr }).value)
           : (_, site) =>
               at(site, () => {
-                throw new CallError(`${entry.name}(...) is a command, not an expression: use it alone on a line`);
+                throw new CallError(`${name}(...) is a command, not an expression: use it alone on a line`);
               }),
       );
     }
@@ -192,6 +198,8 @@ function define(reader: Reader, head: DefinitionHead): StatementOutcome {
   const name = head.name.text;
   const reserved = reservedKind(name);
   if (reserved !== undefined) throw reader.locate(new CallError(`cannot define '${name}': it is ${reserved}`), head.name);
+  if (state.functions.includes(name))
+    throw reader.locate(new CallError(`cannot define '${name}': it is declared as an undefined function (:clear ${name} first)`), head.name);
   const seen = new Set<string>();
   for (const p of head.params) {
     const kind = CONSTANT_NAMES.includes(p.text) ? "a constant" : seen.has(p.text) ? "a repeated parameter" : undefined;

@@ -1,7 +1,7 @@
 /**
  * The special functions in float64, as constant source text (like `erf.ts`), so that `evaluate`,
  * functions built by `compile` and standalone modules written by `toJavaScript` run the same code.
- * The source defines one object `sf`; it calls `erf` (from `ERF_SOURCE`) and `Math` only.
+ * The source defines one object `sf`; it calls `erf` and `erfcTail` (from `ERF_SOURCE`) and `Math` only.
  *
  * Methods and accuracy (relative, away from zeros and poles; checked against 50-digit values in
  * the tests):
@@ -21,7 +21,7 @@
  *   the relative error stays near 1e-15 until erfc underflows (x > 27).
  * - heaviside(0) = 1/2; round is Math.round (half up); floor, ceil, min, max are Math's.
  */
-import { erf } from "./erf.js";
+import { erf, erfcTail } from "./erf.js";
 
 export const SPECIAL_SOURCE = `const sf = (() => {
   const LOG_SQRT_2PI = 0.9189385332046728;
@@ -136,24 +136,7 @@ export const SPECIAL_SOURCE = `const sf = (() => {
     if (x !== x) return x;
     if (x < 1) return 1 - erf(x);
     if (x > 27) return 0;
-    const c = x * 134217729;
-    const h = c - (c - x);
-    const g = Math.exp(-h * h) * Math.exp(-(x - h) * (x + h));
-    const tiny = 1e-300;
-    let f = x;
-    let C = x;
-    let D = 0;
-    for (let n = 1; n < 5000; n++) {
-      const an = n / 2;
-      D = x + an * D;
-      D = D === 0 ? tiny : 1 / D;
-      C = x + an / C;
-      if (C === 0) C = tiny;
-      const delta = C * D;
-      f *= delta;
-      if (Math.abs(delta - 1) < 1e-17) break;
-    }
-    return (0.5641895835477563 * g) / f;
+    return erfcTail(x);
   }
   function heaviside(x) {
     return x > 0 ? 1 : x < 0 ? 0 : x === 0 ? 0.5 : x;
@@ -173,4 +156,4 @@ export interface SpecialFloat {
 
 /** The object `SPECIAL_SOURCE` defines, built once from that constant source. */
 // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- SPECIAL_SOURCE is a constant of this file: no caller's text reaches it.
-export const sf: SpecialFloat = new Function("erf", `"use strict";\n${SPECIAL_SOURCE}\nreturn sf;`)(erf) as SpecialFloat;
+export const sf: SpecialFloat = new Function("erf", "erfcTail", `"use strict";\n${SPECIAL_SOURCE}\nreturn sf;`)(erf, erfcTail) as SpecialFloat;

@@ -125,26 +125,27 @@ export interface LexerOptions {
 /** Pulls tokens from `text` one at a time; after the end it keeps returning the "end" token. */
 export class Lexer {
   /** Index in UTF-16 code units. */
-  private i = 0;
+  #i = 0;
   /** The same position in code points. */
-  private cp = 0;
+  #cp = 0;
 
   /** `isCallable(name)`: whether a caller defined the function `name` (see "derivative" above). */
-  private readonly isCallable: (name: string) => boolean;
+  readonly #isCallable: (name: string) => boolean;
 
   /** Past the last code unit read (the end of the text, or of the range). */
-  private readonly limit: number;
+  readonly #limit: number;
+
+  /** The whole text, for error messages. */
+  readonly #source: string;
 
   /** Reads `source`, or only the part `options.range` says. */
-  constructor(
-    private readonly source: string,
-    options: LexerOptions = {},
-  ) {
-    this.isCallable = options.isCallable ?? (() => false);
+  constructor(source: string, options: LexerOptions = {}) {
+    this.#source = source;
+    this.#isCallable = options.isCallable ?? (() => false);
     const range = options.range;
     if (range === undefined) {
-      this.text = source;
-      this.limit = source.length;
+      this.#text = source;
+      this.#limit = source.length;
       return;
     }
     const units = (points: number, from: number, at: number) => {
@@ -152,71 +153,71 @@ export class Lexer {
       for (let p = at; p < points && i < source.length; p++) i += source.codePointAt(i)! > 0xffff ? 2 : 1;
       return i;
     };
-    this.i = units(range.start, 0, 0);
-    this.cp = range.start;
-    this.limit = units(range.end, this.i, range.start);
-    this.text = source.slice(0, this.limit);
+    this.#i = units(range.start, 0, 0);
+    this.#cp = range.start;
+    this.#limit = units(range.end, this.#i, range.start);
+    this.#text = source.slice(0, this.#limit);
   }
 
   /** The text up to the end of the range (scanning stops at its end). */
-  private readonly text: string;
+  readonly #text: string;
 
   next(): Token {
-    const s = this.text;
-    while (this.i < s.length && isSpace(s.charCodeAt(this.i))) {
-      this.i++;
-      this.cp++;
+    const s = this.#text;
+    while (this.#i < s.length && isSpace(s.charCodeAt(this.#i))) {
+      this.#i++;
+      this.#cp++;
     }
-    const start = this.cp;
-    if (this.i >= s.length) return { kind: "end", text: "", start, end: start };
-    const c = s.charCodeAt(this.i);
-    if (c < 128) return this.asciiToken(c);
+    const start = this.#cp;
+    if (this.#i >= s.length) return { kind: "end", text: "", start, end: start };
+    const c = s.charCodeAt(this.#i);
+    if (c < 128) return this.#asciiToken(c);
 
-    const ch = String.fromCodePoint(s.codePointAt(this.i)!);
+    const ch = String.fromCodePoint(s.codePointAt(this.#i)!);
     if (ch === "\u2202") {
-      const op = this.derivativeOperator();
+      const op = this.#derivativeOperator();
       if (op !== undefined) return op;
     }
-    if (isNameLetter(ch.codePointAt(0)!, ch)) return this.name();
-    if (ch === PI_CHAR) return this.take("name", 1, 1);
+    if (isNameLetter(ch.codePointAt(0)!, ch)) return this.#name();
+    if (ch === PI_CHAR) return this.#take("name", 1, 1);
     const kind = SINGLE[ch];
-    if (kind !== undefined) return this.take(kind, ch.length, 1);
+    if (kind !== undefined) return this.#take(kind, ch.length, 1);
 
     const what = describeChar(ch);
-    throw new ParseError(`unexpected character ${what}`, this.source, start, start + 1, [], what);
+    throw new ParseError(`unexpected character ${what}`, this.#source, start, start + 1, [], what);
   }
 
   /** The token starting with the ASCII character `c` (the fast path of `next`, same tokens). */
-  private asciiToken(c: number): Token {
-    const s = this.text;
-    if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.i + 1)))) return this.number();
+  #asciiToken(c: number): Token {
+    const s = this.#text;
+    if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(this.#i + 1)))) return this.#number();
     if (c === 100) {
-      const op = this.derivativeOperator();
+      const op = this.#derivativeOperator();
       if (op !== undefined) return op;
     }
-    if (c === 95 || isAsciiLetter(c)) return this.name();
-    if (c === 42 && s.charCodeAt(this.i + 1) === 42) return this.take("^", 2, 2); // **
+    if (c === 95 || isAsciiLetter(c)) return this.#name();
+    if (c === 42 && s.charCodeAt(this.#i + 1) === 42) return this.#take("^", 2, 2); // **
     const kind = ASCII_SINGLE[c];
-    if (kind !== undefined) return this.take(kind, 1, 1);
+    if (kind !== undefined) return this.#take(kind, 1, 1);
     const what = describeChar(String.fromCharCode(c));
-    throw new ParseError(`unexpected character ${what}`, this.source, this.cp, this.cp + 1, [], what);
+    throw new ParseError(`unexpected character ${what}`, this.#source, this.#cp, this.#cp + 1, [], what);
   }
 
   /** The "derivative" token at the current position, if one starts here. */
-  private derivativeOperator(): Token | undefined {
-    DERIVATIVE_OPERATOR.lastIndex = this.i;
-    const m = DERIVATIVE_OPERATOR.exec(this.text);
+  #derivativeOperator(): Token | undefined {
+    DERIVATIVE_OPERATOR.lastIndex = this.#i;
+    const m = DERIVATIVE_OPERATOR.exec(this.#text);
     if (m === null) return undefined;
-    if (m[0].startsWith("d") && this.isCallable("d" + m[1]!)) return undefined;
-    return this.take("derivative", m[0].length, Array.from(m[0]).length);
+    if (m[0].startsWith("d") && this.#isCallable("d" + m[1]!)) return undefined;
+    return this.#take("derivative", m[0].length, Array.from(m[0]).length);
   }
 
-  private take(kind: TokenKind, units: number, points: number): Token {
-    const start = this.cp;
-    const text = this.text.slice(this.i, this.i + units);
-    this.i += units;
-    this.cp += points;
-    return { kind, text, start, end: this.cp };
+  #take(kind: TokenKind, units: number, points: number): Token {
+    const start = this.#cp;
+    const text = this.#text.slice(this.#i, this.#i + units);
+    this.#i += units;
+    this.#cp += points;
+    return { kind, text, start, end: this.#cp };
   }
 
   /**
@@ -229,98 +230,98 @@ export class Lexer {
    * character, so no literal is silently split into a number and a name. The one exception is
    * `e`/`E` without exponent digits, which starts a name (the constant e): `2e` = 2*e, `2e+x` = 2*e + x.
    */
-  private number(): Token {
-    const s = this.text;
-    const from = this.i;
+  #number(): Token {
+    const s = this.#text;
+    const from = this.#i;
     const first = s.charCodeAt(from);
     if (first === 48) {
       const radix = RADIX[s.charCodeAt(from + 1)];
-      if (radix !== undefined) return this.radixNumber(radix);
+      if (radix !== undefined) return this.#radixNumber(radix);
       const c = s.charCodeAt(from + 1);
       if (isDigit(c) || c === 95) {
         let j = from + 1;
         while (isDigit(s.charCodeAt(j)) || s.charCodeAt(j) === 95) j++;
         const text = s.slice(from, j);
         const digits = text.replace(/_/g, "").replace(/^0+(?=.)/, "");
-        throw this.numberError(
+        throw this.#numberError(
           `a leading zero in '${text}' is not supported (octal in C and older JavaScript): write ${digits}, or 0o${digits} for octal`,
           from,
           j,
         );
       }
     }
-    let j = this.digits(from);
+    let j = this.#digits(from);
     if (s.charCodeAt(j) === 46) {
       j++;
-      if (isDigit(s.charCodeAt(j))) j = this.digits(j);
+      if (isDigit(s.charCodeAt(j))) j = this.#digits(j);
     }
     const e = s.charCodeAt(j);
     if (e === 101 || e === 69) {
       let k = j + 1;
       const sign = s.charCodeAt(k);
       if (sign === 43 || sign === 45) k++;
-      if (isDigit(s.charCodeAt(k))) j = this.digits(k);
+      if (isDigit(s.charCodeAt(k))) j = this.#digits(k);
     }
-    if (s.charCodeAt(j) === 95) throw this.separatorError(j);
-    return this.take("number", j - from, j - from);
+    if (s.charCodeAt(j) === 95) throw this.#separatorError(j);
+    return this.#take("number", j - from, j - from);
   }
 
   /** A run of decimal digits from `j` (a digit), with single `_` between digits; returns its end. */
-  private digits(j: number): number {
-    const s = this.text;
+  #digits(j: number): number {
+    const s = this.#text;
     for (;;) {
       while (isDigit(s.charCodeAt(j))) j++;
       if (s.charCodeAt(j) !== 95) return j;
-      if (!isDigit(s.charCodeAt(j + 1))) throw this.separatorError(j);
+      if (!isDigit(s.charCodeAt(j + 1))) throw this.#separatorError(j);
       j++;
     }
   }
 
   /** `0x`, `0o` or `0b` and its digits (single `_` between digits); nothing that could continue it. */
-  private radixNumber(radix: Radix): Token {
-    const s = this.text;
-    const from = this.i;
+  #radixNumber(radix: Radix): Token {
+    const s = this.#text;
+    const from = this.#i;
     const prefix = s.slice(from, from + 2);
     let j = from + 2;
     if (!radix.digit(s.charCodeAt(j))) {
-      if (s.charCodeAt(j) === 95) throw this.separatorError(j);
-      throw this.numberError(`'${prefix}' must be followed by ${radix.a} digit (write 0*${prefix.slice(1)} for a product)`, j, j + (j < s.length ? 1 : 0));
+      if (s.charCodeAt(j) === 95) throw this.#separatorError(j);
+      throw this.#numberError(`'${prefix}' must be followed by ${radix.a} digit (write 0*${prefix.slice(1)} for a product)`, j, j + (j < s.length ? 1 : 0));
     }
     for (;;) {
       while (radix.digit(s.charCodeAt(j))) j++;
       if (s.charCodeAt(j) !== 95) break;
-      if (!radix.digit(s.charCodeAt(j + 1))) throw this.separatorError(j);
+      if (!radix.digit(s.charCodeAt(j + 1))) throw this.#separatorError(j);
       j++;
     }
     const next = s.codePointAt(j);
     if (next !== undefined) {
       const ch = String.fromCodePoint(next);
       const literal = s.slice(from, j);
-      if (isDigit(next)) throw this.numberError(`'${ch}' is not ${radix.a} digit (in '${literal}${ch}')`, j, j + 1);
-      if (next === 46) throw this.numberError(`${radix.a} number has no fraction: '.' after '${literal}' is not supported`, j, j + 1);
+      if (isDigit(next)) throw this.#numberError(`'${ch}' is not ${radix.a} digit (in '${literal}${ch}')`, j, j + 1);
+      if (next === 46) throw this.#numberError(`${radix.a} number has no fraction: '.' after '${literal}' is not supported`, j, j + 1);
       if (isNameLetter(next, ch) || next === 95 || ch === PI_CHAR) {
-        throw this.numberError(`'${ch}' right after the ${radix.name} number '${literal}' is not supported (write ${literal}*${ch} for a product)`, j, j + 1);
+        throw this.#numberError(`'${ch}' right after the ${radix.name} number '${literal}' is not supported (write ${literal}*${ch} for a product)`, j, j + 1);
       }
     }
-    return this.take("number", j - from, j - from);
+    return this.#take("number", j - from, j - from);
   }
 
-  private separatorError(at: number): ParseError {
-    return this.numberError("the digit separator '_' must stand between two digits", at, at + 1);
+  #separatorError(at: number): ParseError {
+    return this.#numberError("the digit separator '_' must stand between two digits", at, at + 1);
   }
 
   /** A ParseError inside a number literal; `from`/`to` are UTF-16 indices in the ASCII run of the literal. */
-  private numberError(reason: string, from: number, to: number): ParseError {
-    const start = this.cp + (from - this.i);
-    const end = this.cp + (to - this.i);
-    const found = to > from ? `'${this.text.slice(from, to)}'` : "end of input";
-    return new ParseError(reason, this.text, start, end, ["a digit"], found);
+  #numberError(reason: string, from: number, to: number): ParseError {
+    const start = this.#cp + (from - this.#i);
+    const end = this.#cp + (to - this.#i);
+    const found = to > from ? `'${this.#text.slice(from, to)}'` : "end of input";
+    return new ParseError(reason, this.#text, start, end, ["a digit"], found);
   }
 
   /** A name letter or `_`, then name letters, ASCII digits and `_`. */
-  private name(): Token {
-    const s = this.text;
-    let j = this.i;
+  #name(): Token {
+    const s = this.#text;
+    let j = this.#i;
     let points = 0;
     while (j < s.length) {
       const c = s.charCodeAt(j);
@@ -346,7 +347,7 @@ export class Lexer {
       }
       points += j - from;
     }
-    return this.take("name", j - this.i, points);
+    return this.#take("name", j - this.#i, points);
   }
 }
 

@@ -241,94 +241,96 @@ class Bracket {
 }
 
 class Parser {
-  private readonly lexer: Lexer;
-  private tok: Token;
+  readonly #lexer: Lexer;
+  #tok: Token;
   /** Open nesting levels; `enter` throws as soon as this exceeds `limits.maxDepth`. */
-  private depth = 0;
+  #depth = 0;
   /** The innermost open bracket. */
-  private bracket = new Bracket("end");
+  #bracket = new Bracket("end");
   /** `options.undefinedFunctions` as a set. */
-  private readonly undefinedNames: ReadonlySet<string>;
+  readonly #undefinedNames: ReadonlySet<string>;
   /** The brackets around it, innermost last. */
-  private readonly outer: Bracket[] = [];
+  readonly #outer: Bracket[] = [];
   /** The end of the last token consumed (for argument spans). */
-  private previousEnd = 0;
+  #previousEnd = 0;
 
-  constructor(
-    private readonly text: string,
-    private readonly options: ParseOptions,
-  ) {
-    this.undefinedNames = undefinedFunctionNames(options.undefinedFunctions);
-    this.lexer = new Lexer(text, {
+  readonly #text: string;
+  readonly #options: ParseOptions;
+
+  constructor(text: string, options: ParseOptions) {
+    this.#text = text;
+    this.#options = options;
+    this.#undefinedNames = undefinedFunctionNames(options.undefinedFunctions);
+    this.#lexer = new Lexer(text, {
       ...(options.range === undefined ? {} : { range: options.range }),
-      isCallable: (name) => this.options.functions?.has(name) === true,
+      isCallable: (name) => this.#options.functions?.has(name) === true,
     });
-    this.tok = this.lexer.next();
+    this.#tok = this.#lexer.next();
   }
 
   /** The kind of the current token (a method, so that checks are not narrowed across `advance`). */
-  private kind(): TokenKind {
-    return this.tok.kind;
+  #kind(): TokenKind {
+    return this.#tok.kind;
   }
 
-  private advance(): Token {
-    const t = this.tok;
-    this.previousEnd = t.end;
-    this.tok = this.lexer.next();
+  #advance(): Token {
+    const t = this.#tok;
+    this.#previousEnd = t.end;
+    this.#tok = this.#lexer.next();
     return t;
   }
 
   /** Opens `levels` nesting levels at token `at`. */
-  private enter(at: Token, levels = 1): void {
-    this.depth += levels;
-    if (this.depth > limits.maxDepth) {
+  #enter(at: Token, levels = 1): void {
+    this.#depth += levels;
+    if (this.#depth > limits.maxDepth) {
       throw new LimitError("maxDepth", limits.maxDepth, `input nested more than ${limits.maxDepth} deep at column ${at.start + 1}`);
     }
   }
 
-  private leave(levels = 1): void {
-    this.depth -= levels;
+  #leave(levels = 1): void {
+    this.#depth -= levels;
   }
 
-  private syntaxError(expected: readonly string[], at: Token = this.tok): ParseError {
+  #syntaxError(expected: readonly string[], at: Token = this.#tok): ParseError {
     const found = describeToken(at);
-    return new ParseError(`expected ${listOf(expected)} but found ${found}`, this.text, at.start, at.end, expected, found);
+    return new ParseError(`expected ${listOf(expected)} but found ${found}`, this.#text, at.start, at.end, expected, found);
   }
 
   /** The error when a complete operand is followed by something that cannot continue it. */
-  private afterOperandError(): ParseError {
-    const closer = this.bracket.closer;
+  #afterOperandError(): ParseError {
+    const closer = this.#bracket.closer;
     const expected = closer === "end" ? ["an operator", "end of input"] : closer === "paren" ? ["an operator", "')'"] : ["an operator", "','", "')'"];
-    const t = this.tok;
+    const t = this.#tok;
     if (t.kind === ")" && closer === "end") {
-      return new ParseError("unexpected ')' without a matching '('", this.text, t.start, t.end, expected, "')'");
+      return new ParseError("unexpected ')' without a matching '('", this.#text, t.start, t.end, expected, "')'");
     }
-    return this.syntaxError(expected);
+    return this.#syntaxError(expected);
   }
 
   /** input = sum END. The main loop: expect an operand, then hand it (and any bracket it closes) up. */
   input(): Expr {
-    this.beginUnary();
+    this.#beginUnary();
     for (;;) {
-      let operand = this.primary();
+      let operand = this.#primary();
       while (operand !== undefined) {
         // After an operand: hand it up until an operator asks for the next one, or a bracket closes.
-        const sum = this.afterOperand(operand);
+        const sum = this.#afterOperand(operand);
         if (sum === undefined) break;
-        if (this.bracket.closer === "end") {
-          if (this.kind() !== "end") throw this.afterOperandError();
+        if (this.#bracket.closer === "end") {
+          if (this.#kind() !== "end") throw this.#afterOperandError();
           return sum;
         }
-        operand = this.closeBracket(sum);
+        operand = this.#closeBracket(sum);
       }
     }
   }
 
   /** Opens a bracket closed by `closer` inside the current one; the next token starts its first `sum`. */
-  private openBracket(closer: Closer, callee?: Callee): void {
-    this.outer.push(this.bracket);
-    this.bracket = new Bracket(closer, callee);
-    this.beginUnary();
+  #openBracket(closer: Closer, callee?: Callee): void {
+    this.#outer.push(this.#bracket);
+    this.#bracket = new Bracket(closer, callee);
+    this.#beginUnary();
   }
 
   /**
@@ -336,32 +338,32 @@ class Parser {
    * the primary the bracket makes in the one around it, or `undefined` when a "," starts another
    * argument.
    */
-  private closeBracket(sum: Expr): Expr | undefined {
-    const b = this.bracket;
+  #closeBracket(sum: Expr): Expr | undefined {
+    const b = this.#bracket;
     if (b.closer === "call") {
       (b.args ??= []).push(sum);
-      if (b.callee!.user !== undefined) (b.argSpans ??= []).push({ start: b.argStart, end: this.previousEnd });
-      if (this.kind() === ",") {
-        this.advance();
-        b.argStart = this.tok.start;
-        this.beginUnary();
+      if (b.callee!.user !== undefined) (b.argSpans ??= []).push({ start: b.argStart, end: this.#previousEnd });
+      if (this.#kind() === ",") {
+        this.#advance();
+        b.argStart = this.#tok.start;
+        this.#beginUnary();
         return undefined;
       }
     }
-    if (this.kind() !== ")") throw this.afterOperandError();
-    const close = this.advance();
-    this.leave();
-    this.bracket = this.outer.pop()!;
-    return b.callee === undefined ? sum : this.applyCall(b.callee, b.args!, close, b.argSpans ?? []);
+    if (this.#kind() !== ")") throw this.#afterOperandError();
+    const close = this.#advance();
+    this.#leave();
+    this.#bracket = this.#outer.pop()!;
+    return b.callee === undefined ? sum : this.#applyCall(b.callee, b.args!, close, b.argSpans ?? []);
   }
 
   /** unary = { "+" | "-" } power: reads the signs, one level each. */
-  private beginUnary(): void {
-    const b = this.bracket;
-    while (this.kind() === "+" || this.kind() === "-") {
-      this.enter(this.tok);
+  #beginUnary(): void {
+    const b = this.#bracket;
+    while (this.#kind() === "+" || this.#kind() === "-") {
+      this.#enter(this.#tok);
       b.signLevels++;
-      if (this.advance().kind === "-") b.negative = !b.negative;
+      if (this.#advance().kind === "-") b.negative = !b.negative;
     }
   }
 
@@ -369,27 +371,27 @@ class Parser {
    * Expecting an operand: primary = NUMBER | NAME | call | "(" sum ")" | "√" { "√" } postfix.
    * Returns the primary, or `undefined` when it opened a bracket (whose first operand is next).
    */
-  private primary(): Expr | undefined {
-    const b = this.bracket;
-    while (this.kind() === "√") {
-      this.enter(this.tok);
+  #primary(): Expr | undefined {
+    const b = this.#bracket;
+    while (this.#kind() === "√") {
+      this.#enter(this.#tok);
       b.roots++;
-      this.advance();
+      this.#advance();
     }
-    const t = this.tok;
+    const t = this.#tok;
     switch (t.kind) {
       case "number":
-        this.advance();
-        return this.numberValue(t);
+        this.#advance();
+        return this.#numberValue(t);
       case "name": {
-        this.advance();
+        this.#advance();
         if (t.text.includes("'")) {
           const base = splitDerivativeSuffix(t.text)[0];
-          if (this.kind() !== "(" || !this.undefinedNames.has(base)) {
+          if (this.#kind() !== "(" || !this.#undefinedNames.has(base)) {
             const found = describeToken(t);
             throw new ParseError(
               `the derivative notation ${found} applies only to an undefined function (declared in undefinedFunctions) with its arguments`,
-              this.text,
+              this.#text,
               t.start,
               t.end,
               ["an undefined function call"],
@@ -397,29 +399,29 @@ class Parser {
             );
           }
         }
-        if (this.kind() === "(") return this.openCall(t);
-        const named = this.options.names?.(t.text, { start: t.start, end: t.end });
+        if (this.#kind() === "(") return this.#openCall(t);
+        const named = this.#options.names?.(t.text, { start: t.start, end: t.end });
         if (named !== undefined) return named;
         const c = CONSTANTS.get(t.text);
         if (c !== undefined) return c;
-        if (this.isCallable(t.text)) throw this.syntaxError([`'(' after '${t.text}'`]);
+        if (this.#isCallable(t.text)) throw this.#syntaxError([`'(' after '${t.text}'`]);
         return sym(t.text);
       }
       case "derivative": {
         const v = derivativeVariable(t.text);
-        if (CONSTANTS.has(v) || this.isCallable(v)) {
-          throw new ParseError(`cannot differentiate with respect to '${v}': it is not a variable`, this.text, t.start, t.end, ["a variable"], `'${v}'`);
+        if (CONSTANTS.has(v) || this.#isCallable(v)) {
+          throw new ParseError(`cannot differentiate with respect to '${v}': it is not a variable`, this.#text, t.start, t.end, ["a variable"], `'${v}'`);
         }
-        this.advance();
-        return this.openCall(t);
+        this.#advance();
+        return this.#openCall(t);
       }
       case "(":
-        this.advance();
-        this.enter(t);
-        this.openBracket("paren");
+        this.#advance();
+        this.#enter(t);
+        this.#openBracket("paren");
         return undefined;
       default:
-        throw this.syntaxError(b.roots > 0 ? ROOT_OPERAND : OPERAND);
+        throw this.#syntaxError(b.roots > 0 ? ROOT_OPERAND : OPERAND);
     }
   }
 
@@ -427,34 +429,34 @@ class Parser {
    * call = NAME "(" [ sum { "," sum } ] ")"; `nameTok` is consumed and the current token is "(".
    * Returns the call's value when the argument list is empty, else opens its bracket.
    */
-  private openCall(nameTok: Token): Expr | undefined {
+  #openCall(nameTok: Token): Expr | undefined {
     const [name, primes, orders] = splitDerivativeSuffix(nameTok.text);
-    const user = this.options.functions?.get(name);
-    if (user === undefined && this.undefinedNames.has(name)) {
-      const open = this.advance();
-      this.enter(open);
+    const user = this.#options.functions?.get(name);
+    if (user === undefined && this.#undefinedNames.has(name)) {
+      const open = this.#advance();
+      this.#enter(open);
       const callee: Callee = { nameTok, user, sugar: undefined, undefinedFn: { name, primes, orders } };
-      if (this.kind() === ")") {
-        const close = this.advance();
-        this.leave();
-        return this.applyCall(callee, [], close, []);
+      if (this.#kind() === ")") {
+        const close = this.#advance();
+        this.#leave();
+        return this.#applyCall(callee, [], close, []);
       }
-      this.openBracket("call", callee);
+      this.#openBracket("call", callee);
       return undefined;
     }
     const sugar = Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ? SUGAR_ARITY[name] : undefined;
-    if (nameTok.kind !== "derivative" && user === undefined && sugar === undefined && !isFunctionName(name)) throw this.unknownFunction(nameTok);
+    if (nameTok.kind !== "derivative" && user === undefined && sugar === undefined && !isFunctionName(name)) throw this.#unknownFunction(nameTok);
 
-    const open = this.advance();
-    this.enter(open);
+    const open = this.#advance();
+    this.#enter(open);
     const callee: Callee = { nameTok, user, sugar };
-    if (this.kind() === ")") {
-      const close = this.advance();
-      this.leave();
-      return this.applyCall(callee, [], close, []);
+    if (this.#kind() === ")") {
+      const close = this.#advance();
+      this.#leave();
+      return this.#applyCall(callee, [], close, []);
     }
-    this.openBracket("call", callee);
-    this.bracket.argStart = this.tok.start;
+    this.#openBracket("call", callee);
+    this.#bracket.argStart = this.#tok.start;
     return undefined;
   }
 
@@ -463,38 +465,38 @@ class Parser {
    * current bracket; returns the bracket's complete `sum`, or `undefined` when an operator (or a
    * juxtaposed factor) continues one of them and another operand is expected.
    */
-  private afterOperand(primary: Expr): Expr | undefined {
-    const power = this.powerAfter(this.postfixOf(primary));
+  #afterOperand(primary: Expr): Expr | undefined {
+    const power = this.#powerAfter(this.#postfixOf(primary));
     if (power === undefined) return undefined;
-    const implicit = this.implicitAfter(this.unaryOf(power));
+    const implicit = this.#implicitAfter(this.#unaryOf(power));
     if (implicit === undefined) return undefined;
-    const term = this.termAfter(implicit);
+    const term = this.#termAfter(implicit);
     if (term === undefined) return undefined;
-    return this.sumAfter(term);
+    return this.#sumAfter(term);
   }
 
   /** postfix = primary { "²" | "³" }, and the `√` run before the primary, if any, applied to it. */
-  private postfixOf(primary: Expr): Expr {
-    let e = this.superscripts(primary);
-    const b = this.bracket;
+  #postfixOf(primary: Expr): Expr {
+    let e = this.#superscripts(primary);
+    const b = this.#bracket;
     if (b.roots > 0) {
       for (let i = 0; i < b.roots; i++) e = sqrt(e);
-      this.leave(b.roots);
+      this.#leave(b.roots);
       b.roots = 0;
     }
     return e;
   }
 
   /** `base` raised by the superscripts "²" and "³" that follow it, left to right. */
-  private superscripts(base: Expr): Expr {
+  #superscripts(base: Expr): Expr {
     let e = base;
     let levels = 0;
-    while (this.kind() === "²" || this.kind() === "³") {
-      this.enter(this.tok);
+    while (this.#kind() === "²" || this.#kind() === "³") {
+      this.#enter(this.#tok);
       levels++;
-      e = pow(e, this.advance().kind === "²" ? TWO : THREE);
+      e = pow(e, this.#advance().kind === "²" ? TWO : THREE);
     }
-    this.leave(levels);
+    this.#leave(levels);
     return e;
   }
 
@@ -503,9 +505,9 @@ class Parser {
    * b0 ^ s1 b1 ^ s2 b2 ... is b0^(s1 (b1^(s2 (b2 ...)))) with each s a run of signs.
    * Returns the complete power, or `undefined` after reading a "^" and its signs.
    */
-  private powerAfter(postfix: Expr): Expr | undefined {
-    const b = this.bracket;
-    if (this.kind() === "^") {
+  #powerAfter(postfix: Expr): Expr | undefined {
+    const b = this.#bracket;
+    if (this.#kind() === "^") {
       if (b.chainBase === undefined) {
         b.chainBase = postfix;
         b.exponents ??= [];
@@ -513,14 +515,14 @@ class Parser {
       } else {
         b.exponents!.push(postfix);
       }
-      this.enter(this.tok);
+      this.#enter(this.#tok);
       b.chainLevels++;
-      this.advance();
+      this.#advance();
       let negative = false;
-      while (this.kind() === "+" || this.kind() === "-") {
-        this.enter(this.tok);
+      while (this.#kind() === "+" || this.#kind() === "-") {
+        this.#enter(this.#tok);
         b.chainLevels++;
-        if (this.advance().kind === "-") negative = !negative;
+        if (this.#advance().kind === "-") negative = !negative;
       }
       b.negatedExponents!.push(negative);
       return undefined;
@@ -530,7 +532,7 @@ class Parser {
     const bases = b.exponents!;
     const negatives = b.negatedExponents!;
     bases.push(postfix);
-    this.leave(b.chainLevels);
+    this.#leave(b.chainLevels);
     b.chainBase = undefined;
     b.chainLevels = 0;
     let n = bases.length - 1;
@@ -545,9 +547,9 @@ class Parser {
   }
 
   /** unary = { "+" | "-" } power: the signs read by `beginUnary`, if any, applied to `power`. */
-  private unaryOf(power: Expr): Expr {
-    const b = this.bracket;
-    this.leave(b.signLevels);
+  #unaryOf(power: Expr): Expr {
+    const b = this.#bracket;
+    this.#leave(b.signLevels);
     b.signLevels = 0;
     if (!b.negative) return power;
     b.negative = false;
@@ -558,9 +560,9 @@ class Parser {
    * implicit = unary { power }, where each further power starts with a name, "(" or "√".
    * Returns the complete implicit product, or `undefined` when another factor starts here.
    */
-  private implicitAfter(factor: Expr): Expr | undefined {
-    const b = this.bracket;
-    const k = this.kind();
+  #implicitAfter(factor: Expr): Expr | undefined {
+    const b = this.#bracket;
+    const k = this.#kind();
     if (k === "name" || k === "(" || k === "√" || k === "derivative") {
       (b.juxtaposed ??= []).push(factor);
       return undefined;
@@ -576,14 +578,14 @@ class Parser {
    * term = implicit { ("*" | "/") implicit }. Returns the complete term, or `undefined` after
    * reading a "*" or "/" (and the signs that start the next factor).
    */
-  private termAfter(implicit: Expr): Expr | undefined {
-    const b = this.bracket;
+  #termAfter(implicit: Expr): Expr | undefined {
+    const b = this.#bracket;
     const factor = b.divide ? pow(implicit, MINUS_ONE) : implicit;
     b.divide = false;
-    if (this.kind() === "*" || this.kind() === "/") {
+    if (this.#kind() === "*" || this.#kind() === "/") {
       (b.factors ??= []).push(factor);
-      b.divide = this.advance().kind === "/";
-      this.beginUnary();
+      b.divide = this.#advance().kind === "/";
+      this.#beginUnary();
       return undefined;
     }
     const run = b.factors;
@@ -597,14 +599,14 @@ class Parser {
    * sum = term { ("+" | "-") term }. Returns the complete sum, or `undefined` after reading a "+"
    * or "-" (and the signs that start the next term).
    */
-  private sumAfter(term: Expr): Expr | undefined {
-    const b = this.bracket;
+  #sumAfter(term: Expr): Expr | undefined {
+    const b = this.#bracket;
     const t = b.subtract ? neg(term) : term;
     b.subtract = false;
-    if (this.kind() === "+" || this.kind() === "-") {
+    if (this.#kind() === "+" || this.#kind() === "-") {
       (b.terms ??= []).push(t);
-      b.subtract = this.advance().kind === "-";
-      this.beginUnary();
+      b.subtract = this.#advance().kind === "-";
+      this.#beginUnary();
       return undefined;
     }
     const run = b.terms;
@@ -614,39 +616,39 @@ class Parser {
     return addAll(run);
   }
 
-  private isCallable(name: string): boolean {
+  #isCallable(name: string): boolean {
     return (
-      this.options.functions?.has(name) === true ||
-      this.undefinedNames.has(name) ||
+      this.#options.functions?.has(name) === true ||
+      this.#undefinedNames.has(name) ||
       Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name) ||
       isFunctionName(name)
     );
   }
 
   /** The value of a call whose arguments and ")" (`close`) have been read; checks the argument count. */
-  private applyCall(callee: Callee, args: Expr[], close: Token, argSpans: readonly SourceSpan[]): Expr {
+  #applyCall(callee: Callee, args: Expr[], close: Token, argSpans: readonly SourceSpan[]): Expr {
     const { nameTok, user, sugar } = callee;
     const name = nameTok.text;
-    if (this.options.resultCalls === "error" && this.kind() === "(") {
-      const found = describeToken(this.tok);
+    if (this.#options.resultCalls === "error" && this.#kind() === "(") {
+      const found = describeToken(this.#tok);
       const reason = `the result of ${name}(...) cannot be called: give it a name first, or write '*' for a product`;
-      throw new ParseError(reason, this.text, this.tok.start, this.tok.end, ["an operator"], found);
+      throw new ParseError(reason, this.#text, this.#tok.start, this.#tok.end, ["an operator"], found);
     }
     if (nameTok.kind === "derivative") {
       if (args.length !== 1) {
-        throw new ParseError(`${name} takes 1 argument, got ${args.length}`, this.text, nameTok.start, close.end, ["1 argument"], `${args.length} arguments`);
+        throw new ParseError(`${name} takes 1 argument, got ${args.length}`, this.#text, nameTok.start, close.end, ["1 argument"], `${args.length} arguments`);
       }
       return derivative(args[0]!, [sym(derivativeVariable(name))]);
     }
     if (user !== undefined) {
       return user(args, { name, start: nameTok.start, end: close.end, nameSpan: { start: nameTok.start, end: nameTok.end }, args: argSpans });
     }
-    if (callee.undefinedFn !== undefined) return this.applyUndefined(callee.undefinedFn, args, nameTok, close);
+    if (callee.undefinedFn !== undefined) return this.#applyUndefined(callee.undefinedFn, args, nameTok, close);
     if (sugar === undefined && VARIADIC.has(name as FunctionName)) {
       if (args.length < 2) {
         throw new ParseError(
           `${name} takes 2 or more arguments, got ${args.length}`,
-          this.text,
+          this.#text,
           nameTok.start,
           close.end,
           ["2 or more arguments"],
@@ -658,7 +660,7 @@ class Parser {
     const counts = sugar ?? [FUNCTION_ARITY[name as keyof typeof FUNCTION_ARITY]];
     if (!counts.includes(args.length)) {
       const got = `${args.length} argument${args.length === 1 ? "" : "s"}`;
-      throw new ParseError(`${name} takes ${argumentCount(counts)}, got ${args.length}`, this.text, nameTok.start, close.end, [argumentCount(counts)], got);
+      throw new ParseError(`${name} takes ${argumentCount(counts)}, got ${args.length}`, this.#text, nameTok.start, close.end, [argumentCount(counts)], got);
     }
     const u = args[0]!;
     switch (name) {
@@ -686,9 +688,9 @@ class Parser {
   }
 
   /** An undefined function's call: `f(x)`, `f''(x)`, `g'[1,0](x, y)`, checked against its argument count. */
-  private applyUndefined(fn: NonNullable<Callee["undefinedFn"]>, args: Expr[], nameTok: Token, close: Token): Expr {
+  #applyUndefined(fn: NonNullable<Callee["undefinedFn"]>, args: Expr[], nameTok: Token, close: Token): Expr {
     const fail = (reason: string, expected: string) =>
-      new ParseError(reason, this.text, nameTok.start, close.end, [expected], `${args.length} argument${args.length === 1 ? "" : "s"}`);
+      new ParseError(reason, this.#text, nameTok.start, close.end, [expected], `${args.length} argument${args.length === 1 ? "" : "s"}`);
     if (args.length === 0) throw fail(`the undefined function '${fn.name}' needs at least one argument`, "an argument");
     if (fn.primes > 0 && args.length !== 1)
       throw fail(
@@ -705,19 +707,19 @@ class Parser {
     return applied(fn.name, orders, args);
   }
 
-  private unknownFunction(nameTok: Token): ParseError {
+  #unknownFunction(nameTok: Token): ParseError {
     const name = nameTok.text;
-    const candidates = [...CALLABLE_NAMES, ...(this.options.functions?.keys() ?? []), ...this.undefinedNames];
+    const candidates = [...CALLABLE_NAMES, ...(this.#options.functions?.keys() ?? []), ...this.#undefinedNames];
     const hint = closestName(name, candidates);
     const reason = `unknown function ${describeToken(nameTok)}` + (hint === undefined ? "" : ` (did you mean '${hint}'?)`);
-    return new ParseError(reason, this.text, nameTok.start, nameTok.end, ["a function name"], describeToken(nameTok));
+    return new ParseError(reason, this.#text, nameTok.start, nameTok.end, ["a function name"], describeToken(nameTok));
   }
 
   /**
    * The exact value of a decimal literal. Its size is estimated from the digits first, so that
    * `1e999999999` is a LimitError without building the integer.
    */
-  private numberValue(t: Token): Expr {
+  #numberValue(t: Token): Expr {
     const text = t.text.includes("_") ? t.text.replace(/_/g, "") : t.text;
     if (isShortInteger(text)) return num(Number(text));
     const radix = RADIX_BITS[text.charAt(1)];

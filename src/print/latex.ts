@@ -41,62 +41,39 @@ function isFunctionSpelling(command: string): boolean {
   return functionSpellings.has(command);
 }
 
+/** Functions with their own notation: `e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`. */
+const OWN_NOTATION: ReadonlySet<FunctionName> = new Set(["exp", "cbrt", "abs"]);
+
 /**
- * Function names as LaTeX operators. `exp`, `cbrt` and `abs` have their own notation
- * (`e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`) and are absent here.
+ * The functions LaTeX has an operator command for, by that command: `\sin`, `\arcsin` for asin.
+ * Every other function without a notation of its own prints by its own name,
+ * `\operatorname{sech}`, which parseLatex reads back (the piecewise and special functions too:
+ * `\Gamma`, `\psi` and `\max` would collide with Greek variables and unread commands).
  */
-const OPERATOR: Readonly<Record<Exclude<FunctionName, OwnNotation>, string>> = {
-  sin: "\\sin",
-  cos: "\\cos",
-  tan: "\\tan",
-  sec: "\\sec",
-  csc: "\\csc",
-  cot: "\\cot",
-  asin: "\\arcsin",
-  acos: "\\arccos",
-  atan: "\\arctan",
-  acot: "\\operatorname{arccot}",
-  asec: "\\operatorname{arcsec}",
-  acsc: "\\operatorname{arccsc}",
-  atan2: "\\operatorname{atan2}",
-  sinh: "\\sinh",
-  cosh: "\\cosh",
-  tanh: "\\tanh",
-  sech: "\\operatorname{sech}",
-  csch: "\\operatorname{csch}",
-  coth: "\\coth",
-  asinh: "\\operatorname{asinh}",
-  acosh: "\\operatorname{acosh}",
-  atanh: "\\operatorname{atanh}",
-  asech: "\\operatorname{asech}",
-  acsch: "\\operatorname{acsch}",
-  acoth: "\\operatorname{acoth}",
-  log: "\\log",
-  sign: "\\operatorname{sign}",
-  erf: "\\operatorname{erf}",
-  // The piecewise and special functions by their own names, which parseLatex reads back
-  // (`\\Gamma`, `\\psi` and `\\max` would collide with Greek variables and unread commands).
-  min: "\\operatorname{min}",
-  max: "\\operatorname{max}",
-  heaviside: "\\operatorname{heaviside}",
-  floor: "\\operatorname{floor}",
-  ceil: "\\operatorname{ceil}",
-  round: "\\operatorname{round}",
-  gamma: "\\operatorname{gamma}",
-  loggamma: "\\operatorname{loggamma}",
-  digamma: "\\operatorname{digamma}",
-  polygamma: "\\operatorname{polygamma}",
-  beta: "\\operatorname{beta}",
-  erfc: "\\operatorname{erfc}",
-  xlogy: "\\operatorname{xlogy}",
+const LATEX_COMMAND: Readonly<Partial<Record<FunctionName, string>>> = {
+  sin: "sin",
+  cos: "cos",
+  tan: "tan",
+  sec: "sec",
+  csc: "csc",
+  cot: "cot",
+  asin: "arcsin",
+  acos: "arccos",
+  atan: "arctan",
+  sinh: "sinh",
+  cosh: "cosh",
+  tanh: "tanh",
+  coth: "coth",
+  log: "log",
 };
 
-/** Functions with their own notation: `e^{x}`, `\sqrt[3]{x}`, `\left|x\right|`. */
-type OwnNotation = "exp" | "cbrt" | "abs";
-const OWN_NOTATION: ReadonlySet<FunctionName> = new Set<OwnNotation>(["exp", "cbrt", "abs"]);
+/** The inverse trigonometric functions LaTeX has no command for, by the name they print as. */
+const RENAMED: Readonly<Partial<Record<FunctionName, string>>> = { acot: "arccot", asec: "arcsec", acsc: "arccsc" };
 
 function operatorOf(fn: FunctionName): string | undefined {
-  return OWN_NOTATION.has(fn) ? undefined : OPERATOR[fn as Exclude<FunctionName, OwnNotation>];
+  if (OWN_NOTATION.has(fn)) return undefined;
+  const command = LATEX_COMMAND[fn];
+  return command === undefined ? `\\operatorname{${RENAMED[fn] ?? fn}}` : `\\${command}`;
 }
 
 // ---------------------------------------------------------------- symbol names

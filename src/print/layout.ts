@@ -113,20 +113,22 @@ export function fractionOf(v: ProductView): Fraction {
  * alone counts 1, an inert derivative d/dx(u) the degree of u, any other factor 0). With `sums`
  * (the display order), a sum factor counts the highest degree of its terms and a power of a sum
  * with a numeric exponent that times the exponent, so a polynomial in `x - a` is ordered by its
- * powers (`(x - 1)^3/2 + (x - 1)^2 + x`). A JS number while it is a small integer (the common
- * case, cheap to sort by), otherwise an exact Rational.
+ * powers (`(x - 1)^3/2 + (x - 1)^2 + x`). With `atoms`, a function call counts as a symbol does
+ * (`cot(u)^4` has degree 4): the display order of a polynomial in one call (`displayDegrees`).
+ * A JS number while it is a small integer (the common case, cheap to sort
+ * by), otherwise an exact Rational.
  */
-function degreeOf(term: Expr, sums = false): number | Rational {
+function degreeOf(term: Expr, sums = false, atoms = false): number | Rational {
   let n = 0;
   let r: Rational | null = null;
   const factors = term.kind === "mul" ? term.args : [term];
   for (const f of factors) {
     let e: Rational | null = null;
-    if (f.kind === "sym") n++;
-    else if (f.kind === "pow" && f.base.kind === "sym" && f.exp.kind === "num") e = f.exp.value;
-    else if (f.kind === "deriv") e = asRational(degreeOf(f.args[0]!, sums));
-    else if (sums && f.kind === "add") e = asRational(sumDegree(f));
-    else if (sums && f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") e = asRational(sumDegree(f.base)).mul(f.exp.value);
+    if (f.kind === "sym" || (atoms && f.kind === "call")) n++;
+    else if (f.kind === "pow" && (f.base.kind === "sym" || (atoms && f.base.kind === "call")) && f.exp.kind === "num") e = f.exp.value;
+    else if (f.kind === "deriv") e = asRational(degreeOf(f.args[0]!, sums, atoms));
+    else if (sums && f.kind === "add") e = asRational(sumDegree(f, atoms));
+    else if (sums && f.kind === "pow" && f.base.kind === "add" && f.exp.kind === "num") e = asRational(sumDegree(f.base, atoms)).mul(f.exp.value);
     if (e === null) continue;
     if (e.isInteger() && e.num <= 1_000_000n && e.num >= -1_000_000n) n += Number(e.num);
     else r = r === null ? e : r.add(e);
@@ -135,11 +137,11 @@ function degreeOf(term: Expr, sums = false): number | Rational {
 }
 
 /** The highest display degree of the terms of the sum `s` (0 for its constant). */
-function sumDegree(s: Expr): number | Rational {
+function sumDegree(s: Expr, atoms: boolean): number | Rational {
   let best: number | Rational = 0;
   for (const t of s.args) {
     if (t.kind === "num") continue;
-    const d = degreeOf(t, true);
+    const d = degreeOf(t, true, atoms);
     if (compareDegrees(d, best) > 0) best = d;
   }
   return best;
@@ -189,6 +191,30 @@ function leadWithPositive(order: Keyed[]): boolean {
 }
 
 /**
+ * The display degrees of the terms `args[start..]` of a sum: in the symbols (`degreeOf` with
+ * sums), or, for a polynomial in one function call (every term a number times a power of the
+ * same call), the powers of that call: `384*cot(u)^4 + 448*cot(u)^2 + 80`. Other sums keep calls
+ * out of the degree (`x + sin(x)^2`, `sin(x) - exp(x)`).
+ */
+function displayDegrees(args: readonly Expr[], start: number): (number | Rational)[] {
+  const degrees: (number | Rational)[] = [];
+  let atom: Expr | undefined;
+  let inOneCall = start < args.length;
+  for (let i = start; i < args.length; i++) {
+    const t = args[i]!;
+    degrees.push(degreeOf(t, true));
+    if (!inOneCall) continue;
+    const power = t.kind === "mul" && t.args.length === 2 && t.args[0]!.kind === "num" ? t.args[1]! : t;
+    const base = power.kind === "pow" && power.exp.kind === "num" ? power.base : power;
+    if (base.kind !== "call" || (atom !== undefined && base !== atom)) inOneCall = false;
+    atom = base;
+  }
+  if (!inOneCall || args.length - start < 2) return degrees;
+  for (let i = start; i < args.length; i++) degrees[i - start] = degreeOf(args[i]!, true, true);
+  return degrees;
+}
+
+/**
  * The terms of a sum in display order. The terms go in degree order, ties in canonical order:
  * highest degree first with the numeric constant last (`x^2 + 3*x + 2`), and a positive term
  * leads whenever there is one, by the first of these that applies:
@@ -203,8 +229,9 @@ function leadWithPositive(order: Keyed[]): boolean {
 export function displayTerms(args: readonly Expr[]): Expr[] {
   const hasConstant = args[0]!.kind === "num";
   const start = hasConstant ? 1 : 0;
+  const degrees = displayDegrees(args, start);
   const keyed: Keyed[] = [];
-  for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degreeOf(args[i]!, true), index: i });
+  for (let i = start; i < args.length; i++) keyed.push({ term: args[i]!, degree: degrees[i - start]!, index: i });
   const constant: Keyed[] = hasConstant ? [{ term: args[0]!, degree: null, index: 0 }] : [];
   const byDegree = (sign: number) => (a: Keyed, b: Keyed) => sign * compareDegrees(a.degree!, b.degree!) || a.index - b.index;
   const descending = [...keyed.sort(byDegree(-1)), ...constant];
@@ -242,8 +269,9 @@ export function firstDisplayedTerm(args: readonly Expr[]): Expr {
   const constant = start === 1 ? args[0]! : null;
   // The first term (by canonical index) of the highest degree, the first positive term of the
   // highest and of the lowest degree; `positive` is the first positive term of the descending order.
+  const degrees = displayDegrees(args, start);
   let high = args[start]!;
-  let highDegree = degreeOf(high, true);
+  let highDegree = degrees[0]!;
   let lowDegree = highDegree;
   let positiveHigh: Expr | null = null;
   let positiveLow: Expr | null = null;
@@ -251,7 +279,7 @@ export function firstDisplayedTerm(args: readonly Expr[]): Expr {
   let positiveDegree: number | Rational = 0;
   for (let i = start; i < args.length; i++) {
     const t = args[i]!;
-    const d = i === start ? highDegree : degreeOf(t, true);
+    const d = degrees[i - start]!;
     if (compareDegrees(d, highDegree) > 0) {
       high = t;
       highDegree = d;

@@ -2,7 +2,8 @@
  * The packed tarball, installed as a user would install it (offline, from the npm cache) into one
  * scratch folder whose node_modules serves three consumer projects: plain ESM, plain CommonJS and
  * TypeScript compiled to CommonJS (checked with node16 and with legacy node10 resolution). Each
- * prints diff("x^2+3*x+2","x"), a LaTeX form and a mathjs BigNumber evaluation.
+ * prints diff("x^2+3*x+2","x"), a LaTeX form and a mathjs BigNumber evaluation. A fourth, ESM,
+ * imports symgrad/lite (an ESM-only subpath).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -17,6 +18,10 @@ const ESM = `import { diff, toLatex, evaluate } from "symgrad";
 console.log(String(diff("x^2+3*x+2", "x")));
 console.log(toLatex(diff("sqrt(x^2+1)", "x")));
 console.log(evaluate("exp(x)", { x: 1 }, { precision: 40 }));
+`;
+const LITE = `import { diff, toLatex } from "symgrad/lite";
+console.log(String(diff("x^2*sin(x)", "x")));
+console.log(toLatex(diff("sqrt(x^2+1)", "x")));
 `;
 const CJS = `const { diff, toLatex, evaluate } = require("symgrad");
 console.log(String(diff("x^2+3*x+2", "x")));
@@ -101,6 +106,8 @@ describe("the packed tarball", () => {
       "package.json",
       "dist/index.js",
       "dist/index.d.ts",
+      "dist/lite.js",
+      "dist/lite.d.ts",
       "dist/cjs/index.js",
       "dist/cjs/index.d.ts",
       "dist/cjs/package.json",
@@ -114,6 +121,11 @@ describe("the packed tarball", () => {
   it("works from an ESM project", () => {
     const p = project("esm", { "package.json": '{ "type": "module" }', "main.js": ESM });
     expect(run(process.execPath, ["main.js"], p)).toBe(EXPECTED);
+  });
+
+  it("serves symgrad/lite to an ESM project", () => {
+    const p = project("esm-lite", { "package.json": '{ "type": "module" }', "main.js": LITE });
+    expect(run(process.execPath, ["main.js"], p)).toBe("x^2*cos(x) + 2*x*sin(x)\n\\frac{x}{\\sqrt{x^{2} + 1}}\n");
   });
 
   it("works from a CommonJS project", () => {

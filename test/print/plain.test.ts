@@ -44,6 +44,11 @@ const GOLDEN: [string, () => Expr][] = [
   // a power of a sum counts its exponent times the sum's degree, a sum factor the sum's degree
   ["(x - 1)^3/2 + (x - 1)^2 + x", () => add(mul(HALF, pow(sub(x, ONE), q(3))), pow(sub(x, ONE), TWO), x)],
   ["x^3*(y^2 + 1) + x^2*y + x", () => add(mul(pow(x, q(3)), add(pow(y, TWO), ONE)), mul(pow(x, TWO), y), x)],
+  // a polynomial in one function call is in degree order too; other sums keep calls out of the degree
+  ["24*tan(x)^4 + 28*tan(x)^2 + 5", () => add(mul(q(24), pow(f("tan", x), q(4))), mul(q(28), pow(f("tan", x), TWO)), q(5))],
+  ["1 + 2*cos(x) - cos(x)^3", () => add(ONE, mul(TWO, f("cos", x)), neg(pow(f("cos", x), q(3))))],
+  ["x + sin(x)^2", () => add(x, pow(f("sin", x), TWO))],
+  ["cos(y)^3 + sin(x)^2", () => add(pow(f("sin", x), TWO), pow(f("cos", y), q(3)))],
   // both ends negative: the first positive term leads
   ["2*x - x^2 - 1", () => add(mul(TWO, x), neg(pow(x, TWO)), MINUS_ONE)],
   ["-x - 1", () => neg(x1)],
