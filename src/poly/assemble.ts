@@ -185,7 +185,8 @@ function restOrder(pieces: Pieces): number[] {
   }
   const above = byRank.map((f) => probe !== null && compareExpr(f, probe) > 0);
   const radix = byRank.length + 1;
-  const products = probe === null ? 0 : (dmax - dmin + 1) * radix ** width;
+  const perDepth = radix ** width;
+  const products = probe === null ? 0 : (dmax - dmin + 1) * perDepth;
   const order = new Array<number>(n);
   if ((2 * radix + products) * n <= SAFE) {
     const keys = new Float64Array(n);
@@ -197,7 +198,7 @@ function restOrder(pieces: Pieces): number[] {
       } else {
         let digits = 0;
         for (let j = 0; j < width; j++) digits = digits * radix + (j < counts[i]! ? ranks[i * width + j]! + 1 : 0);
-        key = radix + (depths[i]! - dmin) * radix ** width + digits;
+        key = radix + (depths[i]! - dmin) * perDepth + digits;
       }
       keys[i] = key * n + i;
     }
