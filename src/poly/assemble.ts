@@ -11,13 +11,15 @@
  * The non-numeric parts ("rests") of distinct monomials are distinct (the factor of atom i to the
  * power k determines i, by its base, and k), so `addAll` would combine no terms, and its result
  * is the constant term (when non-zero) followed by the other terms sorted by their rests.
- * Otherwise (or when an atom's exponents span much more than the number of terms) `assembleSum`
- * returns null and `fromPoly` takes the general path.
+ * Otherwise (or when an atom's exponents span much more than the number of terms, or a limit
+ * could be reached, see `withinLimits`) `assembleSum` returns null and `fromPoly` takes the
+ * general path.
  */
 import { compareFactors, internAdd, internMul, num, pow } from "../core/build.js";
 import { compareExpr } from "../core/compare.js";
 import type { Expr, Num } from "../core/node.js";
-import type { Rational } from "../core/rational.js";
+import { limits } from "../core/limits.js";
+import { bitLength, type Rational } from "../core/rational.js";
 import type { Poly } from "./poly.js";
 
 /** The factor node of an atom power, with its places in the two orders of factors. */
@@ -29,13 +31,22 @@ interface Factor {
   place: number;
 }
 
+/** The factors a polynomial's terms use: `of[i][k - lo[i]]` is atom i to the power k. */
+interface FactorTable {
+  readonly lo: readonly number[];
+  readonly of: readonly (readonly (Factor | undefined)[])[];
+  /** The factor nodes in `compareExpr` order (a factor's `rank` is its index here). */
+  readonly byRank: readonly Expr[];
+}
+
 /**
- * `fromPoly(p, atoms)` built directly (see the file comment), or null when the powers of the atoms
- * in use are not independent factors.
+ * Every factor the terms of `p` use, built once per (atom, exponent) and ranked in both orders;
+ * null when they are not independent factors (see the file comment) or an atom's exponents span
+ * much more than the number of terms (x^(10^15) + 1 takes the general path, not a huge array).
  */
-export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
+function factorTable(p: Poly, atoms: readonly Expr[]): FactorTable | null {
+  if (!withinLimits(p, atoms)) return null;
   const width = atoms.length;
-  // Exponent ranges, so each atom's factors are an array indexed by exponent - lo.
   const lo = new Array<number>(width).fill(0);
   const hi = new Array<number>(width).fill(0);
   for (const t of p.values()) {
@@ -45,24 +56,22 @@ export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
       else if (k > hi[i]!) hi[i] = k;
     }
   }
-  // Sparse huge exponents (x^(10^15) + 1) take the general path rather than a huge array.
   for (let i = 0; i < width; i++) if (hi[i]! - lo[i]! > 4 * p.size + 64) return null;
-  // Every factor in use, once per (atom, exponent); a base seen for two atoms declines.
-  const factorOf: (Factor | undefined)[][] = lo.map((l, i) => new Array<Factor | undefined>(hi[i]! - l + 1).fill(undefined));
+  const of: (Factor | undefined)[][] = lo.map((l, i) => new Array<Factor | undefined>(hi[i]! - l + 1).fill(undefined));
   const atomOfBase = new Map<Expr, number>();
   const all: Factor[] = [];
   for (const t of p.values()) {
     for (let i = 0; i < t.mono.length; i++) {
       const k = t.mono[i]!;
-      if (k === 0 || factorOf[i]![k - lo[i]!] !== undefined) continue;
+      if (k === 0 || of[i]![k - lo[i]!] !== undefined) continue;
       const node = pow(atoms[i]!, num(k));
       if (node.kind === "num" || node.kind === "mul" || node.kind === "add") return null;
       const base = node.kind === "pow" ? node.base : node;
       const owner = atomOfBase.get(base);
-      if (owner !== undefined && owner !== i) return null;
+      if (owner !== undefined && owner !== i) return null; // a base shared by two atoms
       atomOfBase.set(base, i);
       const f: Factor = { node, rank: 0, place: 0 };
-      factorOf[i]![k - lo[i]!] = f;
+      of[i]![k - lo[i]!] = f;
       all.push(f);
     }
   }
@@ -74,6 +83,45 @@ export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
   }
   all.sort((a, b) => compareFactors(a.node, b.node));
   for (let r = 0; r < all.length; r++) all[r]!.place = r;
+  return { lo, of, byRank };
+}
+
+/**
+ * True when building the expression of `p` can break no limit but `maxNodes` (whose error does
+ * not depend on which node is the one too many), so it fails or not as the builder's path does,
+ * with the same error: no coefficient over `maxIntegerBits`, no atom that is a power of a number
+ * (its powers fold to numbers that may be over it), and atoms shallow enough that no factor
+ * (at most 2 deeper than its atom), term or the sum is over `maxDepth`. Otherwise the builder's
+ * path runs, and reports the first such error in its own order.
+ */
+function withinLimits(p: Poly, atoms: readonly Expr[]): boolean {
+  let depth = 0;
+  for (const a of atoms) {
+    if (a.kind === "pow" && a.base.kind === "num") return false;
+    depth = Math.max(depth, a.depth);
+  }
+  if (depth + 4 > limits.maxDepth) return false;
+  let top = 0n;
+  let bottom = 0n;
+  let den = 1n;
+  for (const t of p.values()) {
+    const c = t.coef;
+    if (c.num > top) top = c.num;
+    else if (c.num < bottom) bottom = c.num;
+    if (c.den > den) den = c.den;
+  }
+  return Math.max(bitLength(top), bitLength(-bottom), bitLength(den)) <= limits.maxIntegerBits;
+}
+
+/**
+ * `fromPoly(p, atoms)` built directly (see the file comment), or null when the powers of the atoms
+ * in use are not independent factors.
+ */
+export function assembleSum(p: Poly, atoms: readonly Expr[]): Expr | null {
+  const table = factorTable(p, atoms);
+  if (table === null) return null;
+  const { lo, of: factorOf, byRank } = table;
+  const width = atoms.length;
 
   // Per non-constant term: its node, the ranks of its factors in product order (`width` slots
   // from `index * width`), their count and the depth of its rest.

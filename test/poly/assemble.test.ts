@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addAll, internedCount, mulAll, num, pow } from "../../src/core/build.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
+import { resetLimits, setLimits, type Limits } from "../../src/core/limits.js";
 import type { Expr } from "../../src/core/node.js";
 import { Rational } from "../../src/core/rational.js";
 import { parse } from "../../src/parse/parser.js";
@@ -70,6 +71,23 @@ describe("assembleSum", () => {
       { mono: [], coef: Rational.ONE },
     ]);
     expect(assembleSum(p, table)).toBeNull();
+  });
+
+  it.each<[string, Partial<Limits>, Expr[], bigint]>([
+    ["a coefficient over maxIntegerBits", { maxIntegerBits: 64 }, atoms("x", "y"), 1n << 70n],
+    ["atoms within 4 of maxDepth", { maxDepth: 5 }, atoms("x^y", "z"), 3n],
+  ])("declines when the builder could stop at a limit: %s (its path reports it)", (_, tight, table, c) => {
+    const p = polyFromTerms([
+      { mono: [1, 2], coef: Rational.of(c) },
+      { mono: [2], coef: Rational.ONE },
+    ]);
+    expect(assembleSum(p, table)).not.toBeNull();
+    setLimits(tight);
+    try {
+      expect(assembleSum(p, table)).toBeNull();
+    } finally {
+      resetLimits();
+    }
   });
 
   it("declines sparse huge exponents (no array over the exponent range)", () => {
