@@ -2,18 +2,20 @@
  * Factoring over the rationals: the square-free decomposition (`square-free.ts`), then each
  * square-free factor split into irreducibles: univariate ones by the Zassenhaus method (`zassenhaus.ts`),
  * homogeneous multivariate ones by dehomogenising (`homogeneous.ts`), other multivariate ones
- * by Kronecker's substitution (`kronecker.ts`).
+ * by evaluation and lifting (`factor-by-lifting.ts`), else by Kronecker's substitution
+ * (`kronecker.ts`).
  *
  * Contract: `factorPoly(p)` returns `{ coefficient, factors }` with
  * p = coefficient * prod(f^k), each f with integer coefficients, gcd 1, positive leading
  * coefficient and non-constant; the f are pairwise coprime within one multiplicity. Every
  * univariate f is irreducible over Q (past `maxPolyWork` a LimitError is thrown instead); a
- * multivariate f is irreducible unless its Kronecker image has degree above
- * `MAX_KRONECKER_DEGREE` or the search ran out of its share of the work, when it is the
+ * multivariate f is irreducible unless both lifting (past its share of the work) and Kronecker's
+ * substitution (past `MAX_KRONECKER_DEGREE` or its share of the work) gave up, when it is the
  * square-free factor as found (still a correct factorisation).
  */
 import { Rational } from "../core/rational.js";
 import type { IntPoly } from "./dense-int.js";
+import { factorByLifting } from "./factor-by-lifting.js";
 import { factorHomogeneous, isHomogeneous } from "./homogeneous.js";
 import { factorByKronecker } from "./kronecker.js";
 import { squareFreeFactors, type Factored } from "./square-free.js";
@@ -35,7 +37,7 @@ function irreducibleFactors(f: Poly): Poly[] {
     return factorSquareFreeInt(toIntPoly(f, v)).map((g) => fromIntPoly(g, v));
   }
   if (isHomogeneous(f)) return factorHomogeneous(f, factorSquareFree);
-  return factorByKronecker(f, factorUnivariateInt) ?? [f];
+  return factorByLifting(f, factorUnivariateInt) ?? factorByKronecker(f, factorUnivariateInt) ?? [f];
 }
 
 /** The irreducible factors of a square-free g (each once; the square-free parts of `factorPoly`). */

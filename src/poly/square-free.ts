@@ -7,7 +7,8 @@
  * coefficient and non-constant, square-free, and the f pairwise coprime within one multiplicity.
  */
 import { Rational } from "../core/rational.js";
-import { contentIn, polyGcd } from "./gcd.js";
+import { contentOf } from "./content.js";
+import { polyGcd } from "./gcd.js";
 import {
   isZeroPoly,
   minMonomial,
@@ -64,7 +65,7 @@ function squareFree(p: Poly, out: [Poly, number][], depth: number): void {
   const vars = [...variablesOf(p)].sort((a, b) => a - b);
   if (vars.length === 0 || depth > 64) return;
   const v = vars[0]!;
-  const cont = contentIn(p, v);
+  const cont = contentOf(p, v);
   const f = primitiveNumeric(polyDivExact(p, cont)!);
   yun(f, v, out);
   if (variablesOf(cont).size > 0) squareFree(cont, out, depth + 1);

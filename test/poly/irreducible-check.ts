@@ -90,31 +90,36 @@ export function isIrreducibleByInterpolation(f: Poly): boolean | null {
   return !search(0);
 }
 
-/** Small integers the other variable is set to when specialising a bivariate polynomial. */
+/** Small integers the other variables are set to when specialising a multivariate polynomial. */
 const SPECIAL_VALUES = [2n, 3n, 5n, 7n, 11n, -2n, -3n, 13n];
 
 /**
- * True when f (primitive, in one or two variables) is shown irreducible: univariate by
- * interpolation; bivariate when, for a main variable u in which f is primitive, f has degree 1 in
- * u, or setting the other variable to a small integer keeps the degree in u and leaves a
- * polynomial that is irreducible by interpolation (a factorisation of f would survive it). Null
- * when neither shows it.
+ * True when f (primitive, in one to three variables) is shown irreducible: univariate by
+ * interpolation; multivariate when, for a main variable u in which f is primitive, f has degree
+ * 1 in u, or setting the other variables to small integers keeps the degree in u and leaves a
+ * polynomial that is irreducible by interpolation (a factorisation of f would survive it). False
+ * when f has a non-trivial content in one of its variables; null when neither shows anything.
  */
-export function isIrreducibleBivariate(f: Poly, contentIn: (p: Poly, v: number) => Poly): boolean | null {
+export function isIrreducibleBySpecialisation(f: Poly, contentIn: (p: Poly, v: number) => Poly): boolean | null {
   const vars = [...variablesOf(f)];
   if (vars.length === 1) return isIrreducibleByInterpolation(f);
-  if (vars.length !== 2) return null;
-  for (const [u, w] of [vars, [vars[1]!, vars[0]!]] as const) {
+  if (vars.length < 2 || vars.length > 3) return null;
+  for (const u of vars) {
     if (variablesOf(contentIn(f, u)).size > 0) return false;
     const n = degreeIn(f, u);
     if (n === 1) return true;
-    for (const c of SPECIAL_VALUES) {
+    const others = vars.filter((v) => v !== u);
+    for (let i = 0; i < SPECIAL_VALUES.length; i++) {
+      const values = others.map((_, j) => SPECIAL_VALUES[(i + 3 * j) % SPECIAL_VALUES.length]!);
       const g = polyFromTerms(
         [...f.values()].map((t) => {
           const mono = t.mono.slice();
-          const k = mono[w] ?? 0;
-          if (w < mono.length) mono[w] = 0;
-          return { mono, coef: t.coef.mul(Rational.of(c ** BigInt(k))) };
+          let coef = t.coef;
+          others.forEach((w, j) => {
+            coef = coef.mul(Rational.of(values[j]! ** BigInt(mono[w] ?? 0)));
+            if (w < mono.length) mono[w] = 0;
+          });
+          return { mono, coef };
         }),
       );
       if (variablesOf(g).size !== 1 || degreeIn(g, u) !== n) continue;
