@@ -13,7 +13,6 @@ import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { bitLength, gcd as intGcd, Rational } from "../core/rational.js";
-import { assembleSum } from "./assemble.js";
 import { maxTerms, polyAdd, polyConst, polyFromTerms, polyMul, polyPow, polyVar, polyWorkLeft, sortedTerms, spendWork, type Poly, type Term } from "./poly.js";
 
 export class AtomTable {
@@ -287,22 +286,19 @@ function densePow(a: Dense, k: number): Dense {
  */
 function refuseUnaffordablePower(length: number, k: number): void {
   const left = polyWorkLeft();
-  if (left === Infinity) return;
   let total = 0;
   let result = 1;
   let base = length;
-  let e = k;
-  while (e > 0 && total <= left) {
+  for (let e = k; e > 0 && total <= left; e >>= 1) {
     if (e & 1) {
       if (result + base - 1 > maxTerms()) return;
       total += (result * base) / DENSE_COST_RATIO + 1;
       result += base - 1;
     }
-    e >>= 1;
-    if (e > 0 && total <= left) {
+    if (e > 1 && total <= left) {
       if (2 * base - 1 > maxTerms()) return;
       total += (base * base) / DENSE_COST_RATIO + 1;
-      base = 2 * base - 1;
+      base += base - 1;
     }
   }
   if (total > left) spendWork(total, 0);
@@ -364,8 +360,6 @@ function denseToPoly(d: Dense): Poly {
 
 /** The canonical expression of `p` over the atoms of `table` (a sum of monomials). */
 export function fromPoly(p: Poly, table: AtomTable): Expr {
-  const direct = assembleSum(p, table.atoms);
-  if (direct !== null) return direct;
   const terms: Expr[] = [];
   // Each atom power is built once: large expansions repeat the same few powers in many terms.
   const powers: Map<number, Expr>[] = table.atoms.map(() => new Map<number, Expr>());

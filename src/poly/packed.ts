@@ -19,7 +19,7 @@
  * building any intermediate power.
  */
 import { bitLength, gcd as intGcd, Rational } from "../core/rational.js";
-import { maxTerms, polyOfDistinctTerms, spendWork, termLimitError, type Monomial, type Poly, type Term } from "./poly.js";
+import { maxTerms, monoKey, spendWork, termLimitError, type Monomial, type Poly, type Term } from "./poly.js";
 
 const SAFE = 2 ** 53;
 const HALF_SAFE = 2 ** 52;
@@ -124,13 +124,14 @@ function decode(key: number, layout: Layout): number[] {
 }
 
 /** Adds the term `num/den * key` to `out` (num non-zero, every key added once). */
-function emit(out: Term[], key: number, num: bigint, den: bigint, layout: Layout): void {
-  out.push({ mono: decode(key, layout), coef: den === 1n ? Rational.int(num) : Rational.of(num, den) });
+function emit(out: Map<string, Term>, key: number, num: bigint, den: bigint, layout: Layout): void {
+  const mono = decode(key, layout);
+  out.set(monoKey(mono), { mono, coef: den === 1n ? Rational.int(num) : Rational.of(num, den) });
 }
 
-function checkSize(out: Term[], what: string): Poly {
-  if (out.length > maxTerms()) throw termLimitError(what);
-  return polyOfDistinctTerms(out);
+function checkSize(out: Map<string, Term>, what: string): Poly {
+  if (out.size > maxTerms()) throw termLimitError(what);
+  return out;
 }
 
 /**
@@ -179,7 +180,7 @@ class Accumulator {
   }
   /** The accumulated polynomial, every coefficient divided by `den`. */
   toPoly(den: bigint): Poly {
-    const out: Term[] = [];
+    const out = new Map<string, Term>();
     const slots = this.dense ? this.layout.size : this.slotKeys.length;
     for (let s = 0; s < slots; s++) {
       let c: bigint;
@@ -329,7 +330,7 @@ export function multinomialPow(a: Poly, k: number): Poly | null {
   // |coefficient| <= t^k * max|c|^k: its bits, k * log2(t * max|c|), bound the cost of each term.
   const bits = k * (Math.log2(t) + log2(A.maxAbs));
   spendWork(count * Math.max(1, bits / 64));
-  const out: Term[] = [];
+  const out = new Map<string, Term>();
   const den = A.den ** BigInt(k);
   const last = t - 1;
   const lastNum = A.nums[last]!;

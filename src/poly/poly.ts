@@ -122,56 +122,6 @@ export function monoKey(mono: Monomial): string {
   return s;
 }
 
-/**
- * A polynomial held as its list of terms (distinct trimmed monomials, non-zero coefficients), for
- * results built term by term without collisions (packed products and powers): iterating and
- * counting need no keys, and the key map is built on the first lookup by key. Iteration order
- * is the list's, the order a Map filled from it would have.
- */
-class TermList implements ReadonlyMap<string, Term> {
-  private index: Map<string, Term> | null = null;
-  constructor(private readonly terms: readonly Term[]) {}
-  get size(): number {
-    return this.terms.length;
-  }
-  private keyed(): Map<string, Term> {
-    if (this.index === null) {
-      this.index = new Map<string, Term>();
-      for (const t of this.terms) this.index.set(monoKey(t.mono), t);
-    }
-    return this.index;
-  }
-  get(key: string): Term | undefined {
-    return this.keyed().get(key);
-  }
-  has(key: string): boolean {
-    return this.keyed().has(key);
-  }
-  values(): MapIterator<Term> {
-    return this.terms.values();
-  }
-  keys(): MapIterator<string> {
-    return this.keyed().keys();
-  }
-  entries(): MapIterator<[string, Term]> {
-    return this.keyed().entries();
-  }
-  [Symbol.iterator](): MapIterator<[string, Term]> {
-    return this.entries();
-  }
-  forEach(f: (value: Term, key: string, map: ReadonlyMap<string, Term>) => void, thisArg?: unknown): void {
-    for (const [k, t] of this.keyed()) f.call(thisArg, t, k, this);
-  }
-}
-
-/**
- * The polynomial of `terms`, trusted: their monomials are trimmed and pairwise distinct and no
- * coefficient is zero (the caller built them so; nothing is combined or checked).
- */
-export function polyOfDistinctTerms(terms: readonly Term[]): Poly {
-  return new TermList(terms);
-}
-
 /** A polynomial from terms (like monomials summed, zeros dropped). */
 export function polyFromTerms(terms: Iterable<Term>): Poly {
   const out = new Map<string, Term>();
