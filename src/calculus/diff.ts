@@ -16,6 +16,8 @@
  *   not n products of 1..n factors.
  * - The product rule on many factors splits them in halves, d(L*R) = d(L)*R + L*d(R), instead of
  *   writing n terms of n factors each.
+ * - The derivative of a sum of n terms is built as one canonical sum of their derivatives' terms
+ *   (`PendingSum`), not as n sums merged: d/dx of a large expanded polynomial sorts its terms once.
  */
 import { addAll, anyDerivativeCreated, applied, call, canBeZeroButNotNegative, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
@@ -42,8 +44,25 @@ class PendingProduct {
   ) {}
 }
 
-/** A derivative during one `diffExpr` call: a canonical node, or a product still to be built. */
-type Derivative = Expr | PendingProduct;
+/**
+ * `terms[0] + ... + terms[k-1]`, not yet built: a sum's derivative collects its arguments' terms
+ * into one canonical sum instead of building each argument's sum and merging them. Canonical sums
+ * do not depend on grouping (`addAll([addAll(a), addAll(b)])` is `addAll([...a, ...b])`: like
+ * terms are collected by adding exact coefficients), so the result is the same node.
+ */
+class PendingSum {
+  built: Expr | undefined = undefined;
+  constructor(readonly terms: readonly Expr[]) {}
+}
+
+/** A derivative during one `diffExpr` call: a canonical node, or a product or sum still to be built. */
+type Derivative = Expr | PendingProduct | PendingSum;
+
+/** The sum of `terms` (canonical nodes), pending when there are several. */
+function sumOf(terms: Expr[]): Derivative {
+  if (terms.length === 0) return ZERO;
+  return terms.length === 1 ? terms[0]! : new PendingSum(terms);
+}
 
 /** The product of `factors` and `rest`; ZERO when `rest` is. */
 function times(factors: readonly Expr[], rest: Derivative): Derivative {
@@ -54,6 +73,7 @@ function times(factors: readonly Expr[], rest: Derivative): Derivative {
 
 /** The canonical node of a derivative, built once per pending product. */
 function materialise(d: Derivative): Expr {
+  if (d instanceof PendingSum) return (d.built ??= addAll(d.terms));
   if (!(d instanceof PendingProduct)) return d;
   if (d.built !== undefined) return d.built;
   const all: Expr[] = [];
@@ -62,7 +82,7 @@ function materialise(d: Derivative): Expr {
     for (const f of cursor.factors) all.push(f);
     cursor = cursor.rest;
   }
-  all.push(cursor instanceof PendingProduct ? cursor.built! : cursor);
+  all.push(cursor instanceof PendingProduct ? cursor.built! : materialise(cursor));
   d.built = mulAll(all);
   return d.built;
 }
@@ -72,25 +92,36 @@ export function diffExpr(input: Expr, v: string): Expr {
   const e = containsDerivative(input) ? evaluateDerivatives(input) : input;
   if (!freeSymbolSet(e).has(v)) return ZERO;
   const variable = sym(v);
-  // Post-order over the nodes containing v; every node in `memo` has its derivative.
+  // Post-order over the nodes containing v; every node in `memo` has its derivative. A node is
+  // on the stack with its dependent arguments once they are pushed (null before): when it is on
+  // top again, everything pushed above it has been differentiated.
   const memo = new Map<Expr, Derivative>();
   const stack: Expr[] = [e];
+  const pushed: (readonly Expr[] | null)[] = [null];
   while (stack.length > 0) {
-    const node = stack[stack.length - 1]!;
+    const top = stack.length - 1;
+    const node = stack[top]!;
     if (memo.has(node)) {
       stack.pop();
+      pushed.pop();
       continue;
     }
-    const dependent = argsContaining(node, v);
-    let waiting = false;
-    for (const a of dependent) {
-      if (!memo.has(a)) {
-        stack.push(a);
-        waiting = true;
+    let dependent = pushed[top] ?? null;
+    if (dependent === null) {
+      dependent = argsContaining(node, v);
+      pushed[top] = dependent;
+      let waiting = false;
+      for (const a of dependent) {
+        if (!memo.has(a)) {
+          stack.push(a);
+          pushed.push(null);
+          waiting = true;
+        }
       }
+      if (waiting) continue;
     }
-    if (waiting) continue;
     stack.pop();
+    pushed.pop();
     memo.set(node, differentiateNode(node, variable, dependent, memo));
   }
   return materialise(memo.get(e)!);
@@ -138,15 +169,34 @@ function argsContaining(node: Expr, v: string): readonly Expr[] {
  * (those containing the variable; every other argument has derivative 0).
  */
 function differentiateNode(node: Expr, v: Expr, dependent: readonly Expr[], d: ReadonlyMap<Expr, Derivative>): Derivative {
-  const of = (a: Expr): Derivative => d.get(a) ?? ZERO;
+  // A pending sum is built before any other use: its terms may cancel to ZERO, which the rules test.
+  const of = (a: Expr): Derivative => {
+    const da = d.get(a) ?? ZERO;
+    return da instanceof PendingSum ? materialise(da) : da;
+  };
   switch (node.kind) {
     case "num":
     case "const":
       return ZERO;
     case "sym":
       return node === v ? ONE : ZERO;
-    case "add":
-      return addAll(dependent.map((a) => materialise(of(a))));
+    case "add": {
+      // The i-th terms of the arguments' derivatives, for each i in turn: the arguments are in
+      // canonical order, and so, mostly, are the terms one rule writes for each (the product
+      // rule's term for its first factor, ...), so the sum's sort finds long sorted runs. The
+      // order of the terms never changes the canonical sum, only the cost of sorting them.
+      const columns: Expr[][] = [[]];
+      for (const a of dependent) {
+        const da = d.get(a) ?? ZERO;
+        if (!(da instanceof PendingSum) || da.built !== undefined) {
+          columns[0]!.push(materialise(da));
+          continue;
+        }
+        const ts = da.terms;
+        for (let i = 0; i < ts.length; i++) (columns[i] ??= []).push(ts[i]!);
+      }
+      return sumOf(columns.length === 1 ? columns[0]! : columns.flat());
+    }
     case "mul":
       return productRule(node, dependent, (a) => materialise(of(a)));
     case "pow": {
@@ -194,7 +244,7 @@ function chainRule(args: readonly Expr[], outer: (i: number) => Expr, d: (a: Exp
     const da = d(a);
     if (da !== ZERO) terms.push(mulAll([outer(i), materialise(da)]));
   });
-  return addAll(terms);
+  return sumOf(terms);
 }
 
 /**
@@ -210,7 +260,7 @@ function productRule(node: Mul, dependent: readonly Expr[], d: (f: Expr) => Expr
       if (df === ZERO) continue;
       terms.push(mulAll(node.args.map((g) => (g === f ? df : g))));
     }
-    return addAll(terms);
+    return sumOf(terms);
   }
   const dependentSet = new Set(dependent);
   const constant = node.args.filter((g) => !dependentSet.has(g));
@@ -266,7 +316,7 @@ function differentiateXlogy(node: Call, d: (a: Expr) => Derivative): Derivative 
   const terms: Expr[] = [];
   if (du !== ZERO) terms.push(call("xlogy", [du, v]));
   if (dv !== ZERO) terms.push(mulAll([u, dv, pow(v, MINUS_ONE)]));
-  return addAll(terms);
+  return sumOf(terms);
 }
 
 // ---------------------------------------------------------------- inert derivatives

@@ -6,7 +6,7 @@
  * `intern*` functions are trusted and only for callers whose arguments are already canonical,
  * sorted and combined (they are not exported from the package).
  */
-import { compareExpr } from "./compare.js";
+import { compareExpr, compareUnbuilt, compareUnbuiltTo, type UnbuiltProduct } from "./compare.js";
 import { DomainError, LimitError } from "./errors.js";
 import { foldCall } from "./exact-values.js";
 import { foldSpecial } from "./special-values.js";
@@ -295,6 +295,30 @@ export function compareFactors(a: Expr, b: Expr): number {
   return compareExpr(baseOf(a), baseOf(b)) || compareExpr(exponentOf(a), exponentOf(b));
 }
 
+/** Lists up to this long are sorted by insertion (the built-in sort costs more to set up). */
+const INSERTION_SORT_MAX = 12;
+
+/**
+ * Sorts `items` in place by `compare`, stably: the same order as `Array.prototype.sort`, which is
+ * stable too, so equal items keep their input order.
+ */
+function stableSort<T>(items: T[], compare: (a: T, b: T) => number): void {
+  const n = items.length;
+  if (n > INSERTION_SORT_MAX) {
+    items.sort(compare);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > 0 && compare(items[j - 1]!, item) > 0) {
+      items[j] = items[j - 1]!;
+      j--;
+    }
+    items[j] = item;
+  }
+}
+
 // ---------------------------------------------------------------- sums
 
 export function add(...terms: Expr[]): Expr {
@@ -317,19 +341,19 @@ export function addAll(terms: readonly Expr[]): Expr {
     else entries.push(termEntry(t));
   }
   // Sorting by rest puts like terms next to each other, and the output order is that order.
-  if (entries.length > 1) entries.sort(compareEntryRests);
+  stableSort(entries, compareEntryRests);
   const args: Expr[] = [];
   if (!constantPart.isZero()) args.push(num(constantPart));
   for (let i = 0; i < entries.length;) {
     const first = entries[i]!;
     let j = i + 1;
-    while (j < entries.length && entries[j]!.rest === first.rest) j++;
+    while (j < entries.length && sameRest(entries[j]!, first)) j++;
     if (j === i + 1) {
       args.push(first.term); // alone: the term is already canonical
     } else {
       let c = first.coefficient;
       for (let k = i + 1; k < j; k++) c = c.add(entries[k]!.coefficient);
-      if (!c.isZero()) args.push(scaleTerm(c, first.rest));
+      if (!c.isZero()) args.push(scaleEntry(c, first));
     }
     i = j;
   }
@@ -338,27 +362,57 @@ export function addAll(terms: readonly Expr[]): Expr {
   return internAdd(args);
 }
 
-/** A non-numeric term `coefficient * rest` of a sum being built. */
-interface TermEntry {
-  readonly coefficient: Rational;
-  readonly rest: Expr;
-  readonly term: Expr;
+/**
+ * A non-numeric term `coefficient * rest` of a sum being built. A rest of several factors
+ * (`3*x*y`) is not built as a node: it is the unbuilt product of the term's factors after the
+ * coefficient (`rest` is null), so that sorting and collecting a sum creates no nodes but its own.
+ */
+class TermEntry implements UnbuiltProduct {
+  constructor(
+    readonly coefficient: Rational,
+    readonly term: Expr,
+    /** The rest as a node, or null when it is the unbuilt product `factors.slice(1)`. */
+    readonly rest: Expr | null,
+  ) {}
+  get factors(): readonly Expr[] {
+    return this.term.args;
+  }
+  get from(): number {
+    return 1;
+  }
+  /** The depth of the rest's `Mul` node: the coefficient, of depth 1, does not raise the term's. */
+  get depth(): number {
+    return this.term.depth;
+  }
 }
 
 function termEntry(t: Expr): TermEntry {
   if (t.kind === "mul" && t.args[0]!.kind === "num") {
-    const rest = t.args.length === 2 ? t.args[1]! : internMul(t.args.slice(1));
-    return { coefficient: (t.args[0] as Num).value, rest, term: t };
+    return new TermEntry((t.args[0] as Num).value, t, t.args.length === 2 ? t.args[1]! : null);
   }
-  return { coefficient: Rational.ONE, rest: t, term: t };
+  return new TermEntry(Rational.ONE, t, t);
 }
 
+/** `compareExpr` of the two entries' rests. */
 function compareEntryRests(p: TermEntry, q: TermEntry): number {
-  return compareExpr(p.rest, q.rest);
+  if (p.rest !== null) return q.rest !== null ? compareExpr(p.rest, q.rest) : -compareUnbuiltTo(q, p.rest);
+  return q.rest !== null ? compareUnbuiltTo(p, q.rest) : compareUnbuilt(p, q);
 }
 
-/** `c * rest` where `rest` is a non-numeric, non-sum term without coefficient. */
-function scaleTerm(c: Rational, rest: Expr): Expr {
+/** Whether the two entries have the same rest (interned nodes, or factor lists with the same nodes). */
+function sameRest(p: TermEntry, q: TermEntry): boolean {
+  return p.rest !== null && q.rest !== null ? p.rest === q.rest : compareEntryRests(p, q) === 0;
+}
+
+/** `c * rest` for the entry's rest (non-numeric, not a sum, without coefficient). */
+function scaleEntry(c: Rational, e: TermEntry): Expr {
+  const rest = e.rest;
+  if (rest === null) {
+    if (c.isOne()) return internMul(e.term.args.slice(1));
+    const args = e.term.args.slice();
+    args[0] = num(c); // the coefficient's slot: [c, f1, ..., fk]
+    return internMul(args);
+  }
   if (c.isOne()) return rest;
   const k = num(c);
   return rest.kind === "mul" ? internMul([k, ...rest.args]) : internMul([k, rest]);
@@ -398,7 +452,7 @@ export function mulAll(factors: readonly Expr[]): Expr {
 
   // Sorting by (base, exponent) puts powers of one base next to each other; the output order is
   // that order, because a merged run keeps its base.
-  if (flat.length > 1) flat.sort(compareFactors);
+  stableSort(flat, compareFactors);
   const out: Expr[] = [];
   const again: Expr[] = [];
   for (let i = 0; i < flat.length;) {

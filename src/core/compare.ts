@@ -44,10 +44,38 @@ export function compareExpr(a: Expr, b: Expr): number {
 }
 
 function compareLists(xs: readonly Expr[], ys: readonly Expr[]): number {
-  const n = Math.min(xs.length, ys.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareExpr(xs[i]!, ys[i]!);
+  return compareListsFrom(xs, 0, ys, 0);
+}
+
+/** compareLists of `xs.slice(i)` and `ys.slice(j)`, without copying them. */
+function compareListsFrom(xs: readonly Expr[], i: number, ys: readonly Expr[], j: number): number {
+  const n = Math.min(xs.length - i, ys.length - j);
+  for (let k = 0; k < n; k++) {
+    const c = compareExpr(xs[i + k]!, ys[j + k]!);
     if (c !== 0) return c;
   }
-  return xs.length - ys.length;
+  return xs.length - i - (ys.length - j);
+}
+
+/**
+ * A product of canonical factors that is not built as a node: `factors.slice(from)`, at least two
+ * of them, in canonical order and combined, of depth `depth` (what its `Mul` node would have).
+ */
+export interface UnbuiltProduct {
+  readonly factors: readonly Expr[];
+  readonly from: number;
+  readonly depth: number;
+}
+
+/** `compareExpr(p, b)` for the `Mul` node `p` stands for, without building it. */
+export function compareUnbuiltTo(p: UnbuiltProduct, b: Expr): number {
+  if (b.kind !== "mul") return KIND_RANK.mul - KIND_RANK[b.kind];
+  if (p.depth !== b.depth) return p.depth - b.depth;
+  return compareListsFrom(p.factors, p.from, b.args, 0);
+}
+
+/** `compareExpr` of the `Mul` nodes two unbuilt products stand for, without building them. */
+export function compareUnbuilt(p: UnbuiltProduct, q: UnbuiltProduct): number {
+  if (p.depth !== q.depth) return p.depth - q.depth;
+  return compareListsFrom(p.factors, p.from, q.factors, q.from);
 }

@@ -61,16 +61,30 @@ export function setFormatter(f: (e: Expr) => string): void {
 
 let nextId = 0;
 
+// Fields are declared (`declare`) and assigned in the constructors rather than initialised as
+// class fields: a class field is defined on every instance by its own initialiser step, which
+// costs measurably on the millions of nodes a large expansion or derivative builds.
 abstract class ExprBase {
   /** Creation number: a key for intern tables and memo maps, never used for ordering. */
-  readonly id: number;
+  declare readonly id: number;
   /** 1 for atoms, else 1 + the deepest argument. Bounded by `limits.maxDepth`. */
-  readonly depth: number;
+  declare readonly depth: number;
   /** Children in canonical order (empty for atoms); for `Pow` it is `[base, exp]`. */
-  abstract readonly args: readonly Expr[];
-  constructor(depth: number) {
+  declare readonly args: readonly Expr[];
+  /**
+   * @internal The names of the node's free symbols, cached by `freeSymbolSet` (`traverse.ts`) and
+   * valid while `freeEpoch` is its current epoch (`clearCaches` starts a new one). A slot on the
+   * node instead of a memo table: it is read for every argument of every node `diff` visits.
+   */
+  declare free: ReadonlySet<string> | undefined;
+  /** @internal See `free`. */
+  declare freeEpoch: number;
+  constructor(args: readonly Expr[], depth: number) {
     this.id = nextId++;
     this.depth = depth;
+    this.args = args;
+    this.free = undefined;
+    this.freeEpoch = -1;
   }
   toString(): string {
     return formatter(this as unknown as Expr);
@@ -92,74 +106,83 @@ function depthOf(args: readonly Expr[]): number {
 }
 
 export class Num extends ExprBase {
-  readonly kind = "num" as const;
-  readonly args = NO_ARGS;
-  constructor(readonly value: Rational) {
-    super(1);
+  declare readonly kind: "num";
+  declare readonly value: Rational;
+  constructor(value: Rational) {
+    super(NO_ARGS, 1);
+    this.kind = "num";
+    this.value = value;
   }
 }
 
 export class Sym extends ExprBase {
-  readonly kind = "sym" as const;
-  readonly args = NO_ARGS;
-  constructor(readonly name: string) {
-    super(1);
+  declare readonly kind: "sym";
+  declare readonly name: string;
+  constructor(name: string) {
+    super(NO_ARGS, 1);
+    this.kind = "sym";
+    this.name = name;
   }
 }
 
 export class Const extends ExprBase {
-  readonly kind = "const" as const;
-  readonly args = NO_ARGS;
-  constructor(readonly name: ConstName) {
-    super(1);
+  declare readonly kind: "const";
+  declare readonly name: ConstName;
+  constructor(name: ConstName) {
+    super(NO_ARGS, 1);
+    this.kind = "const";
+    this.name = name;
   }
 }
 
 export class Add extends ExprBase {
-  readonly kind = "add" as const;
-  constructor(readonly args: readonly Expr[]) {
-    super(depthOf(args));
+  declare readonly kind: "add";
+  constructor(args: readonly Expr[]) {
+    super(args, depthOf(args));
+    this.kind = "add";
   }
 }
 
 export class Mul extends ExprBase {
-  readonly kind = "mul" as const;
-  constructor(readonly args: readonly Expr[]) {
-    super(depthOf(args));
+  declare readonly kind: "mul";
+  constructor(args: readonly Expr[]) {
+    super(args, depthOf(args));
+    this.kind = "mul";
   }
 }
 
 export class Pow extends ExprBase {
-  readonly kind = "pow" as const;
-  readonly args: readonly Expr[];
-  constructor(
-    readonly base: Expr,
-    readonly exp: Expr,
-  ) {
-    super(Math.max(base.depth, exp.depth) + 1);
-    this.args = [base, exp];
+  declare readonly kind: "pow";
+  declare readonly base: Expr;
+  declare readonly exp: Expr;
+  constructor(base: Expr, exp: Expr) {
+    super([base, exp], Math.max(base.depth, exp.depth) + 1);
+    this.kind = "pow";
+    this.base = base;
+    this.exp = exp;
   }
 }
 
 export class Call extends ExprBase {
-  readonly kind = "call" as const;
-  constructor(
-    readonly fn: FunctionName,
-    readonly args: readonly Expr[],
-  ) {
-    super(depthOf(args));
+  declare readonly kind: "call";
+  declare readonly fn: FunctionName;
+  constructor(fn: FunctionName, args: readonly Expr[]) {
+    super(args, depthOf(args));
+    this.kind = "call";
+    this.fn = fn;
   }
 }
 
 /** An undefined function, or one of its partial derivatives, applied to arguments (see above). */
 export class Applied extends ExprBase {
-  readonly kind = "apply" as const;
-  constructor(
-    readonly name: string,
-    readonly orders: readonly number[],
-    readonly args: readonly Expr[],
-  ) {
-    super(depthOf(args));
+  declare readonly kind: "apply";
+  declare readonly name: string;
+  declare readonly orders: readonly number[];
+  constructor(name: string, orders: readonly number[], args: readonly Expr[]) {
+    super(args, depthOf(args));
+    this.kind = "apply";
+    this.name = name;
+    this.orders = orders;
   }
 }
 
@@ -168,9 +191,10 @@ export class Applied extends ExprBase {
  * by `vars[1]`, and so on. It is carried out by `diff` and `evaluateDerivatives`.
  */
 export class Deriv extends ExprBase {
-  readonly kind = "deriv" as const;
-  constructor(readonly args: readonly Expr[]) {
-    super(depthOf(args));
+  declare readonly kind: "deriv";
+  constructor(args: readonly Expr[]) {
+    super(args, depthOf(args));
+    this.kind = "deriv";
   }
   get body(): Expr {
     return this.args[0]!;

@@ -122,6 +122,7 @@ export class Rational {
     return Rational.of2(this.num ** e, this.den ** e);
   }
   cmp(o: Rational): number {
+    if (this.den === o.den) return this.num < o.num ? -1 : this.num > o.num ? 1 : 0; // integers, mostly
     const l = this.num * o.den;
     const r = o.num * this.den;
     return l < r ? -1 : l > r ? 1 : 0;

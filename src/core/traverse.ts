@@ -5,7 +5,7 @@
 import { rebuild } from "./build.js";
 import { DomainError } from "./errors.js";
 import type { Expr } from "./node.js";
-import { NodeMemo } from "./memo.js";
+import { NodeMemo, registerCache } from "./memo.js";
 
 /**
  * Calls `visit(node, results)` once per distinct node in post-order (arguments before the node),
@@ -76,32 +76,60 @@ export function foldIntoMemo<T>(root: Expr, memo: NodeMemo<T>, compute: (node: E
   return memo.get(root)!;
 }
 
-const freeCache = new NodeMemo<ReadonlySet<string>>();
 const EMPTY: ReadonlySet<string> = new Set();
+/** The epoch of the free-symbol slots on nodes (`Expr.free`): a slot of another epoch is stale. */
+let freeEpoch = 0;
+registerCache(() => {
+  freeEpoch++;
+});
 
 /** The names of the symbols in `e` (cached per node; nodes are immutable). */
 export function freeSymbolSet(e: Expr): ReadonlySet<string> {
-  return foldIntoMemo(e, freeCache, (node) => {
-    if (node.kind === "sym") return new Set([node.name]);
-    if (node.args.length === 0) return EMPTY;
-    let largest = EMPTY;
-    for (const a of node.args) {
-      const s = freeCache.get(a)!;
-      if (s.size > largest.size) largest = s;
+  if (e.freeEpoch === freeEpoch) return e.free!;
+  // Post-order over the nodes without a current slot, as `foldIntoMemo` does.
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (node.freeEpoch === freeEpoch) {
+      stack.pop();
+      continue;
     }
-    let merged: Set<string> | null = null;
+    let pending = false;
     for (const a of node.args) {
-      const s = freeCache.get(a)!;
-      if (s === largest) continue;
-      for (const name of s) {
-        if (!largest.has(name)) {
-          merged ??= new Set(largest);
-          merged.add(name);
-        }
+      if (a.freeEpoch !== freeEpoch) {
+        stack.push(a);
+        pending = true;
       }
     }
-    return merged ?? largest;
-  });
+    if (pending) continue;
+    stack.pop();
+    node.free = symbolsOf(node);
+    node.freeEpoch = freeEpoch;
+  }
+  return e.free!;
+}
+
+/** The free symbols of `node`, given its arguments' (shared with the largest of them when it adds none). */
+function symbolsOf(node: Expr): ReadonlySet<string> {
+  if (node.kind === "sym") return new Set([node.name]);
+  if (node.args.length === 0) return EMPTY;
+  let largest = EMPTY;
+  for (const a of node.args) {
+    const s = a.free!;
+    if (s.size > largest.size) largest = s;
+  }
+  let merged: Set<string> | null = null;
+  for (const a of node.args) {
+    const s = a.free!;
+    if (s === largest) continue;
+    for (const name of s) {
+      if (!largest.has(name)) {
+        merged ??= new Set(largest);
+        merged.add(name);
+      }
+    }
+  }
+  return merged ?? largest;
 }
 
 /** The free symbols of `e`, sorted by name (code-unit order). */

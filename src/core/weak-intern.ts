@@ -3,10 +3,13 @@
  * it, and forgotten some time after nothing does.
  *
  * Two generations. The young one holds strongly the nodes created or found since the last
- * rotation, in plain maps (a hit there costs one map lookup). When it reaches `generation.capacity`
- * entries it is rotated: its new nodes move to the old generation as `WeakRef`s, and it is
- * emptied. An old node found again is copied into the young generation (one `deref` per node and
- * rotation, not per lookup: a `deref` is costly in V8).
+ * rotation, in one plain map (a hit there costs one map lookup), and lists the ones created. When
+ * `generation.capacity` nodes have been created since the last rotation it is rotated: its created
+ * nodes move to the old generation as `WeakRef`s, and it is emptied. An old node found again is
+ * copied into the young generation (one `deref` per node and rotation, not per lookup: a `deref` is
+ * costly in V8). Only created nodes count towards a rotation: found ones are at most one per old
+ * entry, and a workload that revisits a large graph (a second pass over a corpus) then pays one
+ * `deref` per node, not one per node every `capacity` lookups.
  *
  * Invariant: every reachable node is in the young generation or has a live `WeakRef` in the old
  * one (a `WeakRef` to a reachable object always derefs), so two structurally equal nodes alive at
@@ -16,47 +19,48 @@
  */
 
 /**
- * `capacity`: most nodes the young generation of one table holds strongly; the old generation is
- * swept no more often than every `capacity` entries. Mutable for tests only (smaller generations
+ * `capacity`: most created nodes the young generation of one table holds strongly (besides the
+ * old nodes found again); the old generation is swept no more often than every `capacity` entries. Mutable for tests only (smaller generations
  * rotate sooner); results never depend on it.
  */
 export const generation = { capacity: 1 << 15 };
 
 /** Nodes by a key of type K (a symbol's name, a safe integer's value). */
 export class WeakValueMap<K, V extends object> {
-  /** Nodes created since the last rotation (not in `old`). */
-  private fresh = new Map<K, V>();
-  /** Old nodes found since the last rotation (also in `old`). */
-  private found = new Map<K, V>();
+  /** Every node created or found since the last rotation, held strongly. */
+  private young = new Map<K, V>();
+  /** The keys of the nodes created since the last rotation (in `young`, not yet in `old`). */
+  private freshKeys: K[] = [];
   private readonly old = new Map<K, WeakRef<V>>();
   private addedToOld = 0;
   private sweepAt = 0;
 
   get(key: K): V | undefined {
-    const young = this.fresh.get(key) ?? this.found.get(key);
+    const young = this.young.get(key);
     if (young !== undefined) return young;
     const v = this.old.get(key)?.deref();
-    if (v !== undefined) this.keepYoung(this.found, key, v);
+    if (v !== undefined) this.keepYoung(key, v);
     return v;
   }
 
   /** Stores `value` (not found by `get`) under `key`; returns it. */
   set(key: K, value: V): V {
-    this.keepYoung(this.fresh, key, value);
+    this.freshKeys.push(key);
+    this.keepYoung(key, value);
     return value;
   }
 
-  private keepYoung(m: Map<K, V>, key: K, value: V): void {
-    m.set(key, value);
-    if (this.fresh.size + this.found.size >= generation.capacity) this.rotate();
+  private keepYoung(key: K, value: V): void {
+    this.young.set(key, value);
+    if (this.freshKeys.length >= generation.capacity) this.rotate();
   }
 
   /** Moves the fresh nodes to the old generation and empties the young one. */
   private rotate(): void {
-    for (const [key, value] of this.fresh) this.old.set(key, new WeakRef(value));
-    this.addedToOld += this.fresh.size;
-    this.fresh = new Map();
-    this.found = new Map();
+    for (const key of this.freshKeys) this.old.set(key, new WeakRef(this.young.get(key)!));
+    this.addedToOld += this.freshKeys.length;
+    this.young = new Map();
+    this.freshKeys = [];
     if (this.addedToOld >= this.sweepAt) {
       for (const [key, ref] of this.old) if (ref.deref() === undefined) this.old.delete(key);
       this.addedToOld = 0;
@@ -66,7 +70,7 @@ export class WeakValueMap<K, V extends object> {
 
   /** Entries in both generations, live or not yet swept (for tests). */
   get size(): number {
-    return this.fresh.size + this.old.size;
+    return this.freshKeys.length + this.old.size;
   }
 }
 
@@ -88,50 +92,55 @@ function addTo<T>(m: Map<number, Bucket<T>>, hash: number, item: T): void {
 
 /** Nodes by a 32-bit structural hash, with a list per hash when hashes collide. */
 export class WeakHashTable<V extends object> {
-  private fresh = new Map<number, Bucket<V>>();
-  private freshCount = 0;
-  private found = new Map<number, Bucket<V>>();
-  private foundCount = 0;
+  /** Every node created or found since the last rotation, held strongly. */
+  private young = new Map<number, Bucket<V>>();
+  /** The nodes created since the last rotation (in `young`, not yet in `old`), and their hashes. */
+  private freshNodes: V[] = [];
+  private freshHashes: number[] = [];
   private readonly old = new Map<number, Bucket<WeakRef<V>>>();
   private addedToOld = 0;
   private sweepAt = 0;
 
   /** The node with hash `hash` for which `same(node, a, b, c)` holds, if one is alive. */
   find<A, B, C>(hash: number, same: (node: V, a: A, b: B, c: C) => boolean, a: A, b: B, c: C): V | undefined {
-    const young = findIn(this.fresh.get(hash), same, a, b, c) ?? findIn(this.found.get(hash), same, a, b, c);
+    const young = findIn(this.young.get(hash), same, a, b, c);
     if (young !== undefined) return young;
     const bucket = this.old.get(hash);
     if (bucket === undefined) return undefined;
-    for (const ref of Array.isArray(bucket) ? bucket : [bucket]) {
-      const node = ref.deref();
-      if (node !== undefined && same(node, a, b, c)) {
-        addTo(this.found, hash, node);
-        this.foundCount++;
-        this.rotateIfFull();
-        return node;
-      }
+    if (!Array.isArray(bucket)) return this.foundOld(hash, bucket.deref(), same, a, b, c);
+    for (const ref of bucket) {
+      const node = this.foundOld(hash, ref.deref(), same, a, b, c);
+      if (node !== undefined) return node;
     }
     return undefined;
   }
 
+  /** `node` (an old entry's target, if alive) when it is the one sought, then kept young again. */
+  private foundOld<A, B, C>(hash: number, node: V | undefined, same: (node: V, a: A, b: B, c: C) => boolean, a: A, b: B, c: C): V | undefined {
+    if (node === undefined || !same(node, a, b, c)) return undefined;
+    addTo(this.young, hash, node);
+    this.rotateIfFull();
+    return node;
+  }
+
   /** Adds `node` (not found by `find`) under `hash`; returns it. */
   add(hash: number, node: V): V {
-    addTo(this.fresh, hash, node);
-    this.freshCount++;
+    addTo(this.young, hash, node);
+    this.freshNodes.push(node);
+    this.freshHashes.push(hash);
     this.rotateIfFull();
     return node;
   }
 
   private rotateIfFull(): void {
-    if (this.freshCount + this.foundCount < generation.capacity) return;
-    for (const [hash, bucket] of this.fresh) {
-      for (const node of Array.isArray(bucket) ? bucket : [bucket]) addTo(this.old, hash, new WeakRef(node));
-    }
-    this.addedToOld += this.freshCount;
-    this.fresh = new Map();
-    this.found = new Map();
-    this.freshCount = 0;
-    this.foundCount = 0;
+    if (this.freshNodes.length < generation.capacity) return;
+    const nodes = this.freshNodes;
+    const hashes = this.freshHashes;
+    for (let i = 0; i < nodes.length; i++) addTo(this.old, hashes[i]!, new WeakRef(nodes[i]!));
+    this.addedToOld += nodes.length;
+    this.young = new Map();
+    this.freshNodes = [];
+    this.freshHashes = [];
     if (this.addedToOld >= this.sweepAt) this.sweep();
   }
 
@@ -154,7 +163,7 @@ export class WeakHashTable<V extends object> {
 
   /** Nodes in both generations, live or not yet swept (for tests). */
   get size(): number {
-    let n = this.freshCount;
+    let n = this.freshNodes.length;
     for (const bucket of this.old.values()) n += Array.isArray(bucket) ? bucket.length : 1;
     return n;
   }

@@ -9,6 +9,7 @@ import { mapBottomUp } from "../core/traverse.js";
 import { AtomTable, fromPoly, isPlainSum, leafOf, sortedAtomTable, toPoly, type ToPolyOptions } from "../poly/convert.js";
 import { Rational } from "../core/rational.js";
 import { withPolyBudget, type Poly } from "../poly/poly.js";
+import { assembleSum } from "../poly/assemble.js";
 import { limits } from "../core/limits.js";
 import { cost, fractionCost } from "./cost.js";
 
@@ -27,7 +28,10 @@ export function expandTop(e: Expr): Expr {
   if (e.kind === "mul" && !e.args.some((f) => f.kind === "add" || (f.kind === "pow" && f.base.kind === "add"))) return e;
   const options = { allowNegative: true };
   const table: AtomTable = sortedAtomTable([e], options);
-  return fromPoly(toPoly(e, table, options), table);
+  const p = toPoly(e, table, options);
+  // The same node as fromPoly's, assembled directly when it can be (expansions of 10^5 terms);
+  // the simplifier's small expansions keep fromPoly, and diff's bundle stays without assemble.ts.
+  return assembleSum(p, table.atoms) ?? fromPoly(p, table);
 }
 
 /**

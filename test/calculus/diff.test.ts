@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diff, gradient, hessian, jacobian } from "../../src/api/calculus.js";
 import { compiledDerivativeTable, DERIVATIVE_TABLE, outerDerivatives } from "../../src/calculus/derivative-table.js";
-import { sym } from "../../src/core/build.js";
+import { addAll, sym } from "../../src/core/build.js";
 import { DomainError, LimitError } from "../../src/core/errors.js";
 import { FUNCTION_ARITY, FUNCTION_NAMES } from "../../src/core/functions.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
@@ -174,6 +174,28 @@ describe("derivative matches a central finite difference (property)", () => {
       }),
       { seed: 11, numRuns: 200 },
     );
+  });
+});
+
+describe("derivatives of sums", () => {
+  const raw = (e: Expr | string, v: string) => diff(e, v, 1, { simplify: false });
+
+  it("are one canonical sum of the terms' derivatives (property)", () => {
+    fc.assert(
+      fc.property(fc.array(arbExpr(2), { minLength: 2, maxLength: 6 }), (terms: Expr[]) => {
+        const sum = addAll(terms);
+        expect(raw(sum, "x")).toBe(addAll(sum.kind === "add" ? sum.args.map((t) => raw(t, "x")) : [raw(sum, "x")]));
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ["sin(x)^2 + cos(x)^2", "x", "0"], // the terms' derivatives cancel
+    ["x^(sin(y)^2 + cos(y)^2)", "y", "0"], // an exponent whose derivative cancels takes the power rule
+    ["(x^2 + y)*(x + 1) + x^3*y", "x", "3*x^2*y + 2*x*(x + 1) + x^2 + y"],
+  ])("d/d%s", (e, v, expected) => {
+    expect(raw(e, v)).toBe(P(expected));
   });
 });
 

@@ -1,5 +1,27 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, call, div, E, HALF, MINUS_ONE, mul, neg, num, ONE, PI, pow, sqrt, sub, sym, TWO, ZERO } from "../../src/core/build.js";
+import {
+  add,
+  addAll,
+  call,
+  div,
+  E,
+  HALF,
+  MINUS_ONE,
+  mul,
+  mulAll,
+  neg,
+  num,
+  ONE,
+  PI,
+  pow,
+  splitCoefficient,
+  sqrt,
+  sub,
+  sym,
+  TWO,
+  ZERO,
+} from "../../src/core/build.js";
 import { DomainError, LimitError } from "../../src/core/errors.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
 import { setLimits } from "../../src/core/limits.js";
@@ -54,6 +76,12 @@ describe("canonical construction", () => {
     ["x^0 = 1", () => pow(x, ZERO), () => ONE],
     ["e*e*exp(2) = exp(4)", () => mul(E, E, call("exp", [TWO])), () => call("exp", [q(4)])],
     ["1^x = 1", () => pow(ONE, x), () => ONE],
+    // Like terms whose non-numeric part is a product, with and without a coefficient.
+    ["x*y + 2*x*y = 3*x*y", () => add(mul(x, y), mul(TWO, x, y)), () => mul(q(3), x, y)],
+    ["2*x*y + x*y = 3*x*y", () => add(mul(TWO, x, y), mul(x, y)), () => mul(q(3), x, y)],
+    ["2*x*y - 2*x*y = 0", () => add(mul(TWO, x, y), mul(q(-2), x, y)), () => ZERO],
+    ["3*x*y - 2*x*y = x*y", () => add(mul(q(3), x, y), mul(q(-2), x, y)), () => mul(x, y)],
+    ["x*y*2 + x*y^2 + 3*x*y stays two terms", () => add(mul(x, y, TWO), mul(x, pow(y, TWO)), mul(q(3), x, y)), () => add(mul(q(5), x, y), mul(x, pow(y, TWO)))],
   ])("%s", (_name, build, expected) => {
     expect(canonical(build())).toBe(expected());
   });
@@ -114,5 +142,32 @@ describe("canonical construction", () => {
     } finally {
       setLimits(before);
     }
+  });
+});
+
+describe("sums collect like terms", () => {
+  // Terms c * (a product of some of a few factors), so that equal non-numeric parts are frequent:
+  // with and without a coefficient, of one factor or several.
+  const FACTORS = [x, y, pow(y, TWO), call("sin", [x]), sqrt(x)];
+  const arbTerm = fc.tuple(fc.integer({ min: -3, max: 3 }), fc.subarray(FACTORS, { minLength: 0, maxLength: 4 })).map(([c, fs]) => mulAll([num(c), ...fs]));
+  const arbTerms = fc.array(arbTerm, { minLength: 1, maxLength: 12 });
+
+  it("adds the coefficients of each non-numeric part, in any order and grouping", () => {
+    fc.assert(
+      fc.property(arbTerms, fc.nat(), (terms, cut) => {
+        const sum = canonical(addAll(terms));
+        expect(addAll([...terms].reverse())).toBe(sum);
+        const k = cut % (terms.length + 1);
+        expect(addAll([addAll(terms.slice(0, k)), addAll(terms.slice(k))])).toBe(sum); // addAll([]) is 0
+        // Reference: the coefficients summed per non-numeric part, each part built as a node.
+        const byRest = new Map<Expr, Rational>();
+        for (const t of terms) {
+          const [c, rest] = splitCoefficient(t);
+          byRest.set(rest, (byRest.get(rest) ?? Rational.ZERO).add(c));
+        }
+        const collected = [...byRest].filter(([, c]) => !c.isZero()).map(([rest, c]) => mulAll([num(c), rest]));
+        expect(addAll(collected)).toBe(sum);
+      }),
+    );
   });
 });
