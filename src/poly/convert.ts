@@ -13,7 +13,7 @@ import { compareExpr } from "../core/compare.js";
 import { LimitError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { bitLength, gcd as intGcd, Rational } from "../core/rational.js";
-import { maxTerms, polyAdd, polyConst, polyFromTerms, polyMul, polyPow, polyVar, sortedTerms, spendWork, type Poly, type Term } from "./poly.js";
+import { maxTerms, polyAdd, polyConst, polyFromTerms, polyMul, polyPow, polyVar, polyWorkLeft, sortedTerms, spendWork, type Poly, type Term } from "./poly.js";
 
 export class AtomTable {
   readonly atoms: Expr[] = [];
@@ -266,6 +266,7 @@ function integerCoefficients(c: readonly Rational[]): [bigint[], bigint] {
 }
 
 function densePow(a: Dense, k: number): Dense {
+  refuseUnaffordablePower(a.c.length, k);
   let result: Dense = { lo: 0, c: [Rational.ONE] };
   let base = a;
   let e = k;
@@ -275,6 +276,32 @@ function densePow(a: Dense, k: number): Dense {
     if (e > 0) base = denseMul(base, base);
   }
   return result;
+}
+
+/**
+ * Throws, before any arithmetic, the LimitError (maxPolyWork) `densePow` would reach for a base of
+ * `length` coefficients to the k-th power, when the least work its products can be charged (their
+ * exact lengths at weight 1) exceeds the budget left before a product is too long for the terms
+ * cap: each product is charged at least that, so the run would end in that error, only later.
+ */
+function refuseUnaffordablePower(length: number, k: number): void {
+  const left = polyWorkLeft();
+  let total = 0;
+  let result = 1;
+  let base = length;
+  for (let e = k; e > 0 && total <= left; e >>= 1) {
+    if (e & 1) {
+      if (result + base - 1 > maxTerms()) return;
+      total += (result * base) / DENSE_COST_RATIO + 1;
+      result += base - 1;
+    }
+    if (e > 1 && total <= left) {
+      if (2 * base - 1 > maxTerms()) return;
+      total += (base * base) / DENSE_COST_RATIO + 1;
+      base += base - 1;
+    }
+  }
+  if (total > left) spendWork(total, 0);
 }
 
 /** `e` as a dense polynomial in `atom`, or null when `e` has another atom. */

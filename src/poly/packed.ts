@@ -129,8 +129,9 @@ function emit(out: Map<string, Term>, key: number, num: bigint, den: bigint, lay
   out.set(monoKey(mono), { mono, coef: den === 1n ? Rational.int(num) : Rational.of(num, den) });
 }
 
-function checkSize(out: Map<string, Term>, what: string): void {
+function checkSize(out: Map<string, Term>, what: string): Poly {
   if (out.size > maxTerms()) throw termLimitError(what);
+  return out;
 }
 
 /**
@@ -178,7 +179,7 @@ class Accumulator {
     this.bigs[s]! += p;
   }
   /** The accumulated polynomial, every coefficient divided by `den`. */
-  toPoly(den: bigint): Map<string, Term> {
+  toPoly(den: bigint): Poly {
     const out = new Map<string, Term>();
     const slots = this.dense ? this.layout.size : this.slotKeys.length;
     for (let s = 0; s < slots; s++) {
@@ -194,8 +195,7 @@ class Accumulator {
       if (c === 0n) continue;
       emit(out, this.dense ? s : this.slotKeys[s]!, c, den, this.layout);
     }
-    checkSize(out, "a product");
-    return out;
+    return checkSize(out, "a product");
   }
 }
 
@@ -288,6 +288,11 @@ function modInverse(a: number): number {
   return ((s0 % PRIME) + PRIME) % PRIME;
 }
 
+/** log2(n) for n >= 1: exact for safe integers, else within 1 above (the bit length). */
+function log2(n: bigint): number {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Math.log2(Number(n)) : bitLength(n);
+}
+
 /** C(k + t - 1, t - 1) as a double, capped just above `cap`. */
 function compositions(k: number, t: number, cap: number): number {
   let c = 1;
@@ -322,31 +327,33 @@ export function multinomialPow(a: Poly, k: number): Poly | null {
   const count = compositions(k, t, maxTerms());
   if (count > maxTerms()) throw termLimitError(`a power of ${t} terms to the ${k}, with ${count} terms,`);
   const A = integerTerms(a, r.lo, layout);
-  // |coefficient| <= t^k * max|c|^k: its bits bound the cost of each term.
-  const bits = k * (Math.log2(t) + bitLength(A.maxAbs));
+  // |coefficient| <= t^k * max|c|^k: its bits, k * log2(t * max|c|), bound the cost of each term.
+  const bits = k * (Math.log2(t) + log2(A.maxAbs));
   spendWork(count * Math.max(1, bits / 64));
   const out = new Map<string, Term>();
   const den = A.den ** BigInt(k);
   const last = t - 1;
   const lastNum = A.nums[last]!;
   const lastPow = (m: number): bigint => (lastNum === 1n ? 1n : lastNum === -1n ? (m % 2 === 0 ? 1n : -1n) : lastNum ** BigInt(m));
-  // Depth-first over compositions q_0 + ... + q_last = k: `coef` is the product of C(m_j, q_j) * c_j^q_j so far.
+  const small = Array.from({ length: k + 2 }, (_, i) => BigInt(i));
+  // Depth-first over compositions q_0 + ... + q_last = k, `coef` being the product so far of
+  // C(m_j, q_j) * c_j^q_j. Along one level, C(m, q+1) * c^(q+1) = C(m, q) * c^q * (m-q) / (q+1) * c:
+  // a multiplication and an exact division by small integers per step, no product of two large ones.
   const go = (j: number, m: number, key: number, coef: bigint): void => {
     if (j === last) {
-      emit(out, key + m * A.keys[j]!, coef * lastPow(m), den, layout);
+      emit(out, key + m * A.keys[j]!, lastNum === 1n ? coef : coef * lastPow(m), den, layout);
       return;
     }
     const kj = A.keys[j]!;
     const cj = A.nums[j]!;
-    let binom = 1n;
-    let power = 1n;
-    for (let q = 0; q <= m; q++) {
-      go(j + 1, m - q, key + q * kj, cj === 1n ? coef * binom : coef * binom * power);
-      binom = (binom * BigInt(m - q)) / BigInt(q + 1);
-      if (cj !== 1n) power *= cj;
+    let c = coef;
+    for (let q = 0; ; q++) {
+      go(j + 1, m - q, key + q * kj, c);
+      if (q === m) break;
+      c = (c * small[m - q]!) / small[q + 1]!;
+      if (cj !== 1n) c *= cj;
     }
   };
   go(0, k, 0, 1n);
-  checkSize(out, "a power");
-  return out;
+  return checkSize(out, "a power");
 }

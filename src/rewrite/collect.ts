@@ -6,7 +6,9 @@
  */
 import { addAll, mulAll, num, pow } from "../core/build.js";
 import type { Expr } from "../core/node.js";
-import { fromPoly, isPlainSum, sortedAtomTable, toPoly } from "../poly/convert.js";
+import { fromPoly, isPlainSum, sortedAtomTable, toPoly, type AtomTable } from "../poly/convert.js";
+import { cost } from "./cost.js";
+import { costLowerBound } from "./expand.js";
 import { coefficientsIn, variablesOf, type Poly } from "../poly/poly.js";
 import { factorByRationalRoots } from "../poly/rational-roots.js";
 import type { Factored } from "../poly/square-free.js";
@@ -31,9 +33,11 @@ const MAX_COLLECT_VARIABLES = 3;
  * The sum `e` as a polynomial over its atoms, collected by the powers of one symbol with each
  * coefficient that has a single atom factored (`x^4*(log(x) + 1)^5 + 10*x^3*(log(x) + 1)^3 + ...`); the cheapest over
  * the first symbols tried, or `e` when there are fewer than two atoms. Exact: the result expands
- * back to the expansion of `e`.
+ * back to the expansion of `e`. A symbol whose collected form must cost more than `below`
+ * (`collectedCostFloor`) is not built: such a form loses to one of cost `below`, and the cheapest
+ * of the others is the same.
  */
-export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
+export function collectFactored(e: Expr, measure: (x: Expr) => number, below = Infinity): Expr {
   if (e.kind !== "add") return e;
   // A plain sum's polynomial has one monomial per term: without two terms that share a power of a
   // symbol there is nothing to collect, which is decided here without building the polynomial.
@@ -52,10 +56,11 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
     // Collecting pays only when some power of the symbol has a coefficient of several terms.
     if (parts.length < 2 || !parts.some(([k, c]) => k !== 0 && c.size >= 2)) return;
     // Only such coefficients in a single atom are factored (multivariate factoring costs too much).
+    const factorable = (k: number, c: Poly): boolean => k !== 0 && c.size >= 2 && variablesOf(c).size === 1;
+    if (below !== Infinity && collectedCostFloor(atom, parts, table, factorable) > below) return;
     const terms = parts.map(([k, c]) => {
       const coefficient = fromPoly(c, table);
-      const factorable = k !== 0 && c.size >= 2 && variablesOf(c).size === 1;
-      return mulAll([pow(atom, num(k)), factorable ? factorSumWith(coefficient, factorByRationalRoots) : coefficient]);
+      return mulAll([pow(atom, num(k)), factorable(k, c) ? factorSumWith(coefficient, factorByRationalRoots) : coefficient]);
     });
     const candidate = addAll(terms);
     const c = measure(candidate);
@@ -65,6 +70,29 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number): Expr {
     }
   });
   return best;
+}
+
+/**
+ * A lower bound on the cost of the sum of `atom^k * c` over `parts` (k -> coefficient c), without
+ * building it: the coefficient of k = 0 is spliced in term by term (each at least 1), a term
+ * `atom^k*c` costs at least `atom^k`, plus, when c has several terms, a `*` and c in parentheses
+ * (`costLowerBound`), or at least 1 for the product its factoring may give; n terms have n - 1
+ * operators between them.
+ */
+function collectedCostFloor(atom: Expr, parts: readonly [number, Poly][], table: AtomTable, factorable: (k: number, c: Poly) => boolean): number {
+  let terms = 0;
+  let total = 0;
+  for (const [k, c] of parts) {
+    if (k === 0) {
+      terms += c.size;
+      total += c.size;
+      continue;
+    }
+    terms++;
+    total += cost(pow(atom, num(k)));
+    if (c.size >= 2) total += 1 + (factorable(k, c) ? 1 : costLowerBound(c, table));
+  }
+  return total + terms - 1;
 }
 
 /**

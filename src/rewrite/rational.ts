@@ -17,7 +17,9 @@ import { mapBottomUp } from "../core/traverse.js";
 import { AtomTable, atomPower, fromPoly, isPlainSum, isSimpleAtomFactor, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { provablyCoprime } from "../poly/coprime.js";
 import { polyGcd } from "../poly/gcd.js";
-import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
+import { constantValue, maxTerms, numericContent, polyDivExact, polyScale, polyWorkLeft, spendWork, variablesOf, type Poly } from "../poly/poly.js";
+import { NodeMemo } from "../core/memo.js";
+import { nothingCancels } from "./no-common-factor.js";
 
 /**
  * Factors of a product term with numeric exponents: base -> exponent, where a factor that is not a
@@ -96,8 +98,37 @@ function isSimpleMonomial(e: Expr): boolean {
   return isSimpleAtomFactor(e);
 }
 
+/** A `cancelTop` result, the polynomial work it cost and the terms cap it ran under. */
+interface Cancelled {
+  readonly result: Expr;
+  readonly work: number;
+  readonly cap: number;
+}
+
+/**
+ * `cancelTop` results (the simplifier's candidates ask for one node's several times). A hit
+ * charges the work the computation cost, and is used only under the same terms cap with at least
+ * that much work left: exactly where the computation would have finished, leaving the budget as
+ * it would have; elsewhere it runs again (and may run out as before).
+ */
+const cancelled = new NodeMemo<Cancelled>();
+
 /** `e` (a product or power, already combined) cancelled as a polynomial fraction. */
 export function cancelTop(e: Expr): Expr {
+  const cap = maxTerms();
+  const hit = cancelled.get(e);
+  if (hit !== undefined && hit.cap === cap && polyWorkLeft() >= hit.work) {
+    spendWork(hit.work, 0);
+    return hit.result;
+  }
+  const before = polyWorkLeft();
+  const result = cancelUnmemoised(e);
+  const work = before - polyWorkLeft();
+  if (Number.isFinite(work)) cancelled.set(e, { result, work, cap });
+  return result;
+}
+
+function cancelUnmemoised(e: Expr): Expr {
   const t = togetherTop(e);
   if (t.kind !== "mul" && t.kind !== "pow") return t;
   const numFactors: Expr[] = [];
@@ -118,6 +149,14 @@ export function cancelTop(e: Expr): Expr {
   }
   // A monomial over sums with a constant term: only constants divide both, nothing cancels.
   if (isSimpleMonomial(numerator) && denExprs.every(([b]) => isPlainSum(b) && b.args[0]!.kind === "num")) return t;
+  // Most fractions have nothing to cancel: proved on univariate images, without multiplying out.
+  if (
+    nothingCancels(
+      numerator,
+      denExprs.map(([b]) => b),
+    )
+  )
+    return t;
   const table: AtomTable = sortedAtomTable([numerator, ...denExprs.map(([b]) => b)]);
   let N = toPoly(numerator, table);
   const dens: DenFactor[] = denExprs.map(([b, m]) => ({ poly: toPoly(b, table), mult: m }));

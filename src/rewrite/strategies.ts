@@ -120,7 +120,7 @@ export const STRATEGIES: readonly Strategy[] = [
     kinds: ["add"],
     maxCost: 200,
     when: (f) => f.node.args.length <= MONOMIAL_SUM_FACTORING,
-    build: (n) => collectFactored(n, cost),
+    build: (n, f) => collectFactored(n, cost, f.bestCost()),
   },
   { id: "together-cancel", kinds: ["add"], maxCost: ALGEBRA_COST, when: (f) => f.fewDenominators, build: (n) => cancelTop(togetherRational(n)) },
   {

@@ -110,7 +110,7 @@ function splitExponents(t: Expr): [Rational, Map<Expr, Rational>] {
 const MAX_RULED_INNER = 60;
 
 export function factorTerms(e: Expr): Expr {
-  if (e.kind !== "add") return e;
+  if (e.kind !== "add" || !mayPullOut(e)) return e;
   const maps = e.args.map(splitExponents);
   const common = new Map<Expr, Rational>();
   const present = new Map<Expr, number>();
@@ -170,6 +170,40 @@ export function factorTerms(e: Expr): Expr {
   if (innerBest.kind !== "add" || !pulled.some(([, k]) => k.sign() < 0)) return plain;
   const cancelled = cancelTop(plain);
   return cost(cancelled) < cost(plain) ? cancelled : plain;
+}
+
+/** The base of a factor as `factorMap` keys it: a numeric power's base, else the factor. */
+function baseOf(f: Expr): Expr {
+  return f.kind === "pow" && f.exp.kind === "num" ? f.base : f;
+}
+
+/**
+ * False when `factorTerms(e)` is `e`, decided without building anything: no term has a negative
+ * numeric power or a power whose exponent is a sum with a constant (`splitExponents`), the
+ * coefficients' content is 1 (not all negative), and no base is a factor of every term.
+ */
+export function mayPullOut(e: Expr): boolean {
+  let g = 0n;
+  let l = 1n;
+  let allNegative = true;
+  for (const t of e.args) {
+    const c = splitCoefficient(t)[0];
+    g = gcd(g, c.num);
+    l = (l / gcd(l, c.den)) * c.den;
+    if (c.sign() > 0) allNegative = false;
+    for (const f of t.kind === "mul" ? t.args : [t]) {
+      if (f.kind !== "pow") continue;
+      if (f.exp.kind === "num" ? f.exp.value.sign() < 0 : f.exp.kind === "add" && f.exp.args[0]!.kind === "num") return true;
+    }
+  }
+  if (allNegative || g !== 1n || l !== 1n) return true;
+  const first = e.args[0]!;
+  for (const f of first.kind === "mul" ? first.args : [first]) {
+    if (f.kind === "num") continue;
+    const b = baseOf(f);
+    if (e.args.every((t) => (t.kind === "mul" ? t.args : [t]).some((h) => h.kind !== "num" && baseOf(h) === b))) return true;
+  }
+  return false;
 }
 
 /**

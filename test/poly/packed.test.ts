@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LimitError } from "../../src/core/errors.js";
 import { Rational } from "../../src/core/rational.js";
 import { independentMonomials, multinomialPow, packedMul } from "../../src/poly/packed.js";
-import { polyEquals, polyFromTerms, withPolyBudget, type Poly, type Term } from "../../src/poly/poly.js";
+import { polyEquals, polyFromTerms, polyWorkLeft, withPolyBudget, type Poly, type Term } from "../../src/poly/poly.js";
 import { expand } from "../../src/api/algebra.js";
 import { parse } from "../../src/parse/parser.js";
 import { DEFAULT_LIMITS } from "../../src/core/limits.js";
@@ -166,6 +166,25 @@ describe("expansion limits", () => {
     const t = performance.now();
     expect(() => expand(parse(text))).toThrow(LimitError);
     expect(performance.now() - t).toBeLessThan(2000);
+  });
+
+  it("charges a power one unit per term per 64 bits of a bound on its largest coefficient, not more", () => {
+    // (x + y + z)^200: the largest coefficient 200!/(67!^2 66!) has 310 bits, the bound 200*log2(3) = 317.
+    const a = polyFromTerms([
+      { mono: [1], coef: Rational.ONE },
+      { mono: [0, 1], coef: Rational.ONE },
+      { mono: [0, 0, 1], coef: Rational.ONE },
+    ]);
+    let largest = 0;
+    const spent = withPolyBudget({ maxTerms: DEFAULT_LIMITS.maxExpandTerms, maxWork: 1e9 }, () => {
+      const p = multinomialPow(a, 200)!;
+      for (const t of p.values()) largest = Math.max(largest, t.coef.num.toString(2).length);
+      return 1e9 - polyWorkLeft();
+    });
+    const terms = 20301;
+    expect(largest).toBe(310);
+    expect(spent).toBeGreaterThanOrEqual((terms * largest) / 64);
+    expect(spent).toBeLessThanOrEqual((terms * (largest + 16)) / 64);
   });
 
   it("charges a power's work up front, before computing it", () => {

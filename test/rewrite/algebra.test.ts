@@ -5,7 +5,10 @@ import type { Expr } from "../../src/core/node.js";
 import { parse } from "../../src/parse/parser.js";
 import { expand } from "../../src/rewrite/expand.js";
 import { factor } from "../../src/rewrite/factor.js";
-import { cancel, together } from "../../src/rewrite/rational.js";
+import { cancel, cancelTop, together } from "../../src/rewrite/rational.js";
+import { LimitError } from "../../src/core/errors.js";
+import { clearCaches } from "../../src/core/memo.js";
+import { polyWorkLeft, withPolyBudget } from "../../src/poly/poly.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";
 
 function canonical(e: Expr): Expr {
@@ -45,6 +48,32 @@ describe("together and cancel", () => {
     ["(x - 1)/(x + 1)", "(x - 1)/(x + 1)"],
   ])("cancel %s = %s", (input, expected) => {
     expect(canonical(cancel(parse(input)))).toBe(parse(expected));
+  });
+
+  it("a remembered cancellation charges the work it cost, and runs out where the computation would", () => {
+    const e = parse("(x^6 - 1)*(x^4 + 3*x + 2)/((x^3 - 1)*(x^2 + 1)^2)");
+    /** The result and the work spent by cancelTop(e) under a budget of `maxWork`, or "limit". */
+    const attempt = (maxWork: number): [Expr, number] | "limit" => {
+      try {
+        return withPolyBudget({ maxTerms: 400, maxWork }, () => {
+          const r = cancelTop(e);
+          return [r, maxWork - polyWorkLeft()];
+        });
+      } catch (err) {
+        if (err instanceof LimitError) return "limit";
+        throw err;
+      }
+    };
+    clearCaches();
+    const first = attempt(1e6);
+    expect(first).not.toBe("limit");
+    const [result, work] = first as [Expr, number];
+    expect(result).toBe(parse("(x^7 + 4*x^4 + 2*x^3 + 3*x + 2)/(x^2 + 1)^2"));
+    expect(attempt(1e6)).toEqual([result, work]);
+    expect(attempt(work)).toEqual([result, work]);
+    expect(attempt(work - 1)).toBe("limit");
+    clearCaches();
+    expect(attempt(work - 1)).toBe("limit");
   });
 });
 

@@ -12,9 +12,9 @@ import { parse } from "../../src/parse/parser.js";
 import { print } from "../../src/print/plain.js";
 import { cost } from "../../src/rewrite/cost.js";
 import { sortedAtomTable, toPoly } from "../../src/poly/convert.js";
-import { costLowerBound, expandShallow, productCostFloor } from "../../src/rewrite/expand.js";
+import { costLowerBound, expandShallow, productCostFloor, sumCostFloor } from "../../src/rewrite/expand.js";
 import { collectFactored } from "../../src/rewrite/collect.js";
-import { distributeCoefficient, factorTerms, pullSumContent } from "../../src/rewrite/sum-forms.js";
+import { distributeCoefficient, factorTerms, mayPullOut, pullSumContent } from "../../src/rewrite/sum-forms.js";
 import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";
 
@@ -127,6 +127,23 @@ describe("algebraic candidates", () => {
     expect(distributeCoefficient(parse(input))).toBe(parse(expected));
   });
 
+  it.each([
+    ["x*sin(x) + x^2", true],
+    ["x*sin(x) + x*cos(x) + x", true],
+    ["2*x + 4", true],
+    ["-x - y", true],
+    ["x/2 + y", true],
+    ["1/x + y", true],
+    ["x^x + x^(x - 1)", true],
+    ["x + y", false],
+    ["x*sin(x) + y*sin(y) + 1", false],
+    ["x^2 + 2*x + 1", false],
+  ])("mayPullOut(%s) is %s (false: factorTerms leaves the sum as it is)", (input, expected) => {
+    const e = parse(input);
+    expect(mayPullOut(e)).toBe(expected);
+    if (!expected) expect(factorTerms(e)).toBe(e);
+  });
+
   it("pulls x^(x - k) out of terms x^x, x^(x - 1), ...", () => {
     expect(factorTerms(parse("x^x + 2*x^(x - 1) + 3*x^(x - 4)"))).toBe(parse("x^(x - 4)*(x^4 + 2*x^3 + 3)"));
   });
@@ -147,6 +164,38 @@ describe("algebraic candidates", () => {
       }),
       { seed: 5, numRuns: 200 },
     );
+  });
+
+  it("a collection bounded by a cost is the unbounded one whenever that costs at most the bound", () => {
+    // Sums of products of x, y and log(x) powers, collected by x or y, against bounds near their cost.
+    const other = fc.constantFrom<Expr>(y, call("log", [x]), add(y, num(1)));
+    const term = fc
+      .tuple(
+        fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0),
+        fc.integer({ min: 0, max: 2 }),
+        other,
+        fc.integer({ min: 0, max: 3 }),
+      )
+      .map(([c, i, a, j]) => mul(num(c), pow(x, num(i)), pow(a, num(j))));
+    const sum = fc.oneof(
+      fc.array(term, { minLength: 3, maxLength: 7 }).map((ts) => add(...ts)),
+      exprArb,
+    );
+    let agreed = 0;
+    fc.assert(
+      fc.property(sum, fc.integer({ min: -8, max: 8 }), (e, slack) => {
+        const full = attempt(() => collectFactored(e, cost));
+        if (full === null || full === e) return;
+        const below = cost(full) + slack;
+        const bounded = collectFactored(e, cost, below);
+        if (cost(full) <= below) {
+          agreed++;
+          expect(bounded, print(e)).toBe(full);
+        } else expect(bounded === e || cost(bounded) > below, print(e)).toBe(true);
+      }),
+      { seed: 10, numRuns: 400 },
+    );
+    expect(agreed).toBeGreaterThan(40);
   });
 
   it("the cost floor of a product of plain sums never exceeds the expansion's lower bound", () => {
@@ -184,6 +233,57 @@ describe("algebraic candidates", () => {
       { seed: 6, numRuns: 400 },
     );
     expect(applied).toBeGreaterThan(100);
+  });
+
+  it("the cost floors of products and sums of products of plain sums never exceed the expansion's lower bound", () => {
+    // Coefficients of one sign in most sums, so that the sign-coherent (no cancellation) bounds
+    // apply; mixed signs, shared atoms and powers up to 4 too.
+    const atom = fc.constantFrom<Expr>(x, y, call("sin", [x]), pow(x, x));
+    const coefficient = fc.oneof(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0),
+    );
+    const monomial = fc.tuple(coefficient, atom, fc.integer({ min: -2, max: 3 })).map(([c, a, k]) => mul(num(c), pow(a, num(k))));
+    const plainSum = fc.array(monomial, { minLength: 2, maxLength: 3 }).map((ts) => add(...ts));
+    const other = fc.constantFrom<Expr>(x, pow(x, num(-2)), call("exp", [y]), pow(y, num(Rational.HALF)), pow(add(x, num(1)), num(-1)));
+    const product = fc
+      .tuple(
+        fc.integer({ min: -4, max: 4 }).filter((c) => c !== 0),
+        fc.array(fc.tuple(plainSum, fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 3 }),
+        fc.array(other, { maxLength: 2 }),
+      )
+      .map(([c, sums, others]) => mul(num(c), ...sums.map(([s, k]) => pow(s, num(k))), ...others));
+    const sum = fc.array(fc.oneof(product, monomial), { minLength: 2, maxLength: 3 }).map((ts) => add(...ts));
+    const applied = { product: 0, sum: 0 };
+    const options = { allowNegative: true };
+    const check = (e: Expr, kind: "product" | "sum"): void => {
+      const table = sortedAtomTable([e], options);
+      let p;
+      try {
+        p = toPoly(e, table, options);
+      } catch (err) {
+        if (err instanceof LimitError) return;
+        throw err;
+      }
+      const floor = e.kind === "add" ? sumCostFloor(e, options) : productCostFloor(e, options);
+      if (floor > 0) applied[kind]++;
+      expect(floor, print(e)).toBeLessThanOrEqual(costLowerBound(p, table));
+    };
+    fc.assert(
+      fc.property(product, (e) => check(e, "product")),
+      { seed: 8, numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(sum, (e) => check(e, "sum")),
+      { seed: 9, numRuns: 300 },
+    );
+    // Terms that cancel between the terms of a sum, or within a product of sums of mixed signs.
+    for (const text of ["(x + 1)^2 - (x - 1)^2", "(x + 1)*(x - 1) - x^2", "(x - y)*(x + y) + y^2", "x*(x + 1)^3 - (x + 1)^4", "(x - 1)*(x^2 + x + 1)"]) {
+      const e = parse(text);
+      check(e, e.kind === "add" ? "sum" : "product");
+    }
+    expect(applied.product).toBeGreaterThan(100);
+    expect(applied.sum).toBeGreaterThan(30);
   });
 
   it("the cost floor of a lone plain sum times a monomial is the expansion's lower bound exactly", () => {
