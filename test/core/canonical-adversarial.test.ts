@@ -9,7 +9,7 @@ import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { diffExpr } from "../../src/calculus/diff.js";
-import { addAll, applied, call, compareTerms, constant, mulAll, num, ONE, pow, splitCoefficient, sym, ZERO } from "../../src/core/build.js";
+import { addAll, applied, call, compareTerms, constant, derivative, mulAll, num, ONE, pow, splitCoefficient, sym, ZERO } from "../../src/core/build.js";
 import { compareExpr } from "../../src/core/compare.js";
 import { SymgradError } from "../../src/core/errors.js";
 import { canonicalViolations } from "../../src/core/invariants.js";
@@ -17,7 +17,7 @@ import { clearCaches } from "../../src/core/memo.js";
 import type { Expr } from "../../src/core/node.js";
 import { Rational } from "../../src/core/rational.js";
 import { freeSymbolSet } from "../../src/core/traverse.js";
-import { generation } from "../../src/core/weak-intern.js";
+import { generation, WeakHashTable, WeakValueMap } from "../../src/core/weak-intern.js";
 import { arbExpr } from "../support/arbitrary.js";
 
 setFlagsFromString("--expose-gc");
@@ -105,6 +105,25 @@ describe("addAll against a coefficient-map model (property)", () => {
         expect(canonicalViolations(s)).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("collects and orders terms made of deep factors (inert derivatives, calls of sums, radicals of negatives)", () => {
+    const deepFactor = fc.oneof(
+      arbExpr(2).filter((e) => e.kind !== "num"),
+      fc.constantFrom(derivative(applied("g", [0], [x]), [x]), pow(num(-2), num(q(1, 3))), call("sin", [addAll([x, mulAll([num(q(1, 2)), y])])])),
+    );
+    const deepTerm = fc.tuple(arbCoefficient, fc.array(deepFactor, { maxLength: 3 })).map(([c, fs]) => mulAll([num(c), ...fs]));
+    fc.assert(
+      fc.property(fc.array(deepTerm, { maxLength: 20 }), fc.array(fc.nat(20), { maxLength: 20 }), (terms, picks) => {
+        // Repeat some terms with new coefficients, so that deep rests meet built and unbuilt.
+        const again = picks.filter((i) => i < terms.length).map((i, j) => mulAll([num(q(j - 3, 1 + (j % 4))), terms[i]!]));
+        const all = [...terms, ...again];
+        const s = addAll(all);
+        expect(isModel(s, modelSum(all))).toBe(true);
+        expect(canonicalViolations(s)).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -333,6 +352,75 @@ describe("interning across rotations, collections and clearCaches", () => {
   });
 });
 
+/** An object to intern by key. */
+class Boxed {
+  constructor(readonly key: number) {}
+}
+const sameKey = (b: Boxed, key: number): boolean => b.key === key;
+
+describe("the intern tables against a map model (property)", () => {
+  let saved = 0;
+  beforeEach(() => {
+    saved = generation.capacity;
+    generation.capacity = 3;
+  });
+  afterEach(() => {
+    generation.capacity = saved;
+  });
+
+  it("WeakHashTable: finds the one object per key through rotations, hits in the old generation and colliding hashes", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(40), { maxLength: 120 }), fc.integer({ min: 1, max: 5 }), (keys, buckets) => {
+        const table = new WeakHashTable<Boxed>();
+        const model = new Map<number, Boxed>(); // every object stays referenced here
+        for (const k of keys) {
+          const found = table.find(k % buckets, sameKey, k, undefined, undefined);
+          if (model.has(k)) expect(found).toBe(model.get(k));
+          else {
+            expect(found).toBeUndefined();
+            model.set(k, table.add(k % buckets, new Boxed(k)));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("WeakValueMap: finds the one object per key through rotations and hits in the old generation", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(40), { maxLength: 120 }), (keys) => {
+        const table = new WeakValueMap<number, Boxed>();
+        const model = new Map<number, Boxed>();
+        for (const k of keys) {
+          const found = table.get(k);
+          if (model.has(k)) expect(found).toBe(model.get(k));
+          else {
+            expect(found).toBeUndefined();
+            model.set(k, table.set(k, new Boxed(k)));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps the referenced objects after collections (colliding hashes)", async () => {
+    const table = new WeakHashTable<Boxed>();
+    const kept = new Map<number, Boxed>();
+    for (let round = 0; round < 4; round++) {
+      for (let k = 0; k < 60; k++) {
+        const key = round * 1000 + k;
+        const b = table.add(key % 2, new Boxed(key));
+        if (k % 3 === 0) kept.set(key, b);
+      }
+      // Old keys looked up again (kept young), then everything rotated and collected.
+      for (const [key, b] of kept) expect(table.find(key % 2, sameKey, key, undefined, undefined)).toBe(b);
+      await collect();
+      for (const [key, b] of kept) expect(table.find(key % 2, sameKey, key, undefined, undefined)).toBe(b);
+    }
+  });
+});
+
 /** The names of the symbols of `e` by a plain walk of the tree. */
 function modelFree(e: Expr, into = new Set<string>()): Set<string> {
   if (e.kind === "sym") into.add(e.name);
@@ -424,6 +512,9 @@ const NASTY_TERMS: readonly Expr[] = [
   mulAll([num(q(-1, 3)), x, y]),
   pow(x, num(3)),
   mulAll([num(q(-1, 3)), pow(x, num(3))]),
+  // More than 8 dependent factors: the product rule in halves.
+  mulAll(["sin", "cos", "tan", "exp", "atan", "sinh", "cosh", "tanh", "erf", "asinh"].map((fn) => call(fn as "sin", [x]))),
+  mulAll([num(-1), ...["sin", "cos", "tan", "exp", "atan", "sinh", "cosh", "tanh", "erf", "asinh"].map((fn) => call(fn as "sin", [x]))]),
 ];
 
 describe("d(sum) is the sum of the terms' derivatives (property)", () => {
