@@ -27,6 +27,7 @@ import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational
 export class NodeFacts {
   private monomialSum: boolean | undefined;
   private denominators: number | undefined;
+  private trigWork: boolean | undefined;
 
   constructor(
     readonly node: Expr,
@@ -38,6 +39,11 @@ export class NodeFacts {
   /** `isMonomialSum(node)`. */
   get monomials(): boolean {
     return (this.monomialSum ??= isMonomialSum(this.node));
+  }
+
+  /** A circular or hyperbolic function in the node, and `hasTrigWork(node)` (both trig strategies ask). */
+  get trig(): boolean {
+    return (this.trigWork ??= hasTrigHead(headsOf(this.node)) && hasTrigWork(this.node));
   }
 
   /** A sum with at most MAX_DENOMINATORS distinct denominators (not a sum of monomials). */
@@ -83,18 +89,16 @@ const ALGEBRA_COST = 1500;
 /** A sum of monomials with more terms than this gets no common-factor candidate. */
 const MONOMIAL_SUM_FACTORING = 16;
 
-const trig = (f: NodeFacts): boolean => hasTrigHead(headsOf(f.node)) && hasTrigWork(f.node);
-
 export const STRATEGIES: readonly Strategy[] = [
   { id: "parity", kinds: ["call"], build: parityForm, ties: "sign-aside" },
   { id: "inverse-forms", kinds: ["add", "mul", "pow", "call"], when: (f) => callsInverse(f.node), build: inverseForms, rulesWithin: RULE_SLACK },
-  { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
+  { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: (f) => f.trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
   // Tried only when the "cos" form depended on the preference (`trigPreferMatters`).
   {
     id: "trig-sin",
     kinds: ["add", "mul", "pow"],
     maxCost: TRIG_COST,
-    when: (f) => trig(f) && trigPreferMatters(f.node),
+    when: (f) => f.trig && trigPreferMatters(f.node),
     build: (n) => trigRational(n, "sin"),
     rulesWithin: RULE_SLACK,
   },

@@ -124,8 +124,11 @@ export function hasTanSecTerms(e: Expr): boolean {
   return false;
 }
 
+/** The tan/sec-like functions: quotients with a sin, cos, sinh or cosh denominator. */
+const COS_QUOTIENTS = new Set<string>(["tan", "sec", "cot", "csc", "tanh", "sech", "coth", "csch"]);
+
 function hasCosDenominator(e: Expr): boolean {
-  if (e.kind === "call") return ["tan", "sec", "cot", "csc", "tanh", "sech", "coth", "csch"].includes(e.fn);
+  if (e.kind === "call") return COS_QUOTIENTS.has(e.fn);
   if (e.kind === "pow" && e.base.kind === "call" && COS.has(e.base.fn) && e.exp.kind === "num" && e.exp.value.sign() < 0) return true;
   if (e.kind !== "add" && e.kind !== "mul" && e.kind !== "pow") return false;
   return e.args.some(hasCosDenominator);

@@ -40,17 +40,17 @@ export function hasTrigHead(heads: ReadonlySet<string>): boolean {
  * of an argument present, or a square of sin/cos/sinh/cosh.
  */
 export function hasTrigWork(e: Expr): boolean {
-  const names = new Map<Expr, Set<string>>();
+  // Per argument, the functions applied to it as bits of TRIG_BITS (no sets or strings built).
+  const names = new Map<Expr, number>();
   // Both set by `go` (the casts stop TypeScript narrowing them to false).
   let sum = false as boolean;
   let square = false as boolean;
   const go = (x: Expr): void => {
     if (x.kind === "call") {
-      if (!TRIG.has(x.fn)) return;
+      const bit = TRIG_BITS.get(x.fn);
+      if (bit === undefined) return;
       const u = x.args[0]!;
-      let s = names.get(u);
-      if (s === undefined) names.set(u, (s = new Set()));
-      s.add(x.fn.endsWith("h") ? "h:" + x.fn : "c:" + x.fn);
+      names.set(u, (names.get(u) ?? 0) | bit);
       return;
     }
     if (x.kind === "add") sum = true;
@@ -62,16 +62,20 @@ export function hasTrigWork(e: Expr): boolean {
   // Without a sum the rules (quotients, double angles) cover what a common denominator could do.
   if (names.size === 0 || !sum) return false;
   if (square) return true;
-  for (const [u, s] of names) {
-    let circular = 0;
-    let hyperbolic = 0;
-    for (const n of s)
-      if (n.startsWith("h:")) hyperbolic++;
-      else circular++;
-    if (circular >= 2 || hyperbolic >= 2) return true;
+  for (const [u, bits] of names) {
+    if (severalBits(bits & CIRCULAR_BITS) || severalBits(bits & ~CIRCULAR_BITS)) return true;
     if (halfIn(u, names) !== null) return true;
   }
   return false;
+}
+
+/** One bit per function of TRIG: the circular ones in CIRCULAR_BITS, the hyperbolic ones above. */
+const TRIG_BITS = new Map<string, number>([...TRIG].map((fn, i) => [fn, 1 << i]));
+const CIRCULAR_BITS = [...TRIG].reduce((bits, fn, i) => (fn.endsWith("h") ? bits : bits | (1 << i)), 0);
+
+/** True when `bits` has two or more bits set. */
+function severalBits(bits: number): boolean {
+  return (bits & (bits - 1)) !== 0;
 }
 
 /** Rebuilds the rational layer of `e` with `leaf` applied to every other node. */
