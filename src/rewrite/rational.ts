@@ -63,9 +63,20 @@ export function togetherTop(e: Expr): Expr {
   return mulAll([numerator, ...[...den].map(([b, k]) => pow(b, num(k)))]);
 }
 
+/** `togetherRational` results: the candidates of a node ask for its arguments' again and again. */
+const togetherMemo = new NodeMemo<Expr>();
+
 /** `together` through sums, products and powers only (function arguments are left alone). */
 export function togetherRational(e: Expr): Expr {
   if (e.kind !== "add" && e.kind !== "mul" && e.kind !== "pow") return e;
+  const hit = togetherMemo.get(e);
+  if (hit !== undefined) return hit;
+  const out = togetherUnmemoised(e);
+  togetherMemo.set(e, out);
+  return out;
+}
+
+function togetherUnmemoised(e: Expr): Expr {
   let changed = false as boolean; // set by the callback below (the cast stops TypeScript narrowing it to false)
   const args = e.args.map((a) => {
     const r = togetherRational(a);
