@@ -159,11 +159,25 @@ function applicableRules(kind: string, heads: ReadonlySet<string>): readonly Com
   if (byHeads === undefined) rulesByHeads.set(kind, (byHeads = new WeakMap()));
   let rules = byHeads.get(heads);
   if (rules === undefined) {
-    rules = rulesOfKind(kind).filter((r) => callsRuleHeads(r, heads));
+    // A new set object (the head memo was cleared, or a node calls a new combination): look its
+    // names up in the table that lives across calls before filtering the rules again.
+    const key = kind + ":" + [...heads].sort().join(",");
+    rules = rulesByNames.get(key);
+    if (rules === undefined) {
+      if (rulesByNames.size >= MAX_HEAD_COMBINATIONS) rulesByNames.clear();
+      rulesByNames.set(key, (rules = rulesOfKind(kind).filter((r) => callsRuleHeads(r, heads))));
+    }
     byHeads.set(heads, rules);
   }
   return rules;
 }
+
+/**
+ * `applicableRules` by kind and sorted head names: a function of the names only, so it survives
+ * `clearCaches`; emptied when it holds MAX_HEAD_COMBINATIONS entries.
+ */
+const rulesByNames = new Map<string, readonly CompiledRule[]>();
+const MAX_HEAD_COMBINATIONS = 4096;
 
 /**
  * Rewrites `node` at its top until no rule lowers the cost (at most `limit` rewrites); a rule
