@@ -49,12 +49,15 @@ export class Runner {
   /** Polynomial work spent, known once `within` returns. */
   work = 0;
   private readonly deadline: number;
+  /** One candidate's budgets, built once per call (not per candidate). */
+  private readonly perCandidate: { readonly maxTerms: number; readonly maxWork: number };
   private visits = 0;
   private late = false;
 
   constructor(budgets: Partial<Budgets>) {
     this.budgets = { ...DEFAULT_BUDGETS, timeMs: limits.simplifyTimeMs, ...budgets };
     this.deadline = performance.now() + this.budgets.timeMs;
+    this.perCandidate = { maxTerms: this.budgets.candidateTerms, maxWork: this.budgets.candidateWork };
   }
 
   /** True once the deadline has passed (the clock is read every 64 calls); it stays true. */
@@ -78,7 +81,7 @@ export class Runner {
   /** `make()` under one candidate's budgets; null when it exceeds one (a LimitError). */
   candidate<T>(make: () => T | null): T | null {
     try {
-      return withPolyBudget({ maxTerms: this.budgets.candidateTerms, maxWork: this.budgets.candidateWork }, make);
+      return withPolyBudget(this.perCandidate, make);
     } catch (err) {
       if (!(err instanceof LimitError)) throw err;
       if (polyWorkLeft() <= 0) this.exhausted = true;
