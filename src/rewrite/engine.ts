@@ -90,8 +90,25 @@ export function headsOf(e: Expr): ReadonlySet<string> {
         if (!(s ?? largest).has(name)) (s ??= new Set(largest)).add(name);
       }
     }
-    return s ?? largest;
+    return s === null ? largest : canonicalHeads(s);
   });
+}
+
+/**
+ * One set object per combination of names, kept across `clearCaches` (a set is a function of its
+ * names only), so `applicableRules`, cached per set object, finds the sets of a formula seen
+ * before. Emptied when it holds MAX_HEAD_SETS combinations.
+ */
+const headSets = new Map<string, ReadonlySet<string>>();
+const MAX_HEAD_SETS = 4096;
+
+function canonicalHeads(s: ReadonlySet<string>): ReadonlySet<string> {
+  const key = [...s].sort().join(",");
+  const known = headSets.get(key);
+  if (known !== undefined) return known;
+  if (headSets.size >= MAX_HEAD_SETS) headSets.clear();
+  headSets.set(key, s);
+  return s;
 }
 
 function holds(p: Property, e: Expr, assume: Assumptions): boolean {
@@ -151,33 +168,19 @@ const rulesByHeads = new Map<string, WeakMap<ReadonlySet<string>, readonly Compi
 
 /**
  * The rules that may apply to a node of `kind` calling the functions `heads`. Cached per set
- * object: `headsOf` shares one set between a node and its arguments when they call the same
- * functions (and every node without calls has the same empty set), so most lookups hit.
+ * object: `headsOf` returns one set object per combination of names (`canonicalHeads`), so
+ * lookups miss only on a combination not seen before.
  */
 function applicableRules(kind: string, heads: ReadonlySet<string>): readonly CompiledRule[] {
   let byHeads = rulesByHeads.get(kind);
   if (byHeads === undefined) rulesByHeads.set(kind, (byHeads = new WeakMap()));
   let rules = byHeads.get(heads);
   if (rules === undefined) {
-    // A new set object (the head memo was cleared, or a node calls a new combination): look its
-    // names up in the table that lives across calls before filtering the rules again.
-    const key = kind + ":" + [...heads].sort().join(",");
-    rules = rulesByNames.get(key);
-    if (rules === undefined) {
-      if (rulesByNames.size >= MAX_HEAD_COMBINATIONS) rulesByNames.clear();
-      rulesByNames.set(key, (rules = rulesOfKind(kind).filter((r) => callsRuleHeads(r, heads))));
-    }
+    rules = rulesOfKind(kind).filter((r) => callsRuleHeads(r, heads));
     byHeads.set(heads, rules);
   }
   return rules;
 }
-
-/**
- * `applicableRules` by kind and sorted head names: a function of the names only, so it survives
- * `clearCaches`; emptied when it holds MAX_HEAD_COMBINATIONS entries.
- */
-const rulesByNames = new Map<string, readonly CompiledRule[]>();
-const MAX_HEAD_COMBINATIONS = 4096;
 
 /**
  * Rewrites `node` at its top until no rule lowers the cost (at most `limit` rewrites); a rule
