@@ -79,12 +79,21 @@ abstract class ExprBase {
   declare free: ReadonlySet<string> | undefined;
   /** @internal See `free`. */
   declare freeEpoch: number;
+  /**
+   * @internal The node's cost (`cost.ts`), valid while `costEpoch` is its current epoch, as
+   * `free`: the simplifier reads the cost of every candidate and of its arguments.
+   */
+  declare costValue: number;
+  /** @internal See `costValue`. */
+  declare costEpoch: number;
   constructor(args: readonly Expr[], depth: number) {
     this.id = nextId++;
     this.depth = depth;
     this.args = args;
     this.free = undefined;
     this.freeEpoch = -1;
+    this.costValue = 0;
+    this.costEpoch = -1;
   }
   toString(): string {
     return formatter(this as unknown as Expr);

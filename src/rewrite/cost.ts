@@ -11,11 +11,14 @@
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { foldIntoMemo } from "../core/traverse.js";
 import { firstDisplayedTerm, isNegativeExponent, isNegativeNumber, isNegativeTerm } from "../print/layout.js";
-import { NodeMemo } from "../core/memo.js";
+import { registerCache } from "../core/memo.js";
 
-const memo = new NodeMemo<number>();
+/** The epoch of the cost slots on nodes (`Expr.costValue`): a slot of another epoch is stale. */
+let costEpoch = 0;
+registerCache(() => {
+  costEpoch++;
+});
 
 function rationalCost(r: Rational): number {
   const sign = r.sign() < 0 ? 1 : 0;
@@ -23,9 +26,29 @@ function rationalCost(r: Rational): number {
 }
 
 export function cost(e: Expr): number {
-  // Post-order over the graph (iterative, so deep nesting cannot overflow the stack): every
-  // node's arguments, and their arguments, are costed before the node.
-  return foldIntoMemo(e, memo, computeCost);
+  if (e.costEpoch === costEpoch) return e.costValue;
+  // Post-order over the nodes without a current slot (iterative, so deep nesting cannot overflow
+  // the stack): every node's arguments, and their arguments, are costed before the node.
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (node.costEpoch === costEpoch) {
+      stack.pop();
+      continue;
+    }
+    let pending = false;
+    for (const a of node.args) {
+      if (a.costEpoch !== costEpoch) {
+        stack.push(a);
+        pending = true;
+      }
+    }
+    if (pending) continue;
+    stack.pop();
+    node.costValue = computeCost(node);
+    node.costEpoch = costEpoch;
+  }
+  return e.costValue;
 }
 
 /** Cost of `e` as a term of a sum whose sign is printed as the operator (`a - 2*x`). */
