@@ -86,6 +86,10 @@ abstract class ExprBase {
   declare costValue: number;
   /** @internal See `costValue`. */
   declare costEpoch: number;
+  /** @internal The functions the node calls (`headsOf`, `engine.ts`), valid while `headsEpoch` is current, as `free`. */
+  declare heads: ReadonlySet<string> | undefined;
+  /** @internal See `heads`. */
+  declare headsEpoch: number;
   constructor(args: readonly Expr[], depth: number) {
     this.id = nextId++;
     this.depth = depth;
@@ -94,6 +98,8 @@ abstract class ExprBase {
     this.freeEpoch = -1;
     this.costValue = 0;
     this.costEpoch = -1;
+    this.heads = undefined;
+    this.headsEpoch = -1;
   }
   toString(): string {
     return formatter(this as unknown as Expr);

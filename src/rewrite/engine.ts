@@ -15,8 +15,7 @@ import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
 import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
-import { foldIntoMemo } from "../core/traverse.js";
-import { NodeMemo } from "../core/memo.js";
+import { registerCache } from "../core/memo.js";
 
 export interface CompiledRule {
   readonly rule: Rule;
@@ -69,29 +68,56 @@ function rulesOfKind(kind: string): readonly CompiledRule[] {
   return byKind.get(kind) ?? NO_RULES;
 }
 
-const headCache = new NodeMemo<ReadonlySet<string>>();
 const NO_HEADS: ReadonlySet<string> = new Set();
+/** The epoch of the head slots on nodes (`Expr.heads`): a slot of another epoch is stale. */
+let headsEpoch = 0;
+registerCache(() => {
+  headsEpoch++;
+});
 
-/** The function names called anywhere in `e` (memoised per node). */
+/** The function names called anywhere in `e` (cached in a slot per node). */
 export function headsOf(e: Expr): ReadonlySet<string> {
-  return foldIntoMemo(e, headCache, (node) => {
-    // Share the largest argument set when the node adds nothing to it.
-    let largest = NO_HEADS;
-    for (const a of node.args) {
-      const h = headCache.get(a)!;
-      if (h.size > largest.size) largest = h;
+  if (e.headsEpoch === headsEpoch) return e.heads!;
+  // Post-order over the nodes without a current slot, as `freeSymbolSet` does.
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (node.headsEpoch === headsEpoch) {
+      stack.pop();
+      continue;
     }
-    let s: Set<string> | null = null;
-    if (node.kind === "call" && !largest.has(node.fn)) (s = new Set(largest)).add(node.fn);
+    let pending = false;
     for (const a of node.args) {
-      const h = headCache.get(a)!;
-      if (h === largest) continue;
-      for (const name of h) {
-        if (!(s ?? largest).has(name)) (s ??= new Set(largest)).add(name);
+      if (a.headsEpoch !== headsEpoch) {
+        stack.push(a);
+        pending = true;
       }
     }
-    return s === null ? largest : canonicalHeads(s);
-  });
+    if (pending) continue;
+    stack.pop();
+    node.heads = headsFromArgs(node);
+    node.headsEpoch = headsEpoch;
+  }
+  return e.heads!;
+}
+
+/** The heads of `node`, given its arguments' (shared with the largest of them when it adds none). */
+function headsFromArgs(node: Expr): ReadonlySet<string> {
+  let largest = NO_HEADS;
+  for (const a of node.args) {
+    const h = a.heads!;
+    if (h.size > largest.size) largest = h;
+  }
+  let s: Set<string> | null = null;
+  if (node.kind === "call" && !largest.has(node.fn)) (s = new Set(largest)).add(node.fn);
+  for (const a of node.args) {
+    const h = a.heads!;
+    if (h === largest) continue;
+    for (const name of h) {
+      if (!(s ?? largest).has(name)) (s ??= new Set(largest)).add(name);
+    }
+  }
+  return s === null ? largest : canonicalHeads(s);
 }
 
 /**
