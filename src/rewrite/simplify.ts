@@ -130,35 +130,64 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
   return { result: current, stoppedBy: run.stoppedBy, steps, work: run.work };
 }
 
+/** Steps of a candidate that took none (shared: never pushed to). */
+const NO_STEPS: readonly string[] = [];
+
 /** The cheapest candidate for one node whose arguments are simplified: the table walked once. */
 function simplifyNode(n: Expr, run: Runner, assume: Assumptions, steps: string[]): Expr {
-  let best = n;
-  let bestCost = cost(n);
-  let bestSteps: string[] = [];
-  // With ties "sign-aside" a leading minus is not counted (it is free as a term of a sum).
-  const unsigned = (x: Expr, k: number): number => (isNegativeTerm(x) ? k - 1 : k);
-  const offer = (c: Expr, candidateSteps: string[], ties: Strategy["ties"]): void => {
-    const k = cost(c);
-    const tie = k === bestCost || (ties === "sign-aside" && best === n && unsigned(c, k) <= unsigned(n, bestCost));
-    if (k < bestCost || (tie && (best !== n ? compareExpr(c, best) < 0 : ties !== undefined))) {
-      best = c;
-      bestCost = k;
-      bestSteps = candidateSteps;
-    }
-  };
+  const choice = new Choice(n);
   const ruleSteps: string[] = [];
   const ruled = rewriteTop(n, assume, ruleSteps);
-  if (ruled !== n) offer(ruled, ruleSteps, undefined);
-  const facts = new NodeFacts(n, assume, () => bestCost);
+  if (ruled !== n) choice.offer(ruled, ruleSteps, undefined);
+  const facts = new NodeFacts(n, assume, choice.bestCost);
   for (const s of strategiesFor(n.kind)) {
-    if ((s.maxCost !== undefined && bestCost > s.maxCost) || (s.when !== undefined && !s.when(facts))) continue;
+    if ((s.maxCost !== undefined && choice.cost > s.maxCost) || (s.when !== undefined && !s.when(facts))) continue;
     const c = run.candidate(() => s.build(n, facts));
     if (c === null || c === n) continue;
-    offer(c, [s.id], s.ties);
-    if (s.rulesWithin === undefined || cost(c) >= bestCost + s.rulesWithin) continue;
+    choice.offer(c, s.id, s.ties);
+    if (s.rulesWithin === undefined || cost(c) >= choice.cost + s.rulesWithin) continue;
     const r = run.candidate(() => rewriteTop(c, assume, []));
-    if (r !== null && r !== c) offer(r, [s.id], undefined);
+    if (r !== null && r !== c) choice.offer(r, s.id, undefined);
   }
-  steps.push(...bestSteps);
-  return best;
+  if (choice.steps !== NO_STEPS) {
+    if (typeof choice.steps === "string") steps.push(choice.steps);
+    else steps.push(...choice.steps);
+  }
+  return choice.best;
+}
+
+/** The cheapest form of a node `n` found so far, and the steps that built it. */
+class Choice {
+  best: Expr;
+  cost: number;
+  /** A strategy id, or the rule ids of the rules' form. */
+  steps: string | readonly string[] = NO_STEPS;
+  /** `cost`, for `NodeFacts` (bound once per node). */
+  readonly bestCost = (): number => this.cost;
+
+  constructor(readonly n: Expr) {
+    this.best = n;
+    this.cost = cost(n);
+  }
+
+  /**
+   * Keeps `c` when it is cheaper, or ties and wins the tie: against a candidate by `compareExpr`,
+   * against the node itself only with `ties` (with "sign-aside" a leading minus is not counted:
+   * it is free as a term of a sum).
+   */
+  offer(c: Expr, steps: string | readonly string[], ties: Strategy["ties"]): void {
+    const k = cost(c);
+    const n = this.n;
+    const tie = k === this.cost || (ties === "sign-aside" && this.best === n && unsigned(c, k) <= unsigned(n, this.cost));
+    if (k < this.cost || (tie && (this.best !== n ? compareExpr(c, this.best) < 0 : ties !== undefined))) {
+      this.best = c;
+      this.cost = k;
+      this.steps = steps;
+    }
+  }
+}
+
+/** The cost of `x` (costing `k`) without a leading minus. */
+function unsigned(x: Expr, k: number): number {
+  return isNegativeTerm(x) ? k - 1 : k;
 }
