@@ -17,7 +17,7 @@ import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
-import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent } from "./sum-forms.js";
+import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
 import { hasNestedRadical, mergeNestedRadicals } from "./radicals.js";
 import { hasTanSecTerms, tanSecForm } from "./tan-sec.js";
@@ -159,6 +159,8 @@ export const STRATEGIES: readonly Strategy[] = [
   { id: "merge-radicals", kinds: ["mul", "pow"], when: (f) => hasNestedRadical(f.node), build: mergeNestedRadicals, rulesWithin: RULE_SLACK },
   { id: "distribute-coefficient", kinds: ["mul"], when: (f) => hasSumFactor(f.node), build: distributeCoefficient },
   { id: "distribute-exp", kinds: ["mul"], when: (f) => hasExpAndSum(f.node), build: distributeExp, rulesWithin: RULE_SLACK },
+  // A product whose sum factor has only negative terms shows its sign outside: x^2*(-3*y - 2) is -x^2*(3*y + 2).
+  { id: "pull-sum-sign", kinds: ["mul"], when: (f) => hasSumFactor(f.node), build: pullSumSign, ties: "sign-aside" },
   {
     id: "negate-sum-factor",
     kinds: ["mul"],

@@ -8,7 +8,7 @@ import { addAll, call, mulAll, num, pow, splitCoefficient } from "../core/build.
 import { LimitError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { Rational, gcd } from "../core/rational.js";
-import { highestDegreeTerm } from "../print/layout.js";
+import { highestDegreeTerm, isNegativeExponent, isNegativeTerm } from "../print/layout.js";
 import { cost } from "./cost.js";
 import { expandShallow } from "./expand.js";
 import { headsOf, rewriteTop } from "./engine.js";
@@ -230,6 +230,33 @@ export function negateSumFactor(e: Expr): Expr {
     }
   }
   return best;
+}
+
+/**
+ * A product with no negative coefficient and a sum factor (or odd power of a sum) whose every
+ * term is negative, with that sign taken outside: `x^2*(-3*y - 2)` is `-x^2*(3*y + 2)`. The same
+ * cost, but the minus is free as a term of a sum (`z - x^2*(3*y + 2)`), so the strategy keeps it
+ * with ties "sign-aside". Returns `e` when there is no such factor.
+ */
+export function pullSumSign(e: Expr): Expr {
+  if (e.kind !== "mul" || (e.args[0]!.kind === "num" && e.args[0]!.value.isNegative())) return e;
+  // The minus needs a plain numerator factor to stand before (`-x*(3*y + 2)/z`): beside a lone sum
+  // over a denominator the printer writes `-((3*y + 2)/z)`, which reads worse than `(-3*y - 2)/z`.
+  if (!e.args.some((f) => f.kind !== "num" && f.kind !== "add" && !(f.kind === "pow" && (f.base.kind === "add" || isNegativeExponent(f.exp))))) return e;
+  for (let i = 0; i < e.args.length; i++) {
+    const f = e.args[i]!;
+    if (f.kind === "add" && f.args.every(isNegativeTerm)) return mulAll([num(-1), negateSum(f), ...e.args.filter((_, j) => j !== i)]);
+    if (
+      f.kind === "pow" &&
+      f.base.kind === "add" &&
+      f.exp.kind === "num" &&
+      f.exp.value.isInteger() &&
+      f.exp.value.num % 2n !== 0n &&
+      f.base.args.every(isNegativeTerm)
+    )
+      return mulAll([num(-1), pow(negateSum(f.base), f.exp), ...e.args.filter((_, j) => j !== i)]);
+  }
+  return e;
 }
 
 function negateSum(s: Expr): Expr {

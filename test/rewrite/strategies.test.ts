@@ -7,7 +7,7 @@ import type { Expr } from "../../src/core/node.js";
 import { parse } from "../../src/parse/parser.js";
 import "../../src/print/plain.js";
 import { STRATEGIES, NodeFacts, strategiesFor } from "../../src/rewrite/strategies.js";
-import { distributeExp, negateSumFactor } from "../../src/rewrite/sum-forms.js";
+import { distributeExp, negateSumFactor, pullSumSign } from "../../src/rewrite/sum-forms.js";
 import { inverseForms, parityForm } from "../../src/rewrite/parity.js";
 import { tanSecForm } from "../../src/rewrite/tan-sec.js";
 import { mergeNestedRadicals } from "../../src/rewrite/radicals.js";
@@ -152,5 +152,22 @@ describe("strategy table", () => {
     ["-(x + 1)*(y + 1)", "-(x + 1)*(y + 1)"],
   ])("negateSumFactor(%s) = %s", (input, expected) => {
     expect(negateSumFactor(parse(input))).toBe(parse(expected));
+  });
+
+  // [input, expected]: the sign of an all-negative sum factor goes outside; the printed forms of
+  // the results are checked too, since the point is the display.
+  it.each([
+    ["x^2*cot(u)*(-288*cot(u)^2 - 240)", "-x^2*cot(u)*(288*cot(u)^2 + 240)"],
+    ["y*(-x - 1)^3", "-y*(x + 1)^3"],
+    ["2*y*(-x - 1)/z", "-2*y*(x + 1)/z"],
+    // unchanged: a sum with a positive term, an even power, a negative coefficient, no plain numerator factor
+    ["y*(x - 1)", "y*(x - 1)"],
+    ["y*(-x - 1)^2", "y*(-x - 1)^2"],
+    ["-2*y*(-x - 1)", "-2*y*(-x - 1)"],
+    ["(-6*x - 3)/(x^2 + x + 1)^4", "(-6*x - 3)/(x^2 + x + 1)^4"],
+  ])("pullSumSign(%s) = %s", (input, expected) => {
+    const out = pullSumSign(parse(input));
+    expect(out).toBe(parse(expected));
+    expect(String(out)).toBe(expected);
   });
 });
