@@ -83,53 +83,65 @@ registerCache(() => {
   freeEpoch++;
 });
 
-/** The names of the symbols in `e` (cached per node; nodes are immutable). */
-export function freeSymbolSet(e: Expr): ReadonlySet<string> {
-  if (e.freeEpoch === freeEpoch) return e.free!;
-  // Post-order over the nodes without a current slot, as `foldIntoMemo` does.
+/**
+ * Fills a per-node slot over `e`: `fill(node)` runs once for every node below `e` (and `e`) whose
+ * slot is not current (`isCurrent`), after all of that node's arguments, in post-order. Iterative,
+ * so deep nesting cannot overflow the stack. The slot caches of `cost`, `headsOf` and
+ * `freeSymbolSet` (each valid for one clearCaches epoch) are filled this way.
+ */
+export function fillSlots(e: Expr, isCurrent: (node: Expr) => boolean, fill: (node: Expr) => void): void {
   const stack: Expr[] = [e];
   while (stack.length > 0) {
     const node = stack[stack.length - 1]!;
-    if (node.freeEpoch === freeEpoch) {
+    if (isCurrent(node)) {
       stack.pop();
       continue;
     }
     let pending = false;
     for (const a of node.args) {
-      if (a.freeEpoch !== freeEpoch) {
+      if (!isCurrent(a)) {
         stack.push(a);
         pending = true;
       }
     }
     if (pending) continue;
     stack.pop();
-    node.free = symbolsOf(node);
-    node.freeEpoch = freeEpoch;
+    fill(node);
   }
-  return e.free!;
 }
 
-/** The free symbols of `node`, given its arguments' (shared with the largest of them when it adds none). */
-function symbolsOf(node: Expr): ReadonlySet<string> {
-  if (node.kind === "sym") return new Set([node.name]);
-  if (node.args.length === 0) return EMPTY;
+/**
+ * The union of `extra` (when given) and the sets `setOf(a)` of the arguments `args`: the largest
+ * argument set itself when the rest add nothing (so a parent shares its child's set), else a new
+ * Set.
+ */
+export function unionOfArgSets(args: readonly Expr[], setOf: (a: Expr) => ReadonlySet<string>, extra?: string): ReadonlySet<string> {
   let largest = EMPTY;
-  for (const a of node.args) {
-    const s = a.free!;
+  for (const a of args) {
+    const s = setOf(a);
     if (s.size > largest.size) largest = s;
   }
   let merged: Set<string> | null = null;
-  for (const a of node.args) {
-    const s = a.free!;
+  if (extra !== undefined && !largest.has(extra)) (merged = new Set(largest)).add(extra);
+  for (const a of args) {
+    const s = setOf(a);
     if (s === largest) continue;
-    for (const name of s) {
-      if (!largest.has(name)) {
-        merged ??= new Set(largest);
-        merged.add(name);
-      }
-    }
+    for (const name of s) if (!(merged ?? largest).has(name)) (merged ??= new Set(largest)).add(name);
   }
   return merged ?? largest;
+}
+
+const freeIsCurrent = (node: Expr): boolean => node.freeEpoch === freeEpoch;
+const freeOf = (node: Expr): ReadonlySet<string> => node.free!;
+const fillFree = (node: Expr): void => {
+  node.free = node.kind === "sym" ? new Set([node.name]) : unionOfArgSets(node.args, freeOf);
+  node.freeEpoch = freeEpoch;
+};
+
+/** The names of the symbols in `e` (cached per node; nodes are immutable). */
+export function freeSymbolSet(e: Expr): ReadonlySet<string> {
+  if (e.freeEpoch !== freeEpoch) fillSlots(e, freeIsCurrent, fillFree);
+  return e.free!;
 }
 
 /** The free symbols of `e`, sorted by name (code-unit order). */

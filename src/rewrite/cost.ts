@@ -13,6 +13,7 @@ import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { firstDisplayedTerm, isNegativeExponent, isNegativeNumber, isNegativeTerm } from "../print/layout.js";
 import { registerCache } from "../core/memo.js";
+import { fillSlots } from "../core/traverse.js";
 
 /** The epoch of the cost slots on nodes (`Expr.costValue`): a slot of another epoch is stale. */
 let costEpoch = 0;
@@ -25,29 +26,15 @@ function rationalCost(r: Rational): number {
   return sign + (r.isInteger() ? 1 : 3);
 }
 
+const costIsCurrent = (node: Expr): boolean => node.costEpoch === costEpoch;
+const fillCost = (node: Expr): void => {
+  node.costValue = computeCost(node);
+  node.costEpoch = costEpoch;
+};
+
 export function cost(e: Expr): number {
-  if (e.costEpoch === costEpoch) return e.costValue;
-  // Post-order over the nodes without a current slot (iterative, so deep nesting cannot overflow
-  // the stack): every node's arguments, and their arguments, are costed before the node.
-  const stack: Expr[] = [e];
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1]!;
-    if (node.costEpoch === costEpoch) {
-      stack.pop();
-      continue;
-    }
-    let pending = false;
-    for (const a of node.args) {
-      if (a.costEpoch !== costEpoch) {
-        stack.push(a);
-        pending = true;
-      }
-    }
-    if (pending) continue;
-    stack.pop();
-    node.costValue = computeCost(node);
-    node.costEpoch = costEpoch;
-  }
+  // Every node's arguments, and their arguments, are costed before the node.
+  if (e.costEpoch !== costEpoch) fillSlots(e, costIsCurrent, fillCost);
   return e.costValue;
 }
 

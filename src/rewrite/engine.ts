@@ -16,6 +16,7 @@ import { cost } from "./cost.js";
 import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
 import { registerCache } from "../core/memo.js";
+import { fillSlots, unionOfArgSets } from "../core/traverse.js";
 
 export interface CompiledRule {
   readonly rule: Rule;
@@ -68,56 +69,25 @@ function rulesOfKind(kind: string): readonly CompiledRule[] {
   return byKind.get(kind) ?? NO_RULES;
 }
 
-const NO_HEADS: ReadonlySet<string> = new Set();
 /** The epoch of the head slots on nodes (`Expr.heads`): a slot of another epoch is stale. */
 let headsEpoch = 0;
 registerCache(() => {
   headsEpoch++;
 });
 
+const headsIsCurrent = (node: Expr): boolean => node.headsEpoch === headsEpoch;
+const headsOfArg = (node: Expr): ReadonlySet<string> => node.heads!;
+const fillHeads = (node: Expr): void => {
+  const h = unionOfArgSets(node.args, headsOfArg, node.kind === "call" ? node.fn : undefined);
+  // The empty set and an argument's set are already canonical objects; a new union is made one.
+  node.heads = h.size === 0 || node.args.some((a) => a.heads === h) ? h : canonicalHeads(h);
+  node.headsEpoch = headsEpoch;
+};
+
 /** The function names called anywhere in `e` (cached in a slot per node). */
 export function headsOf(e: Expr): ReadonlySet<string> {
-  if (e.headsEpoch === headsEpoch) return e.heads!;
-  // Post-order over the nodes without a current slot, as `freeSymbolSet` does.
-  const stack: Expr[] = [e];
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1]!;
-    if (node.headsEpoch === headsEpoch) {
-      stack.pop();
-      continue;
-    }
-    let pending = false;
-    for (const a of node.args) {
-      if (a.headsEpoch !== headsEpoch) {
-        stack.push(a);
-        pending = true;
-      }
-    }
-    if (pending) continue;
-    stack.pop();
-    node.heads = headsFromArgs(node);
-    node.headsEpoch = headsEpoch;
-  }
+  if (e.headsEpoch !== headsEpoch) fillSlots(e, headsIsCurrent, fillHeads);
   return e.heads!;
-}
-
-/** The heads of `node`, given its arguments' (shared with the largest of them when it adds none). */
-function headsFromArgs(node: Expr): ReadonlySet<string> {
-  let largest = NO_HEADS;
-  for (const a of node.args) {
-    const h = a.heads!;
-    if (h.size > largest.size) largest = h;
-  }
-  let s: Set<string> | null = null;
-  if (node.kind === "call" && !largest.has(node.fn)) (s = new Set(largest)).add(node.fn);
-  for (const a of node.args) {
-    const h = a.heads!;
-    if (h === largest) continue;
-    for (const name of h) {
-      if (!(s ?? largest).has(name)) (s ??= new Set(largest)).add(name);
-    }
-  }
-  return s === null ? largest : canonicalHeads(s);
 }
 
 /**
