@@ -17,7 +17,7 @@ import { evaluate } from "../../src/numeric/evaluate.js";
 import { parse } from "../../src/parse/parser.js";
 import { toLatex } from "../../src/print/latex.js";
 import { print } from "../../src/print/plain.js";
-import { ensureBuilt, runCli } from "./support.js";
+import { ensureBuilt, expectUsageError, runCli } from "./support.js";
 
 beforeAll(() => {
   ensureBuilt();
@@ -121,12 +121,7 @@ describe.concurrent("the built CLI prints what the library computes", () => {
     [["curl", "y", "x", "--vars", "x,y"], "'curl' takes 3 components, got 2", "usage: symgrad curl EXPR... --vars x,y,..."],
     [["directional", "x*y", "--vars", "x,y"], "missing D...", "usage: symgrad directional EXPR D... --vars x,y,..."],
   ])("exit 2 for %j", async (args, message, usage) => {
-    const r = await runCli(args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    const [first, second] = r.stderr.split("\n");
-    expect(first).toBe(`error: ${message}`);
-    expect(second!.startsWith(usage)).toBe(true);
+    expectUsageError(await runCli(args), message, usage);
   });
 
   it.each([

@@ -13,7 +13,7 @@ import { parse } from "../../src/parse/parser.js";
 import { toLatex } from "../../src/print/latex.js";
 import { print } from "../../src/print/plain.js";
 import { simplify } from "../../src/rewrite/simplify.js";
-import { ensureBuilt, ROOT, runCli } from "./support.js";
+import { ensureBuilt, expectUsageError, ROOT, runCli } from "./support.js";
 
 beforeAll(() => {
   ensureBuilt();
@@ -185,12 +185,7 @@ describe.concurrent("exit codes and messages", () => {
     [["grad", "x*y", "--vars", "x,1"], "'1' is not a variable name", "usage: symgrad grad EXPR"],
     [["diff", "-", "x"], "no expression on standard input", "usage: symgrad diff"],
   ])("2 for %j", async (args, message, usage) => {
-    const r = await runCli(args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    const [first, second] = r.stderr.split("\n");
-    expect(first).toBe(`error: ${message}`);
-    expect(second!.startsWith(usage)).toBe(true);
+    expectUsageError(await runCli(args), message, usage);
   });
   it("--help and --version exit 0", async () => {
     const [help, diffHelp, version] = await Promise.all([runCli(["--help"]), runCli(["diff", "--help"]), runCli(["--version"])]);

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const MAIN = join(ROOT, "dist/cli/main.js");
@@ -50,4 +51,13 @@ export function runCli(args: readonly string[], options: { input?: string; env?:
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? "");
   });
+}
+
+/** Asserts a usage error: exit code 2, nothing on stdout, `error: MESSAGE` then the usage line starting with `usage`. */
+export function expectUsageError(r: RunResult, message: string, usage: string): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  const [first, second] = r.stderr.split("\n");
+  expect(first).toBe(`error: ${message}`);
+  expect(second!.startsWith(usage)).toBe(true);
 }
