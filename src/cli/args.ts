@@ -13,6 +13,7 @@
  */
 
 import { CALLABLE_NAMES } from "../core/functions.js";
+import { isPlainName } from "../parse/parser.js";
 import { COMMAND_TABLE, COMMANDS_BY_NAME, type CommandEntry, type Param, type ParamKind } from "./command-table.js";
 
 /** The subcommands, in the order `--help` lists them (the command table's order). */
@@ -285,8 +286,7 @@ function declaredFunctions(values: ReadonlyMap<string, string>, command: Command
   const text = values.get("--functions");
   if (text === undefined) return undefined;
   const names = text.split(",").map((f) => f.trim());
-  if (names.some((f) => !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(f)))
-    throw new UsageError(`--functions needs a comma-separated list of function names, got '${text}'`, command);
+  if (!names.every(isPlainName)) throw new UsageError(`--functions needs a comma-separated list of function names, got '${text}'`, command);
   const builtIn = names.find((f) => CALLABLE_NAMES.includes(f));
   if (builtIn !== undefined) throw new UsageError(`--functions: '${builtIn}' is a built-in function, not an undefined one`, command);
   return names;

@@ -7,6 +7,7 @@
 import { SymgradError } from "../core/errors.js";
 import { CALLABLE_NAMES, FUNCTION_ARITY } from "../core/functions.js";
 import { DEFAULT_LIMITS, limits, setLimits, type Limits } from "../core/limits.js";
+import { isPlainName } from "../parse/parser.js";
 import { print } from "../print/plain.js";
 import { COMMAND_TABLE, COMMANDS_BY_NAME, commandHelp } from "./command-table.js";
 import { reservedKind, showDefinition } from "./definitions.js";
@@ -132,7 +133,7 @@ function declareFunctions(state: SessionState, names: readonly string[]): LineOu
   const list = (fs: readonly string[]) => (fs.length === 0 ? "(no undefined functions)" : `undefined functions: ${fs.join(", ")}`);
   if (names.length === 0) return { state, output: list(state.functions) };
   for (const name of names) {
-    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw new MetaError(`usage: :functions NAME..., got '${name}' (a plain name)`);
+    if (!isPlainName(name)) throw new MetaError(`usage: :functions NAME..., got '${name}' (a plain name)`);
     const reserved = reservedKind(name);
     if (reserved !== undefined) throw new MetaError(`cannot declare '${name}': it is ${reserved}`);
     if (state.defs.has(name)) throw new MetaError(`cannot declare '${name}': it is defined (:clear ${name} first)`);

@@ -129,6 +129,11 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   return new Parser(text, options).input();
 }
 
+/** Whether `name` is a plain name (a letter or `_`, then letters, digits and `_`): what `undefinedFunctions` may list. */
+export function isPlainName(name: string): boolean {
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
+}
+
 /**
  * The names of `undefinedFunctions` (of `parse` and `parseLatex`) as a set, each checked.
  *
@@ -137,8 +142,7 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
 export function undefinedFunctionNames(names: readonly string[] | undefined): ReadonlySet<string> {
   const set = new Set(names ?? []);
   for (const name of set) {
-    if (typeof name !== "string" || !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name))
-      throw new TypeError(`undefined function names must be plain names, got ${JSON.stringify(name)}`);
+    if (typeof name !== "string" || !isPlainName(name)) throw new TypeError(`undefined function names must be plain names, got ${JSON.stringify(name)}`);
     if (isFunctionName(name) || Object.prototype.hasOwnProperty.call(SUGAR_ARITY, name))
       throw new TypeError(`'${name}' is a built-in function, not an undefined one`);
   }
