@@ -17,7 +17,7 @@ import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
-import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
+import { distributeCoefficient, distributeExp, factorTerms, mayFactorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
 import { hasNestedRadical, mergeNestedRadicals } from "./radicals.js";
 import { hasTanSecTerms, tanSecForm } from "./tan-sec.js";
@@ -115,7 +115,7 @@ export const STRATEGIES: readonly Strategy[] = [
   {
     id: "factor-terms",
     kinds: ["add"],
-    when: (f) => f.fewDenominators || (f.monomials && f.node.args.length <= MONOMIAL_SUM_FACTORING),
+    when: (f) => (f.fewDenominators || (f.monomials && f.node.args.length <= MONOMIAL_SUM_FACTORING)) && mayFactorTerms(f.node),
     build: factorTerms,
     rulesWithin: RULE_SLACK,
   },

@@ -13,6 +13,8 @@ import { cost } from "./cost.js";
 import { expandShallow } from "./expand.js";
 import { headsOf, rewriteTop } from "./engine.js";
 import { cancelTop, factorMap } from "./rational.js";
+import { NodeMemo } from "../core/memo.js";
+import { maxTerms, polyWorkLeft, spendWork } from "../poly/poly.js";
 import { multipliesOut } from "./shape.js";
 
 /**
@@ -106,11 +108,17 @@ function splitExponents(t: Expr): [Rational, Map<Expr, Rational>] {
  * (when small) its form after the rules at its top, and the whole is cancelled against the
  * pulled-out denominators.
  */
-/** Remaining sums costlier than this do not get the rules in `factorTerms`. */
-const MAX_RULED_INNER = 60;
-
 export function factorTerms(e: Expr): Expr {
-  if (e.kind !== "add" || !mayPullOut(e)) return e;
+  if (e.kind !== "add") return e;
+  const { bases, content } = pullableParts(e);
+  if (!bases) {
+    if (content.isOne()) return e;
+    // Only a number: the rest is e over it, and a number times a sum is distributed again, so
+    // the result is e unless the rest has a cheaper form.
+    const rest = mulAll([num(content.inv()), e]);
+    const best = cheapestRest(rest);
+    return best === rest ? e : mulAll([num(content), best]);
+  }
   const maps = e.args.map(splitExponents);
   const common = new Map<Expr, Rational>();
   const present = new Map<Expr, number>();
@@ -129,16 +137,6 @@ export function factorTerms(e: Expr): Expr {
       if (!kk.isZero()) pulled.push([b, kk]);
     }
   }
-  let g = 0n;
-  let l = 1n;
-  let allNegative = true;
-  for (const [c] of maps) {
-    g = gcd(g, c.num);
-    l = (l / gcd(l, c.den)) * c.den;
-    if (c.sign() > 0) allNegative = false;
-  }
-  let content = Rational.of(g, l);
-  if (allNegative) content = content.neg();
   if (pulled.length === 0 && content.isOne()) return e;
   // Divide exponent-wise (not by multiplying with b^-k, which would not recombine exp(u)*exp(-u)).
   const pulledMap = new Map(pulled);
@@ -151,25 +149,68 @@ export function factorTerms(e: Expr): Expr {
     }),
   );
   const outer = [num(content), ...pulled.map(([b, k]) => pow(b, num(k)))];
-  let innerBest = inner;
-  if (inner.kind === "add") {
-    try {
-      const expanded = inner.args.some(multipliesOut) ? expandShallow(inner, cost(inner)) : null;
-      if (expanded !== null && cost(expanded) < cost(inner)) innerBest = expanded;
-    } catch (err) {
-      if (!(err instanceof LimitError)) throw err;
-    }
-    // The remaining sum may hold an identity its terms hid (an angle sum, a Pythagorean pair); the
-    // rules need function calls, and are tried on small sums only.
-    if (cost(inner) <= MAX_RULED_INNER && headsOf(inner).size > 0) {
-      const ruled = rewriteTop(inner, {}, []);
-      if (cost(ruled) < cost(innerBest)) innerBest = ruled;
-    }
-  }
+  const innerBest = cheapestRest(inner);
   const plain = mulAll([...outer, innerBest]);
   if (innerBest.kind !== "add" || !pulled.some(([, k]) => k.sign() < 0)) return plain;
   const cancelled = cancelTop(plain);
   return cost(cancelled) < cost(plain) ? cancelled : plain;
+}
+
+/** Remaining sums costlier than this do not get the rules in `factorTerms`. */
+const MAX_RULED_INNER = 60;
+
+/**
+ * The cheapest of the sum `s` (what remains of a sum after `factorTerms` pulled its common part
+ * out), its expansion, and, when it is small and has function calls, its form after the rules at
+ * its top: the remaining sum may hold an identity its terms hid (an angle sum, a Pythagorean
+ * pair). `s` itself when it is not a sum or neither form is cheaper.
+ */
+function cheapestRest(s: Expr): Expr {
+  if (s.kind !== "add") return s;
+  let best: Expr = s;
+  if (s.args.some(multipliesOut)) best = cheaperExpansion(s) ?? s;
+  if (cost(s) <= MAX_RULED_INNER && headsOf(s).size > 0) {
+    const ruled = rewriteTop(s, {}, []);
+    if (cost(ruled) < cost(best)) best = ruled;
+  }
+  return best;
+}
+
+/** A `cheaperExpansion` result, the polynomial work it cost and the terms cap it ran under. */
+interface Expansion {
+  readonly result: Expr | null;
+  readonly work: number;
+  readonly cap: number;
+}
+
+/**
+ * `cheaperExpansion` results: distributeExp re-factors sums whose remaining sum the factor-terms
+ * strategy has expanded already. A hit charges the work the computation cost and is used only
+ * under the same terms cap with at least that much work left, where the computation would end
+ * the same way (as `cancelTop`'s memo); a run stopped by the work budget is not kept.
+ */
+const expansions = new NodeMemo<Expansion>();
+
+/** The shallow expansion of the sum `s` when it costs less than `s` (and stays within the terms cap), else null. */
+function cheaperExpansion(s: Expr): Expr | null {
+  const cap = maxTerms();
+  const hit = expansions.get(s);
+  if (hit !== undefined && hit.cap === cap && polyWorkLeft() >= hit.work) {
+    spendWork(hit.work, 0);
+    return hit.result;
+  }
+  const before = polyWorkLeft();
+  let result: Expr | null = null;
+  try {
+    const expanded = expandShallow(s, cost(s));
+    if (expanded !== null && cost(expanded) < cost(s)) result = expanded;
+  } catch (err) {
+    if (!(err instanceof LimitError)) throw err;
+    if (err.limit !== "maxExpandTerms") return null;
+  }
+  const work = before - polyWorkLeft();
+  if (Number.isFinite(work)) expansions.set(s, { result, work, cap });
+  return result;
 }
 
 /** The base of a factor as `factorMap` keys it: a numeric power's base, else the factor. */
@@ -178,32 +219,47 @@ function baseOf(f: Expr): Expr {
 }
 
 /**
- * False when `factorTerms(e)` is `e`, decided without building anything: no term has a negative
- * numeric power or a power whose exponent is a sum with a constant (`splitExponents`), the
- * coefficients' content is 1 (not all negative), and no base is a factor of every term.
+ * What `factorTerms` can pull out of the sum `e`, read from its terms' factors without building
+ * anything. `bases` is false when no term has a negative numeric power or a power whose exponent
+ * is a sum with a constant (`splitExponents`) and no base is a factor of every term: then no base
+ * is pulled out. `content` is the gcd of the coefficients (over the lcm of their denominators),
+ * negated when every coefficient is negative: the number pulled out.
  */
-export function mayPullOut(e: Expr): boolean {
+export function pullableParts(e: Expr): { bases: boolean; content: Rational } {
   let g = 0n;
   let l = 1n;
   let allNegative = true;
+  let bases = false;
   for (const t of e.args) {
     const c = splitCoefficient(t)[0];
     g = gcd(g, c.num);
     l = (l / gcd(l, c.den)) * c.den;
     if (c.sign() > 0) allNegative = false;
+    if (bases) continue;
     for (const f of t.kind === "mul" ? t.args : [t]) {
-      if (f.kind !== "pow") continue;
-      if (f.exp.kind === "num" ? f.exp.value.sign() < 0 : f.exp.kind === "add" && f.exp.args[0]!.kind === "num") return true;
+      if (f.kind === "pow" && (f.exp.kind === "num" ? f.exp.value.sign() < 0 : f.exp.kind === "add" && f.exp.args[0]!.kind === "num")) bases = true;
     }
   }
-  if (allNegative || g !== 1n || l !== 1n) return true;
+  const content = allNegative ? Rational.of(g, l).neg() : Rational.of(g, l);
+  if (bases) return { bases, content };
   const first = e.args[0]!;
   for (const f of first.kind === "mul" ? first.args : [first]) {
     if (f.kind === "num") continue;
     const b = baseOf(f);
-    if (e.args.every((t) => (t.kind === "mul" ? t.args : [t]).some((h) => h.kind !== "num" && baseOf(h) === b))) return true;
+    if (e.args.every((t) => (t.kind === "mul" ? t.args : [t]).some((h) => h.kind !== "num" && baseOf(h) === b))) return { bases: true, content };
   }
-  return false;
+  return { bases: false, content };
+}
+
+/**
+ * False when `factorTerms(e)` is `e`, decided without building anything: no base can be pulled
+ * out (`pullableParts`) and either the content is 1 or the remaining sum has no cheaper form to
+ * offer (no term multiplies out, no function call for the rules).
+ */
+export function mayFactorTerms(e: Expr): boolean {
+  if (e.kind !== "add") return false;
+  const { bases, content } = pullableParts(e);
+  return bases || (!content.isOne() && (e.args.some(multipliesOut) || headsOf(e).size > 0));
 }
 
 /**
