@@ -268,6 +268,13 @@ export function splitCoefficient(t: Expr): [Rational, Expr] {
   return [Rational.ONE, t];
 }
 
+/** `splitCoefficient(t)[0]`, without building the rest. */
+export function coefficientOf(t: Expr): Rational {
+  if (t.kind === "num") return t.value;
+  if (t.kind === "mul" && t.args[0]!.kind === "num") return (t.args[0] as Num).value;
+  return Rational.ONE;
+}
+
 /** Base and exponent of a factor: `x^3` -> [x, 3], `x` -> [x, 1]. */
 export function baseAndExponent(f: Expr): [Expr, Expr] {
   return f.kind === "pow" ? [f.base, f.exp] : [f, ONE];

@@ -4,7 +4,7 @@
  * defined (or the argument itself when it does not apply); none of them compares costs except
  * where its contract says it picks the cheaper of two forms it builds.
  */
-import { addAll, call, mulAll, num, pow, splitCoefficient } from "../core/build.js";
+import { addAll, call, coefficientOf, mulAll, num, pow } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
 import type { Expr } from "../core/node.js";
 import { Rational, gcd } from "../core/rational.js";
@@ -25,12 +25,12 @@ function sumContent(s: Expr, signed: boolean): [Rational, Expr] {
   let g = 0n;
   let l = 1n;
   for (const t of s.args) {
-    const c = splitCoefficient(t)[0];
+    const c = coefficientOf(t);
     g = gcd(g, c.num);
     l = (l / gcd(l, c.den)) * c.den;
   }
   let c = Rational.of(g, l);
-  if (signed && splitCoefficient(highestDegreeTerm(s.args))[0].sign() < 0) c = c.neg();
+  if (signed && coefficientOf(highestDegreeTerm(s.args)).sign() < 0) c = c.neg();
   if (c.isOne()) return [c, s];
   const k = num(c.inv());
   return [c, addAll(s.args.map((t) => mulAll([k, t])))];
@@ -231,7 +231,7 @@ export function pullableParts(e: Expr): { bases: boolean; content: Rational } {
   let allNegative = true;
   let bases = false;
   for (const t of e.args) {
-    const c = splitCoefficient(t)[0];
+    const c = coefficientOf(t);
     g = gcd(g, c.num);
     l = (l / gcd(l, c.den)) * c.den;
     if (c.sign() > 0) allNegative = false;
