@@ -9,7 +9,7 @@ import type { Expr } from "../core/node.js";
 import { fromPoly, isPlainSum, sortedAtomTable, toPoly, type AtomTable } from "../poly/convert.js";
 import { cost } from "./cost.js";
 import { costLowerBound } from "./expand.js";
-import { coefficientsIn, variablesOf, type Poly } from "../poly/poly.js";
+import { coefficientsIn, degreeIn, polyFromTerms, variablesOf, type Poly } from "../poly/poly.js";
 import { factorByRationalRoots } from "../poly/rational-roots.js";
 import type { Factored } from "../poly/square-free.js";
 
@@ -55,9 +55,10 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number, below = I
     const parts = [...coefficientsIn(p, v)];
     // Collecting pays only when some power of the symbol has a coefficient of several terms.
     if (parts.length < 2 || !parts.some(([k, c]) => k !== 0 && c.size >= 2)) return;
-    // Only such coefficients in a single atom are factored (multivariate factoring costs too much).
-    const factorable = (k: number, c: Poly): boolean => k !== 0 && c.size >= 2 && variablesOf(c).size === 1;
-    if (below !== Infinity && collectedCostFloor(atom, parts, table, factorable) > below) return;
+    // Only such coefficients in a single atom are factored (multivariate factoring costs too much),
+    // of degree 2 or more: a linear one factors into its content alone, distributed back.
+    const factorable = (k: number, c: Poly): boolean => k !== 0 && c.size >= 2 && univariateDegree(c) >= 2;
+    if (below !== Infinity && collectedCostFloor(atom, v, parts, table, factorable) > below) return;
     const terms = parts.map(([k, c]) => {
       const coefficient = fromPoly(c, table);
       return mulAll([pow(atom, num(k)), factorable(k, c) ? factorSumWith(coefficient, factorByRationalRoots) : coefficient]);
@@ -73,26 +74,52 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number, below = I
 }
 
 /**
- * A lower bound on the cost of the sum of `atom^k * c` over `parts` (k -> coefficient c), without
- * building it: the coefficient of k = 0 is spliced in term by term (each at least 1), a term
- * `atom^k*c` costs at least `atom^k`, plus, when c has several terms, a `*` and c in parentheses
- * (`costLowerBound`), or at least 1 for the product its factoring may give; n terms have n - 1
- * operators between them.
+ * A lower bound on the cost of the sum of `atom^k * c` over `parts` (k -> coefficient c, the
+ * atom's index `v`), without building it; n terms have n - 1 operators between them. The
+ * coefficient of k = 0 is spliced in term by term, and a term `atom^k*c` with a single-term c is
+ * one monomial of the polynomial: each such term costs at least its `costLowerBound`. A term
+ * `atom^k*c` with c of several terms costs at least `atom^k`, a `*` and c in parentheses
+ * (`costLowerBound`), or, when c is factorable, at least 3 for its factored form: a univariate
+ * polynomial of several terms is no monomial, so one of its factors is a sum.
  */
-function collectedCostFloor(atom: Expr, parts: readonly [number, Poly][], table: AtomTable, factorable: (k: number, c: Poly) => boolean): number {
+function collectedCostFloor(
+  atom: Expr,
+  v: number,
+  parts: readonly [number, Poly][],
+  table: AtomTable,
+  factorable: (k: number, c: Poly) => boolean,
+): number {
   let terms = 0;
   let total = 0;
   for (const [k, c] of parts) {
     if (k === 0) {
       terms += c.size;
-      total += c.size;
+      total += costLowerBound(c, table) - (c.size - 1);
       continue;
     }
     terms++;
-    total += cost(pow(atom, num(k)));
-    if (c.size >= 2) total += 1 + (factorable(k, c) ? 1 : costLowerBound(c, table));
+    if (c.size === 1) total += costLowerBound(timesAtomPower(c, v, k), table);
+    else total += cost(pow(atom, num(k))) + 1 + (factorable(k, c) ? FACTORED_SUM_FLOOR : costLowerBound(c, table));
   }
   return total + terms - 1;
+}
+
+/** The degree of `c` in its one variable; 0 when it has none or several. */
+function univariateDegree(c: Poly): number {
+  const vars = variablesOf(c);
+  return vars.size === 1 ? degreeIn(c, vars.values().next().value!) : 0;
+}
+
+/** The least cost of a sum: two terms and an operator. */
+const FACTORED_SUM_FLOOR = 3;
+
+/** The single-term polynomial `c` (free of the atom v) times atom v to the power k. */
+function timesAtomPower(c: Poly, v: number, k: number): Poly {
+  const [t] = c.values();
+  const mono = t!.mono.slice();
+  while (mono.length <= v) mono.push(0);
+  mono[v] = k;
+  return polyFromTerms([{ mono, coef: t!.coef }]);
 }
 
 /**
