@@ -5,7 +5,10 @@
  * keeps) and the time its builds took; plus the whole simplify time. Wraps the table's functions
  * from outside, so the shipped driver carries no counters.
  *
- *   npx tsx bench/strategy-profile.ts [--set bench/generated/tune.json] [--repeat 3] [--top N] [--only id,id,...]
+ * With --cpu the times are the process's CPU time (user + system, `process.cpuUsage`) instead of
+ * the wall clock: steadier on a shared machine.
+ *
+ *   npx tsx bench/strategy-profile.ts [--set bench/generated/tune.json] [--repeat 3] [--top N] [--only id,id,...] [--cpu]
  */
 import { readFileSync } from "node:fs";
 import { diffExpr, diffOrder } from "../src/calculus/diff.js";
@@ -29,6 +32,12 @@ const arg = (name: string): string | undefined => {
 const setPath = new URL(`../${arg("--set") ?? "test/data/problems.json"}`, import.meta.url);
 const repeat = Number(arg("--repeat") ?? 3);
 const only = arg("--only");
+const clock = process.argv.includes("--cpu")
+  ? (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    }
+  : (): number => performance.now();
 const problems = (JSON.parse(readFileSync(setPath, "utf8")) as { problems: (Problem & { id: string })[] }).problems.filter(
   (p) => only === undefined || only.split(",").includes(p.id),
 );
@@ -63,12 +72,12 @@ for (const s of STRATEGIES as Strategy[]) {
   };
   w.build = (n, f) => {
     const before = f.bestCost();
-    const t0 = performance.now();
+    const t0 = clock();
     let c: Expr | null = null;
     try {
       c = build(n, f);
     } finally {
-      const ms = performance.now() - t0;
+      const ms = clock() - t0;
       row.ms += ms;
       if (topN > 0 && lastPass) slow.push({ id: s.id, node: cost(n), best: before, got: c === null || c === n ? null : cost(c), ms });
     }
@@ -91,10 +100,10 @@ let work = 0;
 for (let i = 0; i < repeat; i++) {
   lastPass = i === repeat - 1;
   clearCaches();
-  const t0 = performance.now();
+  const t0 = clock();
   work = 0;
   for (const rs of raws) for (const r of rs) work += simplifyWithReport(r).work;
-  totalMs += performance.now() - t0;
+  totalMs += clock() - t0;
 }
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
 console.log(`simplify total ${(totalMs / repeat).toFixed(1)} ms per pass over ${problems.length} problems; polynomial work ${work}`);
