@@ -425,6 +425,31 @@ function scaleEntry(c: Rational, e: TermEntry): Expr {
   return rest.kind === "mul" ? internMul([k, ...rest.args]) : internMul([k, rest]);
 }
 
+/**
+ * `c * s` distributed over the canonical sum `s`, for a non-zero c: each term's coefficient
+ * scaled. Scaling keeps every term's rest, so the terms stay sorted and distinct, and the sum is
+ * canonical without sorting or collecting (the node `addAll` would build from the scaled terms).
+ */
+export function scaleSum(c: Rational, s: Add): Expr {
+  if (c.isOne()) return s;
+  checkBits(c);
+  return internAdd(s.args.map((t) => scaleTerm(c, t)));
+}
+
+/** `c * t` for a term `t` of a canonical sum (a number, or a non-numeric term with its coefficient first). */
+function scaleTerm(c: Rational, t: Expr): Expr {
+  if (t.kind === "num") return num(c.mul(t.value));
+  if (t.kind === "mul" && t.args[0]!.kind === "num") {
+    const k = c.mul((t.args[0] as Num).value);
+    checkBits(k);
+    if (k.isOne()) return t.args.length === 2 ? t.args[1]! : internMul(t.args.slice(1));
+    const args = t.args.slice();
+    args[0] = num(k); // the coefficient's slot
+    return internMul(args);
+  }
+  return t.kind === "mul" ? internMul([num(c), ...t.args]) : internMul([num(c), t]);
+}
+
 export function neg(a: Expr): Expr {
   return mulAll([MINUS_ONE, a]);
 }
@@ -483,11 +508,8 @@ export function mulAll(factors: readonly Expr[]): Expr {
   if (again.length > 0) return mulAll([num(coefficient), ...out, ...again]);
   if (coefficient.isZero()) return ZERO;
 
-  if (out.length === 1 && out[0]!.kind === "add" && !coefficient.isOne()) {
-    // A number times a sum is distributed: 2*(x+1) is 2*x + 2.
-    const k = num(coefficient);
-    return addAll(out[0]!.args.map((t) => mulAll([k, t])));
-  }
+  // A number times a sum is distributed: 2*(x+1) is 2*x + 2.
+  if (out.length === 1 && out[0]!.kind === "add" && !coefficient.isOne()) return scaleSum(coefficient, out[0]! as Add);
   if (!coefficient.isOne()) out.unshift(num(coefficient));
   if (out.length === 0) return num(coefficient);
   if (out.length === 1) return out[0]!;

@@ -4,9 +4,9 @@
  * defined (or the argument itself when it does not apply); none of them compares costs except
  * where its contract says it picks the cheaper of two forms it builds.
  */
-import { addAll, call, coefficientOf, mulAll, num, pow } from "../core/build.js";
+import { addAll, call, coefficientOf, mulAll, num, pow, scaleSum } from "../core/build.js";
 import { LimitError } from "../core/errors.js";
-import type { Expr } from "../core/node.js";
+import type { Add, Expr } from "../core/node.js";
 import { Rational, gcd } from "../core/rational.js";
 import { highestDegreeTerm, isNegativeExponent, isNegativeTerm } from "../print/layout.js";
 import { cost } from "./cost.js";
@@ -21,7 +21,7 @@ import { multipliesOut } from "./shape.js";
  * `c*q` for a sum `s`: q has coefficients with gcd 1 and c > 0, or, when `signed`, q's term of
  * highest degree positive (so `-2*x + 4` is -2*(x - 2)).
  */
-function sumContent(s: Expr, signed: boolean): [Rational, Expr] {
+function sumContent(s: Add, signed: boolean): [Rational, Expr] {
   let g = 0n;
   let l = 1n;
   for (const t of s.args) {
@@ -32,8 +32,7 @@ function sumContent(s: Expr, signed: boolean): [Rational, Expr] {
   let c = Rational.of(g, l);
   if (signed && coefficientOf(highestDegreeTerm(s.args)).sign() < 0) c = c.neg();
   if (c.isOne()) return [c, s];
-  const k = num(c.inv());
-  return [c, addAll(s.args.map((t) => mulAll([k, t])))];
+  return [c, scaleSum(c.inv(), s)];
 }
 
 /**
@@ -77,7 +76,7 @@ export function distributeCoefficient(e: Expr): Expr {
     const f = e.args[i]!;
     if (f.kind !== "add") continue;
     const others = e.args.filter((_, j) => j !== 0 && j !== i);
-    const candidate = mulAll([addAll(f.args.map((t) => mulAll([k, t]))), ...others]);
+    const candidate = mulAll([scaleSum(k.value, f), ...others]);
     if (cost(candidate) < cost(best)) best = candidate;
   }
   return best;
@@ -315,9 +314,8 @@ export function pullSumSign(e: Expr): Expr {
   return e;
 }
 
-function negateSum(s: Expr): Expr {
-  const minusOne = num(-1);
-  return addAll(s.args.map((t) => mulAll([minusOne, t])));
+function negateSum(s: Add): Expr {
+  return scaleSum(Rational.MINUS_ONE, s);
 }
 
 /** `t*exp(a)` with the exp factors of the term `t` merged into one: exp(b)*exp(a) is exp(a + b). */

@@ -15,6 +15,7 @@ import {
   ONE,
   PI,
   pow,
+  scaleSum,
   splitCoefficient,
   sqrt,
   sub,
@@ -167,6 +168,20 @@ describe("sums collect like terms", () => {
         }
         const collected = [...byRest].filter(([, c]) => !c.isZero()).map(([rest, c]) => mulAll([num(c), rest]));
         expect(addAll(collected)).toBe(sum);
+      }),
+    );
+  });
+
+  it("scaleSum(c, s) is the sum of the terms times c, built by addAll", () => {
+    const arbScale = fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 })).filter(([p]) => p !== 0);
+    fc.assert(
+      fc.property(arbTerms, arbScale, (terms, [p, q]) => {
+        const s = addAll(terms);
+        if (s.kind !== "add") return;
+        const c = Rational.of(BigInt(p), BigInt(q));
+        const scaled = canonical(scaleSum(c, s));
+        expect(scaled).toBe(addAll(s.args.map((t) => mulAll([num(c), t]))));
+        expect(scaled).toBe(mulAll([num(c), s]));
       }),
     );
   });
