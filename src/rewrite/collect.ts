@@ -82,13 +82,7 @@ export function collectFactored(e: Expr, measure: (x: Expr) => number, below = I
  * (`costLowerBound`), or, when c is factorable, at least 3 for its factored form: a univariate
  * polynomial of several terms is no monomial, so one of its factors is a sum.
  */
-function collectedCostFloor(
-  atom: Expr,
-  v: number,
-  parts: readonly [number, Poly][],
-  table: AtomTable,
-  factorable: (k: number, c: Poly) => boolean,
-): number {
+function collectedCostFloor(atom: Expr, v: number, parts: readonly [number, Poly][], table: AtomTable, factorable: (k: number, c: Poly) => boolean): number {
   let terms = 0;
   let total = 0;
   for (const [k, c] of parts) {

@@ -69,16 +69,27 @@ export function hasDenominator(e: Expr): boolean {
   return e.kind === "pow" ? negative(e) : e.args.some(negative);
 }
 
-/** True when the product `e` has an `exp(u)` factor and a sum factor. */
-export function hasExpAndSum(e: Expr): boolean {
+/**
+ * True when the product `e` has a sum factor and exp factors that `distributeExp` can merge: two
+ * or more, or one and an exp factor in a term of a sum factor. With a single exp and none in the
+ * terms, distributing merges nothing: its candidates are the product multiplied out over that sum,
+ * or the sum's common part pulled out beside the other factors, forms that the expand, sum-content
+ * and cancel strategies build (on the corpus and the tune set it never kept one).
+ */
+export function hasMergeableExps(e: Expr): boolean {
   if (e.kind !== "mul") return false;
-  let exp = false;
+  let exps = 0;
   let sum = false;
+  let expInTerm = false;
+  const isExp = (f: Expr): boolean => f.kind === "call" && f.fn === "exp";
   for (const f of e.args) {
-    if (f.kind === "call" && f.fn === "exp") exp = true;
-    else if (f.kind === "add") sum = true;
+    if (isExp(f)) exps++;
+    else if (f.kind === "add") {
+      sum = true;
+      if (f.args.some((t) => (t.kind === "mul" ? t.args.some(isExp) : isExp(t)))) expInTerm = true;
+    }
   }
-  return exp && sum;
+  return sum && (exps >= 2 || (exps === 1 && expInTerm));
 }
 
 /** True when a term has a factor with a negative numeric exponent (a denominator). */

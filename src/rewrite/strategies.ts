@@ -16,7 +16,7 @@ import { expandShallow } from "./expand.js";
 import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
-import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
+import { denominatorCount, hasDenominator, hasFractionInSum, hasMergeableExps, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, mayFactorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
 import { callsInverse, inverseForms, parityForm } from "./parity.js";
 import { hasNestedRadical, mergeNestedRadicals } from "./radicals.js";
@@ -158,7 +158,7 @@ export const STRATEGIES: readonly Strategy[] = [
   },
   { id: "merge-radicals", kinds: ["mul", "pow"], when: (f) => hasNestedRadical(f.node), build: mergeNestedRadicals, rulesWithin: RULE_SLACK },
   { id: "distribute-coefficient", kinds: ["mul"], when: (f) => hasSumFactor(f.node), build: distributeCoefficient },
-  { id: "distribute-exp", kinds: ["mul"], when: (f) => hasExpAndSum(f.node), build: distributeExp, rulesWithin: RULE_SLACK },
+  { id: "distribute-exp", kinds: ["mul"], when: (f) => hasMergeableExps(f.node), build: distributeExp, rulesWithin: RULE_SLACK },
   // A product whose sum factor has only negative terms shows its sign outside: x^2*(-3*y - 2) is -x^2*(3*y + 2).
   { id: "pull-sum-sign", kinds: ["mul"], when: (f) => hasSumFactor(f.node), build: pullSumSign, ties: "sign-aside" },
   {
