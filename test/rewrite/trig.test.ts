@@ -147,6 +147,13 @@ describe("algebraic candidates", () => {
     if (!expected) expect(factorTerms(e)).toBe(e);
   });
 
+  it.each([
+    ["2*sin(x)^2 + 2*cos(x)^2", "2"],
+    ["3*(x + 1)*(x - 1) + 3", "3*x^2"],
+  ])("factorTerms(%s) = %s: with only a number in common, the rest's rules and expansion still apply", (input, expected) => {
+    expect(factorTerms(parse(input))).toBe(parse(expected));
+  });
+
   it("pulls x^(x - k) out of terms x^x, x^(x - 1), ...", () => {
     expect(factorTerms(parse("x^x + 2*x^(x - 1) + 3*x^(x - 4)"))).toBe(parse("x^(x - 4)*(x^4 + 2*x^3 + 3)"));
   });
