@@ -18,7 +18,7 @@ import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
-import { callsInverse, inverseForms, parityForm } from "./parity.js";
+import { callsInverse, inverseCompositionInLayer, inverseForms, parityForm } from "./parity.js";
 import { hasNestedRadical, mergeNestedRadicals } from "./radicals.js";
 import { hasTanSecTerms, tanSecForm } from "./tan-sec.js";
 import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational } from "./trig.js";
@@ -91,7 +91,13 @@ const MONOMIAL_SUM_FACTORING = 16;
 
 export const STRATEGIES: readonly Strategy[] = [
   { id: "parity", kinds: ["call"], build: parityForm, ties: "sign-aside" },
-  { id: "inverse-forms", kinds: ["add", "mul", "pow", "call"], when: (f) => callsInverse(f.node), build: inverseForms, rulesWithin: RULE_SLACK },
+  {
+    id: "inverse-forms",
+    kinds: ["add", "mul", "pow", "call"],
+    when: (f) => callsInverse(f.node) && inverseCompositionInLayer(f.node),
+    build: inverseForms,
+    rulesWithin: RULE_SLACK,
+  },
   { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: (f) => f.trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
   // Tried only when the "cos" form depended on the preference (`trigPreferMatters`).
   {
