@@ -21,13 +21,14 @@ import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pul
 import { callsInverse, inverseCompositionInLayer, inverseForms, parityForm } from "./parity.js";
 import { hasNestedRadical, mergeNestedRadicals } from "./radicals.js";
 import { hasTanSecTerms, tanSecForm } from "./tan-sec.js";
-import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational } from "./trig.js";
+import { hasTrigHead, hasTrigWork, productToSum, TrigLayer, trigRational } from "./trig.js";
 
 /** What a strategy may read about the node it is tried on; the shape facts are computed once. */
 export class NodeFacts {
   private monomialSum: boolean | undefined;
   private denominators: number | undefined;
   private trigWork: boolean | undefined;
+  private trigSurvey: TrigLayer | undefined;
 
   constructor(
     readonly node: Expr,
@@ -44,6 +45,11 @@ export class NodeFacts {
   /** A circular or hyperbolic function in the node, and `hasTrigWork(node)` (both trig strategies ask). */
   get trig(): boolean {
     return (this.trigWork ??= hasTrigHead(headsOf(this.node)) && hasTrigWork(this.node));
+  }
+
+  /** The survey of the node's rational layer that the two trig strategies share. */
+  get trigLayer(): TrigLayer {
+    return (this.trigSurvey ??= new TrigLayer(this.node));
   }
 
   /** A sum with at most MAX_DENOMINATORS distinct denominators (not a sum of monomials). */
@@ -98,14 +104,21 @@ export const STRATEGIES: readonly Strategy[] = [
     build: inverseForms,
     rulesWithin: RULE_SLACK,
   },
-  { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: (f) => f.trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
-  // Tried only when the "cos" form depended on the preference (`trigPreferMatters`).
+  {
+    id: "trig-cos",
+    kinds: ["add", "mul", "pow"],
+    maxCost: TRIG_COST,
+    when: (f) => f.trig && f.trigLayer.mayChange("cos"),
+    build: (n, f) => trigRational(n, "cos", f.trigLayer),
+    rulesWithin: RULE_SLACK,
+  },
+  // Tried only when the "cos" form depended on the preference (`TrigLayer.sinRunMayDiffer`).
   {
     id: "trig-sin",
     kinds: ["add", "mul", "pow"],
     maxCost: TRIG_COST,
-    when: (f) => f.trig && trigPreferMatters(f.node),
-    build: (n) => trigRational(n, "sin"),
+    when: (f) => f.trig && f.trigLayer.sinRunMayDiffer(),
+    build: (n, f) => trigRational(n, "sin", f.trigLayer),
     rulesWithin: RULE_SLACK,
   },
   // Sums only: a lone product in tan/sec form hides from its parent the sin/cos identities.
