@@ -108,7 +108,7 @@ export const STRATEGIES: readonly Strategy[] = [
     id: "trig-cos",
     kinds: ["add", "mul", "pow"],
     maxCost: TRIG_COST,
-    when: (f) => f.trig && f.trigLayer.mayChange("cos"),
+    when: (f) => f.trig && f.trigLayer.mayGain("cos"),
     build: (n, f) => trigRational(n, "cos", f.trigLayer),
     rulesWithin: RULE_SLACK,
   },

@@ -20,6 +20,7 @@ import { cancelTop, togetherRational } from "./rational.js";
 import { NodeMemo } from "../core/memo.js";
 
 type Prefer = "sin" | "cos";
+const PREFERS: readonly Prefer[] = ["cos", "sin"];
 
 const TRIG = new Set<string>(["sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch"]);
 
@@ -205,8 +206,14 @@ export class TrigLayer {
   private readonly changesAnyway: boolean;
   /** A power that `reducePower` rewrites, for each preference. */
   private readonly reducible: Record<Prefer, boolean> = { cos: false, sin: false };
+  /** The arguments of those powers, for each preference. */
+  private readonly reducedArgs: Record<Prefer, Set<Expr>> = { cos: new Set(), sin: new Set() };
+  /** A term `f(u)^2` or `c*f(u)^2` of a sum of the layer with f a function `reducePower` rewrites, for each preference. */
+  private readonly squareTerm: Record<Prefer, boolean> = { cos: false, sin: false };
   private readonly hasQuotient: boolean;
   private readonly hasDouble: boolean;
+  /** An argument of those powers with another function of it in the layer, for each preference. */
+  private readonly mixedArgument: Record<Prefer, boolean> = { cos: false, sin: false };
   /** A double angle whose expansion depends on the preference (of cos, cosh or a quotient of them). */
   private readonly preferredDouble: boolean;
   private quotients: Expr | undefined;
@@ -228,14 +235,29 @@ export class TrigLayer {
       }
       if (x.kind === "pow") {
         if (x.exp.kind === "num" && x.exp.value.sign() < 0) negativePower = true;
-        if (reduciblePower(x, "cos")) this.reducible.cos = true;
-        if (reduciblePower(x, "sin")) this.reducible.sin = true;
+        for (const prefer of PREFERS) {
+          if (!reduciblePower(x, prefer)) continue;
+          this.reducible[prefer] = true;
+          this.reducedArgs[prefer].add(x.base.args[0]!);
+        }
       }
+      if (x.kind === "add")
+        for (const t of x.args) {
+          const square = t.kind === "mul" && t.args.length === 2 && t.args[0]!.kind === "num" ? t.args[1]! : t;
+          if (square.kind !== "pow" || square.base.kind !== "call" || square.exp !== TWO) continue;
+          for (const prefer of PREFERS) if (disfavoured(square.base.fn, prefer)) this.squareTerm[prefer] = true;
+        }
       if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) survey(a);
     };
     survey(node);
     const args = new Set(calls.map((c) => c.args[0]!));
     this.args = args;
+    const functionsOf = new Map<Expr, Set<string>>();
+    for (const c of calls) {
+      const fns = functionsOf.get(c.args[0]!) ?? new Set();
+      functionsOf.set(c.args[0]!, fns.add(c.fn));
+    }
+    for (const prefer of PREFERS) this.mixedArgument[prefer] = [...this.reducedArgs[prefer]].some((u) => functionsOf.get(u)!.size > 1);
     const doubles = calls.filter((c) => halfIn(c.args[0]!, args) !== null);
     this.hasQuotient = calls.some((c) => QUOTIENTS.has(c.fn));
     this.hasDouble = doubles.length > 0;
@@ -248,9 +270,22 @@ export class TrigLayer {
     return this.changesAnyway || this.reducible[prefer];
   }
 
-  /** False when the "sin" run would give the node, or the "cos" run's form (no step of that run depended on the preference). */
+  /**
+   * False when `trigRational(node, prefer)` costs more than the node. Without a quotient, a double
+   * angle or a denominator, the run only replaces each power f(u)^k (k >= 2) of the disfavoured
+   * function by f(u)^(k mod 2)*(1 - g(u)^2)^(k div 2) (common denominator and cancellation leave
+   * the rest), which prints at least 2 tokens longer (1 at most comes back where the order of a
+   * sum's terms, and so its leading minus, changes). It can combine with its neighbours only
+   * where g(u) occurs already (u has another function in the layer), or where a sum's term
+   * `c*f(u)^2` becomes `c - c*g(u)^2` and the constants merge.
+   */
+  mayGain(prefer: Prefer): boolean {
+    return this.changesAnyway || (this.reducible[prefer] && (this.squareTerm[prefer] || this.mixedArgument[prefer]));
+  }
+
+  /** False when the "sin" run cannot gain, or would build the "cos" run's form (no step of that run depended on the preference). */
   sinRunMayDiffer(): boolean {
-    return this.mayChange("sin") && this.cosRunConsulted !== false;
+    return this.mayGain("sin") && this.cosRunConsulted !== false;
   }
 
   /** The layer with quotient functions as quotients of sin and cos (sinh and cosh) and double angles expanded for `prefer`. */
