@@ -295,7 +295,9 @@ export class TrigLayer {
   }
 
   private doublesExpanded(prefer: Prefer): Expr {
-    const quotients = (this.quotients ??= this.hasQuotient ? mapLayer(this.node, (x) => (x.kind === "call" ? (quotientForm(x.fn, x.args[0]!) ?? x) : x)) : this.node);
+    const quotients = (this.quotients ??= this.hasQuotient
+      ? mapLayer(this.node, (x) => (x.kind === "call" ? (quotientForm(x.fn, x.args[0]!) ?? x) : x))
+      : this.node);
     // The quotients' sines and cosines have the arguments of the calls they replace: no new double angle.
     if (!this.hasDouble) return quotients;
     return mapLayer(quotients, (x) => {
