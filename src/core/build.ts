@@ -509,7 +509,7 @@ export function mulAll(factors: readonly Expr[]): Expr {
   if (coefficient.isZero()) return ZERO;
 
   // A number times a sum is distributed: 2*(x+1) is 2*x + 2.
-  if (out.length === 1 && out[0]!.kind === "add" && !coefficient.isOne()) return scaleSum(coefficient, out[0]! as Add);
+  if (out.length === 1 && out[0]!.kind === "add" && !coefficient.isOne()) return scaleSum(coefficient, out[0]!);
   if (!coefficient.isOne()) out.unshift(num(coefficient));
   if (out.length === 0) return num(coefficient);
   if (out.length === 1) return out[0]!;
