@@ -13,7 +13,7 @@ import { rebuild } from "../core/build.js";
 import { parse } from "../parse/parser.js";
 import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
-import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
+import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings, type TopMatch } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
 import { registerCache } from "../core/memo.js";
 import { fillSlots, unionOfArgSets } from "../core/traverse.js";
@@ -127,14 +127,33 @@ function rewritesOf(r: CompiledRule, node: Expr, assume: Assumptions): Expr[] {
   if (!mayMatchTop(r.lhs, node)) return [];
   const out: Expr[] = [];
   for (const m of matchTop(r.lhs, node)) {
-    if (!conditionsHold(r, m.bindings, assume)) continue;
-    const rewritten = instantiateDefined(r, m.bindings);
-    if (rewritten === null) continue;
-    if (r.lhs.kind === "add") out.push(rebuild(r.lhs, [rewritten, m.rest]));
-    else if (r.lhs.kind === "mul") out.push(rebuild(r.lhs, [rewritten, m.rest]));
-    else out.push(rewritten);
+    const rewritten = rewriteAt(r, m, assume);
+    if (rewritten !== null) out.push(rewritten);
   }
   return out;
+}
+
+/**
+ * The first rewrite of `node` by `r` (in match order) that costs less than `c`, or at most `c`
+ * for a tie rule; null if none. Only the matches up to it are instantiated.
+ */
+function firstCheaperRewrite(r: CompiledRule, node: Expr, assume: Assumptions, c: number): Expr | null {
+  if (!mayMatchTop(r.lhs, node)) return null;
+  for (const m of matchTop(r.lhs, node)) {
+    const rewritten = rewriteAt(r, m, assume);
+    if (rewritten === null) continue;
+    const k = cost(rewritten);
+    if (k < c || (k === c && r.rule.ties === true)) return rewritten;
+  }
+  return null;
+}
+
+/** The node rewritten at one match of `r` (its rest kept beside), or null where `r` does not apply. */
+function rewriteAt(r: CompiledRule, m: TopMatch, assume: Assumptions): Expr | null {
+  if (!conditionsHold(r, m.bindings, assume)) return null;
+  const rewritten = instantiateDefined(r, m.bindings);
+  if (rewritten === null) return null;
+  return r.lhs.kind === "add" || r.lhs.kind === "mul" ? rebuild(r.lhs, [rewritten, m.rest]) : rewritten;
 }
 
 /**
@@ -185,21 +204,17 @@ function applicableRules(kind: string, heads: ReadonlySet<string>): readonly Com
 export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], limit = 32): Expr {
   let current = node;
   for (let n = 0; n < limit; n++) {
-    let improved = false;
+    let next: Expr | null = null;
     const c = cost(current);
     for (const r of applicableRules(current.kind, headsOf(current))) {
-      for (const candidate of rewritesOf(r, current, assume)) {
-        const k = cost(candidate);
-        if (k < c || (k === c && r.rule.ties === true)) {
-          current = candidate;
-          steps.push(r.rule.id);
-          improved = true;
-          break;
-        }
+      next = firstCheaperRewrite(r, current, assume, c);
+      if (next !== null) {
+        steps.push(r.rule.id);
+        break;
       }
-      if (improved) break;
     }
-    if (!improved) break;
+    if (next === null) break;
+    current = next;
   }
   return current;
 }
