@@ -85,11 +85,15 @@ registerCache(() => {
 
 /**
  * Fills a per-node slot over `e`: `fill(node)` runs once for every node below `e` (and `e`) whose
- * slot is not current (`isCurrent`), after all of that node's arguments, in post-order. Iterative,
- * so deep nesting cannot overflow the stack. The slot caches of `cost`, `headsOf` and
+ * slot is not current (`isCurrent`), after all of that node's arguments, in post-order. Recursive
+ * for shallow nodes and iterative beyond, so deep nesting cannot overflow the stack. The slot caches of `cost`, `headsOf` and
  * `freeSymbolSet` (each valid for one clearCaches epoch) are filled this way.
  */
 export function fillSlots(e: Expr, isCurrent: (node: Expr) => boolean, fill: (node: Expr) => void): void {
+  if (e.depth <= RECURSIVE_FILL_DEPTH) {
+    if (!isCurrent(e)) fillRecursively(e, isCurrent, fill);
+    return;
+  }
   const stack: Expr[] = [e];
   while (stack.length > 0) {
     const node = stack[stack.length - 1]!;
@@ -108,6 +112,15 @@ export function fillSlots(e: Expr, isCurrent: (node: Expr) => boolean, fill: (no
     stack.pop();
     fill(node);
   }
+}
+
+/** Nodes at most this deep are filled by recursion (cheaper than the explicit stack, and shallow). */
+const RECURSIVE_FILL_DEPTH = 200;
+
+/** `fillSlots` below a node that is not current. */
+function fillRecursively(node: Expr, isCurrent: (node: Expr) => boolean, fill: (node: Expr) => void): void {
+  for (const a of node.args) if (!isCurrent(a)) fillRecursively(a, isCurrent, fill);
+  fill(node);
 }
 
 /**

@@ -32,17 +32,16 @@ const fillCost = (node: Expr): void => {
   node.costEpoch = costEpoch;
 };
 
-export function cost(e: Expr): number {
-  // Every node's arguments, and their arguments, are costed before the node.
-  if (e.costEpoch !== costEpoch) fillSlots(e, costIsCurrent, fillCost);
-  return e.costValue;
-}
+/** Nodes at most this deep are costed by recursion; deeper ones by `fillSlots` (no deep recursion). */
+const RECURSIVE_DEPTH = 200;
 
-/** Cost of `e` as a term of a sum whose sign is printed as the operator (`a - 2*x`). */
-function unsignedTermCost(e: Expr): [number, boolean] {
-  if (e.kind === "num") return [rationalCost(e.value.abs()), e.value.sign() < 0];
-  if (isNegativeTerm(e)) return [cost(e) - 1, true];
-  return [cost(e), false];
+export function cost(e: Expr): number {
+  if (e.costEpoch !== costEpoch) {
+    // Every node's arguments, and their arguments, are costed before the node.
+    if (e.depth <= RECURSIVE_DEPTH) fillCost(e);
+    else fillSlots(e, costIsCurrent, fillCost);
+  }
+  return e.costValue;
 }
 
 function computeCost(e: Expr): number {
@@ -62,9 +61,18 @@ function computeCost(e: Expr): number {
       return powCost(e.base, e.exp);
     case "add": {
       let total = e.args.length - 1;
-      for (const t of e.args) total += unsignedTermCost(t)[0];
-      // The term printed first shows its sign as a unary minus.
-      return unsignedTermCost(firstDisplayedTerm(e.args))[1] ? total + 1 : total;
+      let negatives = 0;
+      for (const t of e.args) {
+        if (isNegativeTerm(t)) {
+          negatives++;
+          total += t.kind === "num" ? rationalCost(t.value.abs()) : cost(t) - 1;
+        } else total += cost(t);
+      }
+      // The term printed first shows its sign as a unary minus; which term that is matters only
+      // when the signs are mixed.
+      if (negatives === 0) return total;
+      if (negatives === e.args.length || isNegativeTerm(firstDisplayedTerm(e.args))) return total + 1;
+      return total;
     }
     case "mul":
       return mulCost(e.args);
