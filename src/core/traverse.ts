@@ -124,18 +124,16 @@ function fillRecursively(node: Expr, isCurrent: (node: Expr) => boolean, fill: (
 }
 
 /**
- * The union of `extra` (when given) and the sets `setOf(a)` of the arguments `args`: the largest
- * argument set itself when the rest add nothing (so a parent shares its child's set), else a new
- * Set.
+ * The union of the sets `setOf(a)` of the arguments `args`: the largest argument set itself when
+ * the rest add nothing (so a parent shares its child's set), else a new Set.
  */
-export function unionOfArgSets(args: readonly Expr[], setOf: (a: Expr) => ReadonlySet<string>, extra?: string): ReadonlySet<string> {
+function unionOfArgSets(args: readonly Expr[], setOf: (a: Expr) => ReadonlySet<string>): ReadonlySet<string> {
   let largest = EMPTY;
   for (const a of args) {
     const s = setOf(a);
     if (s.size > largest.size) largest = s;
   }
   let merged: Set<string> | null = null;
-  if (extra !== undefined && !largest.has(extra)) (merged = new Set(largest)).add(extra);
   for (const a of args) {
     const s = setOf(a);
     if (s === largest) continue;
