@@ -1,6 +1,7 @@
 /**
- * Generic passes over the shared expression graph. All of them are iterative (no recursion), visit
- * each distinct node once, and so cost time linear in the number of distinct nodes.
+ * Generic passes over the shared expression graph. They visit each distinct node once, and so
+ * cost time linear in the number of distinct nodes; none recurses deeper than RECURSIVE_DEPTH
+ * (shallow graphs by recursion, the cheaper way, deeper ones with an explicit stack).
  */
 import { rebuild } from "./build.js";
 import { DomainError } from "./errors.js";
@@ -10,7 +11,9 @@ import { NodeMemo, registerCache } from "./memo.js";
 /**
  * Calls `visit(node, results)` once per distinct node in post-order (arguments before the node),
  * where `results` maps every already-visited node to its value. Returns the root's value.
- * `shortcut(node)` may return a value to skip a subtree without visiting it.
+ * `shortcut(node)` may return a value to skip a subtree without visiting it. The order is that of
+ * an explicit stack (a node's arguments last to first), by recursion for roots at most
+ * RECURSIVE_DEPTH deep and by the stack beyond, so deep nesting cannot overflow the call stack.
  */
 export function foldGraph<T>(
   root: Expr,
@@ -18,6 +21,10 @@ export function foldGraph<T>(
   shortcut?: (node: Expr) => T | undefined,
   memo: Map<Expr, T> = new Map(),
 ): T {
+  if (root.depth <= RECURSIVE_DEPTH) {
+    if (!memo.has(root)) foldRecursively(root, visit, shortcut, memo);
+    return memo.get(root)!;
+  }
   const stack: Expr[] = [root];
   while (stack.length > 0) {
     const node = stack[stack.length - 1]!;
@@ -45,6 +52,31 @@ export function foldGraph<T>(
     memo.set(node, visit(node, memo));
   }
   return memo.get(root)!;
+}
+
+/** Nodes at most this deep are traversed by recursion (cheaper than the explicit stack, and shallow). */
+const RECURSIVE_DEPTH = 200;
+
+/**
+ * `foldGraph` below a node not in `memo`, in the same order as its stack: the arguments last to
+ * first (the stack pops the last one pushed first), each once.
+ */
+function foldRecursively<T>(
+  node: Expr,
+  visit: (node: Expr, results: ReadonlyMap<Expr, T>) => T,
+  shortcut: ((node: Expr) => T | undefined) | undefined,
+  memo: Map<Expr, T>,
+): void {
+  if (shortcut !== undefined) {
+    const s = shortcut(node);
+    if (s !== undefined) {
+      memo.set(node, s);
+      return;
+    }
+  }
+  const args = node.args;
+  for (let i = args.length - 1; i >= 0; i--) if (!memo.has(args[i]!)) foldRecursively(args[i]!, visit, shortcut, memo);
+  memo.set(node, visit(node, memo));
 }
 
 /**
@@ -90,7 +122,7 @@ registerCache(() => {
  * `freeSymbolSet` (each valid for one clearCaches epoch) are filled this way.
  */
 export function fillSlots(e: Expr, isCurrent: (node: Expr) => boolean, fill: (node: Expr) => void): void {
-  if (e.depth <= RECURSIVE_FILL_DEPTH) {
+  if (e.depth <= RECURSIVE_DEPTH) {
     if (!isCurrent(e)) fillRecursively(e, isCurrent, fill);
     return;
   }
@@ -113,9 +145,6 @@ export function fillSlots(e: Expr, isCurrent: (node: Expr) => boolean, fill: (no
     fill(node);
   }
 }
-
-/** Nodes at most this deep are filled by recursion (cheaper than the explicit stack, and shallow). */
-const RECURSIVE_FILL_DEPTH = 200;
 
 /** `fillSlots` below a node that is not current. */
 function fillRecursively(node: Expr, isCurrent: (node: Expr) => boolean, fill: (node: Expr) => void): void {
