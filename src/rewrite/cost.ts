@@ -5,13 +5,13 @@
  * Its layout decisions are the printer's, read from the same functions of `print/layout.ts`: a
  * product with negative powers (`isNegativeExponent`) prints as a fraction (`2*x/y^2`), `u^(1/2)`
  * as `sqrt(u)` unless u is a negative number (`isNegativeNumber`), a negative term of a sum
- * (`isNegativeTerm`) replaces its `+` by `-`, nested `min`/`max` print as one flat call, and a sum whose first displayed term
- * (`firstDisplayedTerm`) is negative starts with a unary minus. The property test
+ * (`isNegativeTerm`) replaces its `+` by `-`, nested `min`/`max` print as one flat call, and a
+ * sum whose first displayed term is negative (`startsWithMinus`) starts with a unary minus. The property test
  * `cost(e) === size(print(e))` (test/rewrite/cost.test.ts) holds them together.
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { firstDisplayedTerm, isNegativeExponent, isNegativeNumber, isNegativeTerm } from "../print/layout.js";
+import { isNegativeExponent, isNegativeNumber, isNegativeTerm, startsWithMinus } from "../print/layout.js";
 import { registerCache } from "../core/memo.js";
 import { fillSlots } from "../core/traverse.js";
 
@@ -61,18 +61,12 @@ function computeCost(e: Expr): number {
       return powCost(e.base, e.exp);
     case "add": {
       let total = e.args.length - 1;
-      let negatives = 0;
       for (const t of e.args) {
-        if (isNegativeTerm(t)) {
-          negatives++;
-          total += t.kind === "num" ? rationalCost(t.value.abs()) : cost(t) - 1;
-        } else total += cost(t);
+        if (!isNegativeTerm(t)) total += cost(t);
+        else total += t.kind === "num" ? rationalCost(t.value.abs()) : cost(t) - 1;
       }
-      // The term printed first shows its sign as a unary minus; which term that is matters only
-      // when the signs are mixed.
-      if (negatives === 0) return total;
-      if (negatives === e.args.length || isNegativeTerm(firstDisplayedTerm(e.args))) return total + 1;
-      return total;
+      // The term printed first shows its sign as a unary minus.
+      return startsWithMinus(e.args) ? total + 1 : total;
     }
     case "mul":
       return mulCost(e.args);
