@@ -126,7 +126,14 @@ export const STRATEGIES: readonly Strategy[] = [
     when: (f) => f.node.args.length <= MONOMIAL_SUM_FACTORING,
     build: (n, f) => collectFactored(n, cost, f.bestCost()),
   },
-  { id: "together-cancel", kinds: ["add"], maxCost: ALGEBRA_COST, when: (f) => f.fewDenominators, build: (n) => cancelTop(togetherRational(n)) },
+  // Without a fraction in a sum the common denominator is the node itself (`hasFractionInSum`).
+  {
+    id: "together-cancel",
+    kinds: ["add"],
+    maxCost: ALGEBRA_COST,
+    when: (f) => f.fewDenominators && hasFractionInSum(f.node),
+    build: (n) => cancelTop(togetherRational(n)),
+  },
   {
     id: "expand",
     kinds: ["add"],
