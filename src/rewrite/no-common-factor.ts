@@ -15,6 +15,7 @@
  */
 import type { Expr } from "../core/node.js";
 import type { Rational } from "../core/rational.js";
+import { NodeMemo } from "../core/memo.js";
 import { leafOf } from "../poly/convert.js";
 import { gcdMod, invMod, mulMod, type ModPoly } from "../poly/dense-mod.js";
 
@@ -54,6 +55,47 @@ export function nothingCancels(numerator: Expr, bases: readonly Expr[]): boolean
   return nonConstant;
 }
 
+/** Atom sets by expression: a pure function of the node, shared by every test. */
+const atomSets = new NodeMemo<ReadonlySet<Expr>>();
+const NO_ATOMS: ReadonlySet<Expr> = new Set();
+
+/**
+ * The atoms of `e` as `toPoly` reads them (sums, products and integer powers of sums opened). A
+ * node whose atoms are all in one argument's set shares that set (sets are never mutated once
+ * stored).
+ */
+function atomsOf(e: Expr): ReadonlySet<Expr> {
+  const hit = atomSets.get(e);
+  if (hit !== undefined) return hit;
+  let out: ReadonlySet<Expr>;
+  if (e.kind === "add" || e.kind === "mul") {
+    out = NO_ATOMS;
+    let owned = false;
+    for (const a of e.args) {
+      const s = atomsOf(a);
+      if (s.size === 0 || s === out) continue;
+      if (out.size === 0) {
+        out = s;
+        continue;
+      }
+      for (const x of s) {
+        if (out.has(x)) continue;
+        if (!owned) {
+          out = new Set(out);
+          owned = true;
+        }
+        (out as Set<Expr>).add(x);
+      }
+    }
+  } else if (e.kind === "num") out = NO_ATOMS;
+  else {
+    const leaf = leafOf(e, {});
+    out = "expand" in leaf ? atomsOf(leaf.expand) : new Set([leaf.atom]);
+  }
+  atomSets.set(e, out);
+  return out;
+}
+
 function mod(n: bigint): number {
   const r = Number(n % BigInt(P));
   return r < 0 ? r + P : r;
@@ -89,23 +131,12 @@ function powImage(a: ModPoly, k: number): ModPoly | null {
 /** The atoms, residues and univariate images of one test (atoms get residues in order of use). */
 class Images {
   private readonly residues = new Map<Expr, number>();
-  private readonly atoms = new Map<Expr, ReadonlySet<Expr>>();
   private readonly images = new Map<Expr, Map<Expr, ModPoly | typeof NONE>>();
   private readonly degrees = new Map<Expr, Map<Expr, number>>();
 
-  /** The atoms of `e` as `toPoly` reads them (sums, products and integer powers of sums opened). */
+  /** The atoms of `e` as `toPoly` reads them (`atomsOf`). */
   atomsOf(e: Expr): ReadonlySet<Expr> {
-    let s = this.atoms.get(e);
-    if (s !== undefined) return s;
-    const out = new Set<Expr>();
-    if (e.kind === "add" || e.kind === "mul") for (const a of e.args) for (const x of this.atomsOf(a)) out.add(x);
-    else if (e.kind !== "num") {
-      const leaf = leafOf(e, {});
-      if ("expand" in leaf) for (const x of this.atomsOf(leaf.expand)) out.add(x);
-      else out.add(leaf.atom);
-    }
-    this.atoms.set(e, (s = out));
-    return s;
+    return atomsOf(e);
   }
 
   /** An upper bound on the degree in the atom v of `e`'s polynomial. */
