@@ -11,11 +11,11 @@
  */
 import type { Expr } from "../core/node.js";
 import type { Assumptions } from "./assumptions.js";
-import { headsOf } from "./engine.js";
+import { exactHeadBits, headsOf } from "./heads.js";
 import { expandShallow } from "./expand.js";
 import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
-import { cancelTop, togetherRational } from "./rational.js";
+import { cancelTop, isNumberOverFlatSums, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasMergeableExps, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, mayFactorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
 import { callsInverse, inverseCompositionInLayer, inverseForms, parityForm } from "./parity.js";
@@ -78,6 +78,8 @@ export interface Strategy {
   readonly ties?: "equal" | "sign-aside";
 }
 
+/** The head bits of sin and cos (`heads.ts`). */
+const SIN_COS = exactHeadBits(["sin", "cos"]);
 /** Most distinct denominators a common-denominator candidate may combine. */
 const MAX_DENOMINATORS = 8;
 /** Rules rarely save more than a few tokens: far costlier candidates are not worth matching. */
@@ -127,7 +129,7 @@ export const STRATEGIES: readonly Strategy[] = [
     id: "product-to-sum",
     kinds: ["add"],
     maxCost: TRIG_COST,
-    when: (f) => headsOf(f.node).has("sin") || headsOf(f.node).has("cos"),
+    when: (f) => (headsOf(f.node) & SIN_COS) !== 0,
     build: productToSum,
     rulesWithin: RULE_SLACK,
   },
@@ -145,7 +147,14 @@ export const STRATEGIES: readonly Strategy[] = [
     when: (f) => f.node.args.length <= MONOMIAL_SUM_FACTORING,
     build: (n, f) => collectFactored(n, cost, f.bestCost()),
   },
-  { id: "together-cancel", kinds: ["add"], maxCost: ALGEBRA_COST, when: (f) => f.fewDenominators, build: (n) => cancelTop(togetherRational(n)) },
+  // Without a fraction in a sum the common denominator is the node itself (`hasFractionInSum`).
+  {
+    id: "together-cancel",
+    kinds: ["add"],
+    maxCost: ALGEBRA_COST,
+    when: (f) => f.fewDenominators && hasFractionInSum(f.node),
+    build: (n) => cancelTop(togetherRational(n)),
+  },
   {
     id: "expand",
     kinds: ["add"],
@@ -155,8 +164,14 @@ export const STRATEGIES: readonly Strategy[] = [
     rulesWithin: RULE_SLACK,
   },
   { id: "sum-content", kinds: ["mul", "pow"], when: (f) => hasSumFactor(f.node), build: pullSumContent, rulesWithin: RULE_SLACK, ties: "equal" },
-  // A fraction cancels only with a denominator and a sum on one side of it.
-  { id: "cancel", kinds: ["mul", "pow"], maxCost: ALGEBRA_COST, when: (f) => hasSumFactor(f.node) && hasDenominator(f.node), build: cancelTop },
+  // A fraction cancels only with a denominator and a sum on one side of it, and not when it is a number over expanded sums.
+  {
+    id: "cancel",
+    kinds: ["mul", "pow"],
+    maxCost: ALGEBRA_COST,
+    when: (f) => hasSumFactor(f.node) && hasDenominator(f.node) && !isNumberOverFlatSums(f.node),
+    build: cancelTop,
+  },
   {
     id: "together-cancel",
     kinds: ["mul", "pow"],

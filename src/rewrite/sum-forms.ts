@@ -11,7 +11,8 @@ import { Rational, gcd } from "../core/rational.js";
 import { highestDegreeTerm, isNegativeExponent, isNegativeTerm } from "../print/layout.js";
 import { cost } from "./cost.js";
 import { expandShallow } from "./expand.js";
-import { headsOf, rewriteTop } from "./engine.js";
+import { rewriteTop } from "./engine.js";
+import { headsOf } from "./heads.js";
 import { cancelTop, factorMap } from "./rational.js";
 import { NodeMemo } from "../core/memo.js";
 import { maxTerms, polyWorkLeft, spendWork } from "../poly/poly.js";
@@ -168,7 +169,7 @@ function cheapestRest(s: Expr): Expr {
   if (s.kind !== "add") return s;
   let best: Expr = s;
   if (s.args.some(multipliesOut)) best = cheaperExpansion(s) ?? s;
-  if (cost(s) <= MAX_RULED_INNER && headsOf(s).size > 0) {
+  if (cost(s) <= MAX_RULED_INNER && headsOf(s) !== 0) {
     const ruled = rewriteTop(s, {}, []);
     if (cost(ruled) < cost(best)) best = ruled;
   }
@@ -258,7 +259,7 @@ export function pullableParts(e: Expr): { bases: boolean; content: Rational } {
 export function mayFactorTerms(e: Expr): boolean {
   if (e.kind !== "add") return false;
   const { bases, content } = pullableParts(e);
-  return bases || (!content.isOne() && (e.args.some(multipliesOut) || headsOf(e).size > 0));
+  return bases || (!content.isOne() && (e.args.some(multipliesOut) || headsOf(e) !== 0));
 }
 
 /**
