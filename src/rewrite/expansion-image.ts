@@ -1,0 +1,294 @@
+/**
+ * A lower bound on the cost of an expansion, read from its image modulo a prime: what lets the
+ * simplifier's expand strategy (`expandShallow`) refuse a multiplied-out form that cannot win
+ * without building it over the rationals.
+ *
+ * The image. `toPoly(e)` is built by ring operations (sums, products, integer powers) on Laurent
+ * polynomials over the rationals in the atoms of `e`. The same operations run here on polynomials
+ * in one variable over the integers modulo PRIME, each monomial packed into one exponent: the
+ * monomial with exponents k_i becomes t^(k_1*w_1 + k_2*w_2 + ...). Reducing the coefficients and
+ * packing the exponents is a ring homomorphism, so the result is the image of the expansion. The
+ * weights w_i are the mixed radices of the exponent ranges the expansion's terms can have
+ * (`exponentRanges`), so the packing is one-to-one on those terms: each term of the image is one
+ * term of the expansion, decoded with its exponents. Terms whose coefficient is divisible by PRIME
+ * vanish from the image, and a coefficient that is not ±1 modulo PRIME is not ±1; so costing the
+ * image as `costLowerBound` costs a polynomial (any other coefficient as an integer other than
+ * ±1, its cheapest form) never exceeds `costLowerBound` of the expansion.
+ *
+ * The image at every node has at most the terms `toPoly` builds at that node, so an image past
+ * the terms cap in force means `toPoly` would refuse the expansion (`maxExpandTerms`).
+ *
+ * Arithmetic on doubles: residues are below PRIME < 2^26, so a product of two is exact below
+ * 2^52; packed exponents (of partial results too, which may leave the box) are checked to stay
+ * at most 2^52 in magnitude, so their sums are exact.
+ */
+import { compareExpr } from "../core/compare.js";
+import { NodeMemo } from "../core/memo.js";
+import type { Expr } from "../core/node.js";
+import { Rational } from "../core/rational.js";
+import { invMod } from "../poly/dense-mod.js";
+import { AtomTable, leafOf, termBound, type ToPolyOptions } from "../poly/convert.js";
+import { maxTerms } from "../poly/poly.js";
+import { cost, fractionCost } from "./cost.js";
+
+/** How `expandShallow` reads a node: negative powers of atoms are negative exponents. */
+const OPTIONS: ToPolyOptions = { allowNegative: true };
+/** A prime below 2^26 (2^26 - 5). */
+const PRIME = 67_108_859;
+const BIG_PRIME = BigInt(PRIME);
+/** Packed exponents stay at most this in magnitude (a sum of two is still a safe integer). */
+const SAFE = 2 ** 52;
+/** Most term pairs the image multiplies before giving up (the candidate work budget's size). */
+const MAX_IMAGE_WORK = 20_000;
+
+/** A polynomial's image: packed exponent -> non-zero residue. */
+type Image = Map<number, number>;
+
+/** Why the image was abandoned: too much work, or a denominator divisible by PRIME. */
+const GIVE_UP = new Error("expansion image abandoned");
+/** The image passed the terms cap: `toPoly` would throw. */
+const TOO_MANY_TERMS = new Error("expansion image past the terms cap");
+
+/**
+ * A lower bound on `costLowerBound(toPoly(e, table, { allowNegative: true }), table)` for a table
+ * of the atoms of `e` (`sortedAtomTable`); Infinity when `toPoly` would
+ * throw for too many terms; 0 when the image cannot tell (exponents too many or too large to pack,
+ * more than MAX_IMAGE_WORK term pairs, or a denominator divisible by PRIME).
+ */
+export function expansionCostFloor(e: Expr, table: AtomTable): number {
+  const cap = maxTerms();
+  // toPoly's own refusal (its dense path, for one atom, does not look at this bound).
+  if (table.atoms.length !== 1 && termBound(e, OPTIONS, 4 * cap) > 4 * cap) return Infinity;
+  const layout = packing(exponentRanges(e), table);
+  if (layout === null) return 0;
+  let image: Image;
+  try {
+    image = new ImageBuilder(table, layout.weights, cap).of(e);
+  } catch (err) {
+    if (err === TOO_MANY_TERMS) return Infinity;
+    if (err === GIVE_UP) return 0;
+    throw err;
+  }
+  return imageCost(image, table, layout.lo, layout.weights);
+}
+
+/** An atom's lowest and highest exponent over the terms of a node's expansion. */
+interface Range {
+  lo: number;
+  hi: number;
+}
+
+/** Per atom of a node (absent: exponent 0 in every term); a pure function of the node. */
+type Ranges = ReadonlyMap<Expr, Readonly<Range>>;
+
+/** Ranges kept across calls: a node's are read again for every larger node containing it. */
+const rangesMemo = new NodeMemo<Ranges>();
+
+/**
+ * The exponent ranges of the expansion of `x` as `toPoly` reads it (with `allowNegative`): the
+ * hull over a sum's terms (an atom absent from a term has exponent 0 there), the sum over a
+ * product's factors, k times the base's for a k-th power. An over-approximation: every term of
+ * the expansion has its exponents in these ranges.
+ */
+function exponentRanges(x: Expr): Ranges {
+  const hit = rangesMemo.get(x);
+  if (hit !== undefined) return hit;
+  const out = new Map<Expr, Range>();
+  if (x.kind === "add") {
+    const seen = new Map<Expr, number>();
+    for (const t of x.args) {
+      for (const [a, r] of exponentRanges(t)) {
+        const o = out.get(a);
+        if (o === undefined) out.set(a, { lo: r.lo, hi: r.hi });
+        else {
+          o.lo = Math.min(o.lo, r.lo);
+          o.hi = Math.max(o.hi, r.hi);
+        }
+        seen.set(a, (seen.get(a) ?? 0) + 1);
+      }
+    }
+    for (const [a, o] of out) {
+      if (seen.get(a)! === x.args.length) continue;
+      o.lo = Math.min(o.lo, 0);
+      o.hi = Math.max(o.hi, 0);
+    }
+  } else if (x.kind === "mul") {
+    for (const f of x.args) {
+      for (const [a, r] of exponentRanges(f)) {
+        const o = out.get(a);
+        if (o === undefined) out.set(a, { lo: r.lo, hi: r.hi });
+        else {
+          o.lo += r.lo;
+          o.hi += r.hi;
+        }
+      }
+    }
+  } else if (x.kind !== "num") {
+    const leaf = leafOf(x, OPTIONS);
+    if ("expand" in leaf) for (const [a, r] of exponentRanges(leaf.expand)) out.set(a, { lo: r.lo * leaf.k, hi: r.hi * leaf.k });
+    else out.set(leaf.atom, { lo: leaf.k, hi: leaf.k });
+  }
+  rangesMemo.set(x, out);
+  return out;
+}
+
+/**
+ * The atoms of the expansion of `e` (with `allowNegative`), sorted structurally: the table
+ * `sortedAtomTable([e], { allowNegative: true })` builds, read from the memoised ranges.
+ */
+export function expansionAtomTable(e: Expr): AtomTable {
+  return new AtomTable([...exponentRanges(e).keys()].sort(compareExpr));
+}
+
+/**
+ * The packing of the atoms of `table` for `ranges`: mixed-radix weights (atom i's radix is the
+ * number of its exponents lo..hi) and the lowest exponents, or null when the packed exponents of
+ * the box do not fit the safe integers.
+ */
+function packing(ranges: Ranges, table: AtomTable): { weights: number[]; lo: number[] } | null {
+  const weights: number[] = [];
+  const lo: number[] = [];
+  let w = 1;
+  for (const a of table.atoms) {
+    const r = ranges.get(a)!;
+    weights.push(w);
+    lo.push(r.lo);
+    w *= r.hi - r.lo + 1;
+    if (w > SAFE) return null;
+  }
+  return { weights, lo };
+}
+
+/** Builds the images of nodes the way `toPoly` builds their polynomials, memoised per node. */
+class ImageBuilder {
+  private readonly memo = new Map<Expr, Image>();
+  private work = 0;
+
+  constructor(
+    private readonly table: AtomTable,
+    private readonly weights: readonly number[],
+    private readonly cap: number,
+  ) {}
+
+  of(x: Expr): Image {
+    const hit = this.memo.get(x);
+    if (hit !== undefined) return hit;
+    let out: Image;
+    if (x.kind === "num") {
+      const r = residue(x.value);
+      out = r === 0 ? new Map<number, number>() : new Map([[0, r]]);
+    } else if (x.kind === "add") {
+      out = new Map<number, number>();
+      for (const t of x.args) for (const [k, c] of this.of(t)) accumulate(out, k, c);
+    } else if (x.kind === "mul") {
+      // The monomial factors are gathered into one shift of the product of the others.
+      let shift = 0;
+      let scale = 1;
+      let product: Image | null = null;
+      for (const f of x.args) {
+        const factor = this.of(f);
+        if (factor.size === 1) {
+          const [k, c] = factor.entries().next().value!;
+          shift = safe(shift + k);
+          scale = (scale * c) % PRIME;
+        } else product = product === null ? factor : this.mul(product, factor);
+      }
+      out = product === null ? new Map([[shift, scale]]) : this.shifted(product, shift, scale);
+    } else {
+      const leaf = leafOf(x, OPTIONS);
+      out = "expand" in leaf ? this.pow(this.of(leaf.expand), leaf.k) : new Map([[safe(leaf.k * this.weights[this.table.indexOf(leaf.atom)]!), 1]]);
+    }
+    if (out.size > this.cap) throw TOO_MANY_TERMS;
+    this.memo.set(x, out);
+    return out;
+  }
+
+  /** c * t^k * a. */
+  private shifted(a: Image, k: number, c: number): Image {
+    if (k === 0 && c === 1) return a;
+    this.work += a.size;
+    const out: Image = new Map();
+    for (const [ka, ca] of a) out.set(safe(ka + k), (ca * c) % PRIME);
+    return out;
+  }
+
+  private mul(a: Image, b: Image): Image {
+    this.work += a.size * b.size;
+    if (this.work > MAX_IMAGE_WORK) throw GIVE_UP;
+    const out: Image = new Map();
+    for (const [ka, ca] of a) for (const [kb, cb] of b) accumulate(out, safe(ka + kb), (ca * cb) % PRIME);
+    return out;
+  }
+
+  private pow(a: Image, k: number): Image {
+    let result: Image = new Map([[0, 1]]);
+    let base = a;
+    for (let e = k; e > 0; e >>= 1) {
+      if (e & 1) result = this.mul(result, base);
+      if (e > 1) base = this.mul(base, base);
+    }
+    return result;
+  }
+}
+
+/**
+ * `k`, a packed exponent, when it is at most SAFE in magnitude (GIVE_UP otherwise): every stored
+ * exponent is, so the sum of two is an exact double.
+ */
+function safe(k: number): number {
+  if (k > SAFE || k < -SAFE) throw GIVE_UP;
+  return k;
+}
+
+/** Adds c * t^k to `image` in place (dropping a coefficient that becomes 0). */
+function accumulate(image: Image, k: number, c: number): void {
+  const s = ((image.get(k) ?? 0) + c) % PRIME;
+  if (s === 0) image.delete(k);
+  else image.set(k, s);
+}
+
+/** The residue of r modulo PRIME (GIVE_UP for a denominator divisible by PRIME). */
+function residue(r: Rational): number {
+  const num = Number(((r.num % BIG_PRIME) + BIG_PRIME) % BIG_PRIME);
+  if (r.den === 1n || num === 0) return num;
+  const den = Number(r.den % BIG_PRIME);
+  if (den === 0) throw GIVE_UP;
+  return (num * invMod(den, PRIME)) % PRIME;
+}
+
+const TWO = Rational.int(2n);
+
+/**
+ * `costLowerBound` of the polynomial the image decodes to: each packed exponent unpacked into the
+ * atoms' exponents (digit i, plus lo[i]), each coefficient as 1 when it is ±1 modulo PRIME and as
+ * 2 otherwise.
+ */
+function imageCost(image: Image, table: AtomTable, lo: readonly number[], weights: readonly number[]): number {
+  const atomCost = table.atoms.map(cost);
+  let offset = 0;
+  for (let i = 0; i < lo.length; i++) offset += lo[i]! * weights[i]!;
+  let total = Math.max(0, image.size - 1);
+  for (const [packed, c] of image) {
+    let rest = packed - offset;
+    let numCount = 0;
+    let numCost = 0;
+    let denCount = 0;
+    let denCost = 0;
+    for (let i = lo.length - 1; i >= 0; i--) {
+      const digit = Math.floor(rest / weights[i]!);
+      rest -= digit * weights[i]!;
+      const k = digit + lo[i]!;
+      if (k === 0) continue;
+      const powerCost = atomCost[i]! + (k > 1 || k < -1 ? 2 : 0);
+      if (k > 0) {
+        numCount++;
+        numCost += powerCost;
+      } else {
+        denCount++;
+        denCost += powerCost;
+      }
+    }
+    total += fractionCost(c === 1 || c === PRIME - 1 ? Rational.ONE : TWO, numCount, numCost, denCount, denCost);
+  }
+  return total;
+}
