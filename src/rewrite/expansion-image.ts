@@ -9,7 +9,7 @@
  * monomial with exponents k_i becomes t^(k_1*w_1 + k_2*w_2 + ...). Reducing the coefficients and
  * packing the exponents is a ring homomorphism, so the result is the image of the expansion. The
  * weights w_i are the mixed radices of the exponent ranges the expansion's terms can have
- * (`exponentRanges`), so the packing is one-to-one on those terms: each term of the image is one
+ * (`Shape.ranges`), so the packing is one-to-one on those terms: each term of the image is one
  * term of the expansion, decoded with its exponents. Terms whose coefficient is divisible by PRIME
  * vanish from the image, and a coefficient that is not ±1 modulo PRIME is not ±1; so costing the
  * image as `costLowerBound` costs a polynomial (any other coefficient as an integer other than
@@ -27,7 +27,7 @@ import { NodeMemo } from "../core/memo.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { invMod } from "../poly/dense-mod.js";
-import { AtomTable, leafOf, termBound, type ToPolyOptions } from "../poly/convert.js";
+import { AtomTable, leafOf, type ToPolyOptions } from "../poly/convert.js";
 import { maxTerms } from "../poly/poly.js";
 import { cost, fractionCost } from "./cost.js";
 
@@ -57,9 +57,10 @@ const TOO_MANY_TERMS = new Error("expansion image past the terms cap");
  */
 export function expansionCostFloor(e: Expr, table: AtomTable): number {
   const cap = maxTerms();
+  const shape = shapeOf(e);
   // toPoly's own refusal (its dense path, for one atom, does not look at this bound).
-  if (table.atoms.length !== 1 && termBound(e, OPTIONS, 4 * cap) > 4 * cap) return Infinity;
-  const layout = packing(exponentRanges(e), table);
+  if (table.atoms.length !== 1 && shape.terms > 4 * cap) return Infinity;
+  const layout = packing(shape.ranges, table);
   if (layout === null) return 0;
   let image: Image;
   try {
@@ -78,28 +79,43 @@ interface Range {
   hi: number;
 }
 
-/** Per atom of a node (absent: exponent 0 in every term); a pure function of the node. */
+/** Per atom of a node (absent: exponent 0 in every term). */
 type Ranges = ReadonlyMap<Expr, Readonly<Range>>;
 
-/** Ranges kept across calls: a node's are read again for every larger node containing it. */
-const rangesMemo = new NodeMemo<Ranges>();
+/** What the image needs to know of a node before building it; a pure function of the node. */
+interface Shape {
+  /**
+   * The exponent ranges of the node's expansion as `toPoly` reads it (with `allowNegative`):
+   * the hull over a sum's terms (an atom absent from a term has exponent 0 there), the sum over
+   * a product's factors, k times the base's for a k-th power. An over-approximation: every term
+   * of the expansion has its exponents in these ranges.
+   */
+  readonly ranges: Ranges;
+  /**
+   * `termBound` without its cap (a sum adds its terms', a product multiplies its factors', u^k of
+   * n terms is C(n+k-1, k)), a power's stopped once past SAFE: every step is monotone, so it
+   * exceeds a cap below SAFE exactly when `termBound(x, options, cap)` does.
+   */
+  readonly terms: number;
+}
 
-/**
- * The exponent ranges of the expansion of `x` as `toPoly` reads it (with `allowNegative`): the
- * hull over a sum's terms (an atom absent from a term has exponent 0 there), the sum over a
- * product's factors, k times the base's for a k-th power. An over-approximation: every term of
- * the expansion has its exponents in these ranges.
- */
-function exponentRanges(x: Expr): Ranges {
-  const hit = rangesMemo.get(x);
+/** Shapes kept across calls: a node's are read again for every larger node containing it. */
+const shapes = new NodeMemo<Shape>();
+
+function shapeOf(x: Expr): Shape {
+  const hit = shapes.get(x);
   if (hit !== undefined) return hit;
-  const out = new Map<Expr, Range>();
+  const ranges = new Map<Expr, Range>();
+  let terms = 1;
   if (x.kind === "add") {
     const seen = new Map<Expr, number>();
+    terms = 0;
     for (const t of x.args) {
-      for (const [a, r] of exponentRanges(t)) {
-        const o = out.get(a);
-        if (o === undefined) out.set(a, { lo: r.lo, hi: r.hi });
+      const part = shapeOf(t);
+      terms += part.terms;
+      for (const [a, r] of part.ranges) {
+        const o = ranges.get(a);
+        if (o === undefined) ranges.set(a, { lo: r.lo, hi: r.hi });
         else {
           o.lo = Math.min(o.lo, r.lo);
           o.hi = Math.max(o.hi, r.hi);
@@ -107,16 +123,18 @@ function exponentRanges(x: Expr): Ranges {
         seen.set(a, (seen.get(a) ?? 0) + 1);
       }
     }
-    for (const [a, o] of out) {
+    for (const [a, o] of ranges) {
       if (seen.get(a)! === x.args.length) continue;
       o.lo = Math.min(o.lo, 0);
       o.hi = Math.max(o.hi, 0);
     }
   } else if (x.kind === "mul") {
     for (const f of x.args) {
-      for (const [a, r] of exponentRanges(f)) {
-        const o = out.get(a);
-        if (o === undefined) out.set(a, { lo: r.lo, hi: r.hi });
+      const part = shapeOf(f);
+      terms *= part.terms;
+      for (const [a, r] of part.ranges) {
+        const o = ranges.get(a);
+        if (o === undefined) ranges.set(a, { lo: r.lo, hi: r.hi });
         else {
           o.lo += r.lo;
           o.hi += r.hi;
@@ -125,11 +143,15 @@ function exponentRanges(x: Expr): Ranges {
     }
   } else if (x.kind !== "num") {
     const leaf = leafOf(x, OPTIONS);
-    if ("expand" in leaf) for (const [a, r] of exponentRanges(leaf.expand)) out.set(a, { lo: r.lo * leaf.k, hi: r.hi * leaf.k });
-    else out.set(leaf.atom, { lo: leaf.k, hi: leaf.k });
+    if ("expand" in leaf) {
+      const base = shapeOf(leaf.expand);
+      for (let i = 1; i <= leaf.k && terms <= SAFE; i++) terms = (terms * (base.terms + i - 1)) / i;
+      for (const [a, r] of base.ranges) ranges.set(a, { lo: r.lo * leaf.k, hi: r.hi * leaf.k });
+    } else ranges.set(leaf.atom, { lo: leaf.k, hi: leaf.k });
   }
-  rangesMemo.set(x, out);
-  return out;
+  const shape = { ranges, terms };
+  shapes.set(x, shape);
+  return shape;
 }
 
 /**
@@ -137,7 +159,7 @@ function exponentRanges(x: Expr): Ranges {
  * `sortedAtomTable([e], { allowNegative: true })` builds, read from the memoised ranges.
  */
 export function expansionAtomTable(e: Expr): AtomTable {
-  return new AtomTable([...exponentRanges(e).keys()].sort(compareExpr));
+  return new AtomTable([...shapeOf(e).ranges.keys()].sort(compareExpr));
 }
 
 /**
