@@ -50,27 +50,25 @@ const GIVE_UP = new Error("expansion image abandoned");
 const TOO_MANY_TERMS = new Error("expansion image past the terms cap");
 
 /**
- * A lower bound on `costLowerBound(toPoly(e, table, { allowNegative: true }), table)` for a table
- * of the atoms of `e` (`sortedAtomTable`); Infinity when `toPoly` would
- * throw for too many terms; 0 when the image cannot tell (exponents too many or too large to pack,
- * more than MAX_IMAGE_WORK term pairs, or a denominator divisible by PRIME).
+ * A lower bound on `costLowerBound(toPoly(e, table, { allowNegative: true }), table)` for the table
+ * of the atoms of `e` (`expansionAtomTable`); Infinity when that `toPoly` would throw for too many
+ * terms (the terms cap in force); 0 when the image cannot tell (exponents too many or too large to
+ * pack, more than MAX_IMAGE_WORK term pairs, or a denominator divisible by PRIME).
  */
 export function expansionCostFloor(e: Expr, table: AtomTable): number {
   const cap = maxTerms();
   const shape = shapeOf(e);
   // toPoly's own refusal (its dense path, for one atom, does not look at this bound).
   if (table.atoms.length !== 1 && shape.terms > 4 * cap) return Infinity;
-  const layout = packing(shape.ranges, table);
-  if (layout === null) return 0;
-  let image: Image;
   try {
-    image = new ImageBuilder(table, layout.weights, cap).of(e);
+    const layout = packing(shape.ranges, table);
+    if (layout === null) return 0;
+    return imageCost(new ImageBuilder(table, layout.weights, cap).of(e), table, layout);
   } catch (err) {
     if (err === TOO_MANY_TERMS) return Infinity;
     if (err === GIVE_UP) return 0;
     throw err;
   }
-  return imageCost(image, table, layout.lo, layout.weights);
 }
 
 /** An atom's lowest and highest exponent over the terms of a node's expansion. */
@@ -162,23 +160,30 @@ export function expansionAtomTable(e: Expr): AtomTable {
   return new AtomTable([...shapeOf(e).ranges.keys()].sort(compareExpr));
 }
 
-/**
- * The packing of the atoms of `table` for `ranges`: mixed-radix weights (atom i's radix is the
- * number of its exponents lo..hi) and the lowest exponents, or null when the packed exponents of
- * the box do not fit the safe integers.
- */
-function packing(ranges: Ranges, table: AtomTable): { weights: number[]; lo: number[] } | null {
+/** How the exponents of the atoms of a table pack into one. */
+interface Packing {
+  /** Atom i's weight: the product of the radices (numbers of exponents lo..hi) of atoms 0..i-1. */
+  readonly weights: readonly number[];
+  readonly lo: readonly number[];
+  /** The packed lowest exponents: a term's packed exponent minus this has digits exponent - lo. */
+  readonly offset: number;
+}
+
+/** The packing of the atoms of `table` for `ranges`, or null when it does not fit the safe integers. */
+function packing(ranges: Ranges, table: AtomTable): Packing | null {
   const weights: number[] = [];
   const lo: number[] = [];
   let w = 1;
+  let offset = 0;
   for (const a of table.atoms) {
     const r = ranges.get(a)!;
     weights.push(w);
     lo.push(r.lo);
+    offset += safe(r.lo * w);
     w *= r.hi - r.lo + 1;
-    if (w > SAFE) return null;
+    if (w > SAFE || offset > SAFE || offset < -SAFE) return null;
   }
-  return { weights, lo };
+  return { weights, lo, offset };
 }
 
 /** Builds the images of nodes the way `toPoly` builds their polynomials, memoised per node. */
@@ -281,14 +286,12 @@ function residue(r: Rational): number {
 const TWO = Rational.int(2n);
 
 /**
- * `costLowerBound` of the polynomial the image decodes to: each packed exponent unpacked into the
- * atoms' exponents (digit i, plus lo[i]), each coefficient as 1 when it is ±1 modulo PRIME and as
+ * `costLowerBound` of the polynomial the image decodes to: each packed exponent, less the offset,
+ * unpacked into the atoms' exponents (digit i, plus lo[i]), each coefficient as 1 when it is ±1 modulo PRIME and as
  * 2 otherwise.
  */
-function imageCost(image: Image, table: AtomTable, lo: readonly number[], weights: readonly number[]): number {
+function imageCost(image: Image, table: AtomTable, { weights, lo, offset }: Packing): number {
   const atomCost = table.atoms.map(cost);
-  let offset = 0;
-  for (let i = 0; i < lo.length; i++) offset += lo[i]! * weights[i]!;
   let total = Math.max(0, image.size - 1);
   for (const [packed, c] of image) {
     let rest = packed - offset;

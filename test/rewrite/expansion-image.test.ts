@@ -107,7 +107,12 @@ describe("the cost floor of an expansion's image modulo a prime", () => {
   });
 
   it("gives up (0) on a denominator divisible by the prime and on exponents too large to pack", () => {
-    for (const text of ["x/67108859 + (x + 1)^2", "(x^1000000000 + y^1000000000 + sin(x)^1000000000 + 1)^2*exp(x)^1000000000"]) {
+    const tooLarge = [
+      "(x^1000000000 + y^1000000000 + sin(x)^1000000000 + 1)^2*exp(x)^1000000000",
+      // Radices that fit, but not the packed lowest exponent of the last atom (8192*(2^20 + 1)^2).
+      "(x^1048576 + 1)*(y^1048576 + 1)*z^8192*(z + 1)",
+    ];
+    for (const text of ["x/67108859 + (x + 1)^2", ...tooLarge]) {
       const e = parse(text);
       expect(expansionCostFloor(e, expansionAtomTable(e)), text).toBe(0);
     }
