@@ -48,11 +48,14 @@ export function expandShallow(e: Expr): Expr;
 export function expandShallow(e: Expr, below: number, slack?: number): Expr | null;
 export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null {
   const options = { allowNegative: true };
+  // The floors that need no atom table first: past `below + slack` no bound can admit the expansion.
+  const floor = below === Infinity ? 0 : e.kind === "add" ? sumCostFloor(e, options) : productCostFloor(e, options);
+  if (floor >= below + slack) return null;
   const table = expansionAtomTable(e);
   // Rules may merge exp(a)*exp(b) after expansion: with two exps the bound gets `slack` more.
   const exps = table.atoms.filter((a) => a.kind === "call" && a.fn === "exp").length;
   const bound = below + (exps >= 2 ? slack : 0);
-  if (below !== Infinity && (e.kind === "add" ? sumCostFloor(e, options) : productCostFloor(e, options)) >= bound) return null;
+  if (floor >= bound) return null;
   if (below !== Infinity && expansionCostFloor(e, table) >= bound) return null;
   const p = toPoly(e, table, options);
   if (below !== Infinity && costLowerBound(p, table) >= bound) return null;
