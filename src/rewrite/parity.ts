@@ -59,6 +59,37 @@ export function callsInverse(e: Expr): boolean {
   return INVERSES.some((f) => heads.has(f));
 }
 
+let compositions: Set<string> | null = null;
+
+/** True when a rule marked `inverse` rewrites the call `e` itself (`cos(asin(u))`). */
+function isInverseComposition(e: Expr): boolean {
+  if (e.kind !== "call" || e.args.length !== 1 || e.args[0]!.kind !== "call") return false;
+  if (compositions === null) {
+    compositions = new Set();
+    for (const [fn, rules] of inverseRulesByFn()) for (const r of rules) if (r.lhs.args[0]!.kind === "call") compositions.add(`${fn}(${r.lhs.args[0]!.fn}`);
+  }
+  return compositions.has(`${e.fn}(${e.args[0]!.fn}`);
+}
+
+/**
+ * True when an inverse composition lies in the rational layer of `e` (`e` itself, or reached
+ * through sums, products and powers only), where `inverseForms` can gain. A composition inside
+ * the argument of a call of the layer gains nothing at `e`: that call was simplified before `e`,
+ * with this strategy's candidate tried on it, and its rewritten form is again a call, which the
+ * sums and products of `e` treat as an atom (only an exact copy of it beside it could combine).
+ */
+export function inverseCompositionInLayer(e: Expr): boolean {
+  const seen = new Set<Expr>();
+  const go = (x: Expr): boolean => {
+    if (x.kind === "call") return isInverseComposition(x);
+    if (x.kind !== "add" && x.kind !== "mul" && x.kind !== "pow") return false;
+    if (seen.has(x)) return false;
+    seen.add(x);
+    return x.args.some(go);
+  };
+  return go(e);
+}
+
 /**
  * `e` with every composition `f(g(u))` of a rule marked `inverse` (`cos(asin(u))` is
  * sqrt(1 - u^2)) rewritten, wherever it occurs: the algebraic form is often longer alone but

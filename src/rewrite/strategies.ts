@@ -18,16 +18,17 @@ import { cost } from "./cost.js";
 import { cancelTop, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
-import { callsInverse, inverseForms, parityForm } from "./parity.js";
+import { callsInverse, inverseCompositionInLayer, inverseForms, parityForm } from "./parity.js";
 import { hasNestedRadical, mergeNestedRadicals } from "./radicals.js";
 import { hasTanSecTerms, tanSecForm } from "./tan-sec.js";
-import { hasTrigHead, hasTrigWork, productToSum, trigPreferMatters, trigRational } from "./trig.js";
+import { hasTrigHead, hasTrigWork, productToSum, TrigLayer, trigRational } from "./trig.js";
 
 /** What a strategy may read about the node it is tried on; the shape facts are computed once. */
 export class NodeFacts {
   private monomialSum: boolean | undefined;
   private denominators: number | undefined;
   private trigWork: boolean | undefined;
+  private trigSurvey: TrigLayer | undefined;
 
   constructor(
     readonly node: Expr,
@@ -44,6 +45,11 @@ export class NodeFacts {
   /** A circular or hyperbolic function in the node, and `hasTrigWork(node)` (both trig strategies ask). */
   get trig(): boolean {
     return (this.trigWork ??= hasTrigHead(headsOf(this.node)) && hasTrigWork(this.node));
+  }
+
+  /** The survey of the node's rational layer that the two trig strategies share. */
+  get trigLayer(): TrigLayer {
+    return (this.trigSurvey ??= new TrigLayer(this.node));
   }
 
   /** A sum with at most MAX_DENOMINATORS distinct denominators (not a sum of monomials). */
@@ -91,15 +97,28 @@ const MONOMIAL_SUM_FACTORING = 16;
 
 export const STRATEGIES: readonly Strategy[] = [
   { id: "parity", kinds: ["call"], build: parityForm, ties: "sign-aside" },
-  { id: "inverse-forms", kinds: ["add", "mul", "pow", "call"], when: (f) => callsInverse(f.node), build: inverseForms, rulesWithin: RULE_SLACK },
-  { id: "trig-cos", kinds: ["add", "mul", "pow"], maxCost: TRIG_COST, when: (f) => f.trig, build: (n) => trigRational(n, "cos"), rulesWithin: RULE_SLACK },
-  // Tried only when the "cos" form depended on the preference (`trigPreferMatters`).
+  {
+    id: "inverse-forms",
+    kinds: ["add", "mul", "pow", "call"],
+    when: (f) => callsInverse(f.node) && inverseCompositionInLayer(f.node),
+    build: inverseForms,
+    rulesWithin: RULE_SLACK,
+  },
+  {
+    id: "trig-cos",
+    kinds: ["add", "mul", "pow"],
+    maxCost: TRIG_COST,
+    when: (f) => f.trig && f.trigLayer.mayGain("cos"),
+    build: (n, f) => trigRational(n, "cos", f.trigLayer),
+    rulesWithin: RULE_SLACK,
+  },
+  // Tried only when the "cos" form depended on the preference (`TrigLayer.sinRunMayDiffer`).
   {
     id: "trig-sin",
     kinds: ["add", "mul", "pow"],
     maxCost: TRIG_COST,
-    when: (f) => f.trig && trigPreferMatters(f.node),
-    build: (n) => trigRational(n, "sin"),
+    when: (f) => f.trig && f.trigLayer.sinRunMayDiffer(),
+    build: (n, f) => trigRational(n, "sin", f.trigLayer),
     rulesWithin: RULE_SLACK,
   },
   // Sums only: a lone product in tan/sec form hides from its parent the sin/cos identities.

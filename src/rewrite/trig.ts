@@ -20,6 +20,7 @@ import { cancelTop, togetherRational } from "./rational.js";
 import { NodeMemo } from "../core/memo.js";
 
 type Prefer = "sin" | "cos";
+const PREFERS: readonly Prefer[] = ["cos", "sin"];
 
 const TRIG = new Set<string>(["sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch"]);
 
@@ -97,14 +98,6 @@ function mapLayer(e: Expr, leaf: (x: Expr) => Expr, memo: Map<Expr, Expr> = new 
   return out;
 }
 
-/** Arguments of the trig/hyperbolic calls in the rational layer of `e`. */
-function layerArguments(e: Expr, out: Set<Expr>): Set<Expr> {
-  if (e.kind === "call") {
-    if (TRIG.has(e.fn)) out.add(e.args[0]!);
-  } else if (e.kind === "add" || e.kind === "mul" || e.kind === "pow") for (const a of e.args) layerArguments(a, out);
-  return out;
-}
-
 export function quotientForm(fn: FunctionName, u: Expr): Expr | null {
   const f = (g: FunctionName): Expr => call(g, [u]);
   // The call stays where its denominator folds to an exact 0 (`cot(pi)`): no quotient exists.
@@ -136,14 +129,6 @@ export function quotientForm(fn: FunctionName, u: Expr): Expr | null {
  * even power of sin, cos, sinh or cosh it met): otherwise both preferences give the same result.
  */
 let preferConsulted = false;
-
-/** Nodes whose `trigRational` result does not depend on `prefer` (recorded by a "cos" run). */
-const preferIrrelevant = new WeakSet<Expr>();
-
-/** False when a "cos" run of `trigRational(e)` showed the "sin" run would build the same form. */
-export function trigPreferMatters(e: Expr): boolean {
-  return !preferIrrelevant.has(e);
-}
 
 function doubleAngle(fn: FunctionName, w: Expr, prefer: Prefer): Expr | null {
   if (fn === "cos" || fn === "cosh") preferConsulted = true;
@@ -202,51 +187,141 @@ function reducePower(x: Expr, prefer: Prefer): Expr {
   return mulAll([pow(x.base, num(n % 2)), pow(square, num(Math.floor(n / 2)))]);
 }
 
+/** Quotient functions (and sin, sinh) whose double angle expands the same way for both preferences. */
+const PREFER_FREE_DOUBLES = new Set<string>(["sin", "sinh", "csc", "csch"]);
+
 /**
- * False when `trigRational(e, prefer)` is `e` itself: the rational layer has no quotient function
- * (tan, cot, sec, csc and their hyperbolic cousins), no double angle of an argument present, no
- * power that `reducePower` rewrites and no negative numeric power, so the common denominator and
- * the cancellation leave it as it is.
+ * The rational layer of one node as both runs of `trigRational` (prefer "cos", then "sin") see
+ * it, surveyed once: which identities can fire for each preference, and the forms the two runs
+ * share. `NodeFacts.trigLayer` keeps one per node for the two trig strategies.
  */
-function trigRationalMayChange(e: Expr, prefer: Prefer, args: ReadonlySet<Expr>): boolean {
-  const seen = new Set<Expr>();
-  const go = (x: Expr): boolean => {
-    if (seen.has(x)) return false;
-    seen.add(x);
-    if (x.kind === "call") return TRIG.has(x.fn) && (QUOTIENTS.has(x.fn) || halfIn(x.args[0]!, args) !== null);
-    if (x.kind === "pow" && ((x.exp.kind === "num" && x.exp.value.sign() < 0) || reduciblePower(x, prefer))) return true;
-    if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) if (go(a)) return true;
-    return false;
-  };
-  return go(e);
+export class TrigLayer {
+  /** Arguments of the layer's trig calls (`halfIn` finds the double angles among them). */
+  readonly args: ReadonlySet<Expr>;
+  /**
+   * A quotient function (tan, cot, sec, csc and the hyperbolic cousins), a double angle of an
+   * argument present or a negative numeric power: the common denominator and the cancellation
+   * may change the layer whatever the preference.
+   */
+  private readonly changesAnyway: boolean;
+  /** A power that `reducePower` rewrites, for each preference. */
+  private readonly reducible: Record<Prefer, boolean> = { cos: false, sin: false };
+  /** The arguments of those powers, for each preference. */
+  private readonly reducedArgs: Record<Prefer, Set<Expr>> = { cos: new Set(), sin: new Set() };
+  /** A term `f(u)^2` or `c*f(u)^2` of a sum of the layer with f a function `reducePower` rewrites, for each preference. */
+  private readonly squareTerm: Record<Prefer, boolean> = { cos: false, sin: false };
+  private readonly hasQuotient: boolean;
+  private readonly hasDouble: boolean;
+  /** An argument of those powers with another function of it in the layer, for each preference. */
+  private readonly mixedArgument: Record<Prefer, boolean> = { cos: false, sin: false };
+  /** A double angle whose expansion depends on the preference (of cos, cosh or a quotient of them). */
+  private readonly preferredDouble: boolean;
+  private quotients: Expr | undefined;
+  /** The expanded form both preferences share when no double angle depends on the preference. */
+  private shared: Expr | undefined;
+  /** Whether the "cos" run took a step that depended on the preference; undefined until it ran. */
+  cosRunConsulted: boolean | undefined;
+
+  constructor(readonly node: Expr) {
+    const calls: (Expr & { kind: "call" })[] = [];
+    let negativePower = false as boolean; // set by `survey` (the cast stops TypeScript narrowing it to false)
+    const seen = new Set<Expr>();
+    const survey = (x: Expr): void => {
+      if (seen.has(x)) return;
+      seen.add(x);
+      if (x.kind === "call") {
+        if (TRIG.has(x.fn)) calls.push(x);
+        return;
+      }
+      if (x.kind === "pow") {
+        if (x.exp.kind === "num" && x.exp.value.sign() < 0) negativePower = true;
+        for (const prefer of PREFERS) {
+          if (!reduciblePower(x, prefer)) continue;
+          this.reducible[prefer] = true;
+          this.reducedArgs[prefer].add(x.base.args[0]!);
+        }
+      }
+      if (x.kind === "add")
+        for (const t of x.args) {
+          const square = t.kind === "mul" && t.args.length === 2 && t.args[0]!.kind === "num" ? t.args[1]! : t;
+          if (square.kind !== "pow" || square.base.kind !== "call" || square.exp !== TWO) continue;
+          for (const prefer of PREFERS) if (disfavoured(square.base.fn, prefer)) this.squareTerm[prefer] = true;
+        }
+      if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) survey(a);
+    };
+    survey(node);
+    const args = new Set(calls.map((c) => c.args[0]!));
+    this.args = args;
+    const functionsOf = new Map<Expr, Set<string>>();
+    for (const c of calls) {
+      const fns = functionsOf.get(c.args[0]!) ?? new Set();
+      functionsOf.set(c.args[0]!, fns.add(c.fn));
+    }
+    for (const prefer of PREFERS) this.mixedArgument[prefer] = [...this.reducedArgs[prefer]].some((u) => functionsOf.get(u)!.size > 1);
+    const doubles = calls.filter((c) => halfIn(c.args[0]!, args) !== null);
+    this.hasQuotient = calls.some((c) => QUOTIENTS.has(c.fn));
+    this.hasDouble = doubles.length > 0;
+    this.changesAnyway = negativePower || this.hasDouble || this.hasQuotient;
+    this.preferredDouble = doubles.some((c) => !PREFER_FREE_DOUBLES.has(c.fn));
+  }
+
+  /** False when `trigRational(node, prefer)` is the node itself: nothing to rewrite, no denominator to combine. */
+  mayChange(prefer: Prefer): boolean {
+    return this.changesAnyway || this.reducible[prefer];
+  }
+
+  /**
+   * False when `trigRational(node, prefer)` costs more than the node. Without a quotient, a double
+   * angle or a denominator, the run only replaces each power f(u)^k (k >= 2) of the disfavoured
+   * function by f(u)^(k mod 2)*(1 - g(u)^2)^(k div 2) (common denominator and cancellation leave
+   * the rest), which prints at least 2 tokens longer (1 at most comes back where the order of a
+   * sum's terms, and so its leading minus, changes). It can combine with its neighbours only
+   * where g(u) occurs already (u has another function in the layer), or where a sum's term
+   * `c*f(u)^2` becomes `c - c*g(u)^2` and the constants merge.
+   */
+  mayGain(prefer: Prefer): boolean {
+    return this.changesAnyway || (this.reducible[prefer] && (this.squareTerm[prefer] || this.mixedArgument[prefer]));
+  }
+
+  /** False when the "sin" run cannot gain, or would build the "cos" run's form (no step of that run depended on the preference). */
+  sinRunMayDiffer(): boolean {
+    return this.mayGain("sin") && this.cosRunConsulted !== false;
+  }
+
+  /** The layer with quotient functions as quotients of sin and cos (sinh and cosh) and double angles expanded for `prefer`. */
+  expanded(prefer: Prefer): Expr {
+    if (this.preferredDouble) return this.doublesExpanded(prefer);
+    return (this.shared ??= this.doublesExpanded(prefer));
+  }
+
+  private doublesExpanded(prefer: Prefer): Expr {
+    const quotients = (this.quotients ??= this.hasQuotient
+      ? mapLayer(this.node, (x) => (x.kind === "call" ? (quotientForm(x.fn, x.args[0]!) ?? x) : x))
+      : this.node);
+    // The quotients' sines and cosines have the arguments of the calls they replace: no new double angle.
+    if (!this.hasDouble) return quotients;
+    return mapLayer(quotients, (x) => {
+      if (x.kind !== "call" || !TRIG.has(x.fn)) return x;
+      const w = halfIn(x.args[0]!, this.args);
+      return w === null ? x : (doubleAngle(x.fn, w, prefer) ?? x);
+    });
+  }
 }
 
-export function trigRational(e: Expr, prefer: Prefer): Expr {
-  const args = layerArguments(e, new Set());
-  if (!trigRationalMayChange(e, prefer, args)) return e;
+/** `layer`: the survey of `e`'s layer, when the caller has one (both strategies share it). */
+export function trigRational(e: Expr, prefer: Prefer, layer: TrigLayer = new TrigLayer(e)): Expr {
+  if (!layer.mayChange(prefer)) return e;
   preferConsulted = false;
-  const r = trigRationalSteps(e, prefer, args);
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the steps set preferConsulted; TypeScript does not see writes made by called functions
-  if (prefer === "cos" && !preferConsulted) preferIrrelevant.add(e);
-  return r;
-}
-
-function trigRationalSteps(e: Expr, prefer: Prefer, args: ReadonlySet<Expr>): Expr {
-  let r = mapLayer(e, (x) => {
-    if (x.kind !== "call") return x;
-    return quotientForm(x.fn, x.args[0]!) ?? x;
-  });
-  r = mapLayer(r, (x) => {
-    if (x.kind !== "call" || !TRIG.has(x.fn)) return x;
-    const w = halfIn(x.args[0]!, args);
-    return w === null ? x : (doubleAngle(x.fn, w, prefer) ?? x);
-  });
+  let r = layer.expanded(prefer);
   for (let round = 0; round < 2; round++) {
     const reduced = mapLayer(r, (x) => reducePower(x, prefer));
+    // `r` is then a cancelled form with no power to reduce: a common denominator and cancelling leave it.
+    if (round > 0 && reduced === r) break;
     const next = cancelTop(togetherRational(reduced));
     if (next === r) break;
     r = next;
   }
+  if (prefer === "cos") layer.cosRunConsulted = preferConsulted;
   return r;
 }
 

@@ -15,7 +15,7 @@ import { sortedAtomTable, toPoly } from "../../src/poly/convert.js";
 import { costLowerBound, expandShallow, productCostFloor, sumCostFloor } from "../../src/rewrite/expand.js";
 import { collectFactored } from "../../src/rewrite/collect.js";
 import { distributeCoefficient, factorTerms, mayPullOut, pullSumContent } from "../../src/rewrite/sum-forms.js";
-import { hasTrigWork, productToSum, trigRational } from "../../src/rewrite/trig.js";
+import { hasTrigWork, productToSum, TrigLayer, trigRational } from "../../src/rewrite/trig.js";
 import { exprArb, numericallyEqual } from "./eval-support.js";
 
 const x = sym("x");
@@ -94,6 +94,48 @@ describe("trigonometric candidates", () => {
     ["tan(x) + x", false],
   ])("hasTrigWork(%s) is %s", (input, expected) => {
     expect(hasTrigWork(parse(input))).toBe(expected);
+  });
+});
+
+/** Polynomials (no denominators) in sin, cos, sinh and cosh of the arguments above, x and numbers. */
+const trigPolynomialArb: fc.Arbitrary<Expr> = fc
+  .letrec<{ e: Expr }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.tuple(fc.constantFrom<FunctionName>("sin", "cos", "sinh", "cosh"), fc.constantFrom(...ARGUMENTS)).map(([f, u]) => call(f, [u])),
+      fc.constantFrom<Expr>(x, num(1), num(2), num(-3), num(Rational.HALF)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => add(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => sub(a, b)),
+      fc.tuple(tie("e"), tie("e")).map(([a, b]) => mul(a, b)),
+      fc.tuple(tie("e"), fc.integer({ min: 2, max: 4 })).map(([a, k]) => pow(a, num(k))),
+    ),
+  }))
+  .e.filter((e) => e.depth <= 6);
+
+describe("trigonometric gates", () => {
+  it("a preference that TrigLayer says cannot gain gives a costlier form", () => {
+    fc.assert(
+      fc.property(trigPolynomialArb, fc.constantFrom<"cos" | "sin">("cos", "sin"), (e, prefer) => {
+        const layer = new TrigLayer(e);
+        if (!layer.mayChange(prefer) || layer.mayGain(prefer)) return;
+        const c = attempt(() => trigRational(e, prefer, layer));
+        if (c !== null && c !== e) expect(cost(c), `${String(e)} -> ${String(c)}`).toBeGreaterThan(cost(e));
+      }),
+      { seed: 11, numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ["5*sin(x + 5)^2*sin(x + 6)^2*(x + 1)", "cos", false],
+    ["16*sinh(x) - 8*sinh(x)^3", "cos", false],
+    ["x*sin(x)^3 + sin(x)", "cos", false],
+    ["16*sin(x)^4 + 88*sin(x)^2 + 16", "cos", true],
+    ["cos(x)^2 - sin(x)^2", "cos", true],
+    ["(sin(x)^2 - 2)/sin(x)^3", "cos", true],
+    ["x*cos(x)^2 + 1", "sin", false],
+    ["3*cos(x)^2 - 3", "sin", true],
+  ])("TrigLayer(%s).mayGain(%s) is %s", (input, prefer, expected) => {
+    expect(new TrigLayer(parse(input)).mayGain(prefer as "sin" | "cos")).toBe(expected);
   });
 });
 
