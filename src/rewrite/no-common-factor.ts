@@ -15,6 +15,7 @@
  */
 import type { Expr } from "../core/node.js";
 import type { Rational } from "../core/rational.js";
+import { NodeMemo } from "../core/memo.js";
 import { leafOf } from "../poly/convert.js";
 import { gcdMod, invMod, mulMod, type ModPoly } from "../poly/dense-mod.js";
 
@@ -31,9 +32,9 @@ const NONE = {};
 export function nothingCancels(numerator: Expr, bases: readonly Expr[]): boolean {
   const images = new Images();
   let nonConstant = false;
-  const numeratorAtoms = images.atomsOf(numerator);
+  const numeratorAtoms = atomsOf(numerator);
   for (const d of bases) {
-    for (const v of images.atomsOf(d)) {
+    for (const v of atomsOf(d)) {
       // A common factor has only atoms of both (the numerator's non-constancy is checked below).
       if (!numeratorAtoms.has(v)) continue;
       const dv = images.image(d, v);
@@ -52,6 +53,47 @@ export function nothingCancels(numerator: Expr, bases: readonly Expr[]): boolean
     if (nv.length > 1) nonConstant = true;
   }
   return nonConstant;
+}
+
+/** Atom sets by expression: a pure function of the node, shared by every test. */
+const atomSets = new NodeMemo<ReadonlySet<Expr>>();
+const NO_ATOMS: ReadonlySet<Expr> = new Set();
+
+/**
+ * The atoms of `e` as `toPoly` reads them (sums, products and integer powers of sums opened). A
+ * node whose atoms are all in one argument's set shares that set (sets are never mutated once
+ * stored).
+ */
+function atomsOf(e: Expr): ReadonlySet<Expr> {
+  const hit = atomSets.get(e);
+  if (hit !== undefined) return hit;
+  let out: ReadonlySet<Expr>;
+  if (e.kind === "add" || e.kind === "mul") {
+    out = NO_ATOMS;
+    let owned = false;
+    for (const a of e.args) {
+      const s = atomsOf(a);
+      if (s.size === 0 || s === out) continue;
+      if (out.size === 0) {
+        out = s;
+        continue;
+      }
+      for (const x of s) {
+        if (out.has(x)) continue;
+        if (!owned) {
+          out = new Set(out);
+          owned = true;
+        }
+        (out as Set<Expr>).add(x);
+      }
+    }
+  } else if (e.kind === "num") out = NO_ATOMS;
+  else {
+    const leaf = leafOf(e, {});
+    out = "expand" in leaf ? atomsOf(leaf.expand) : new Set([leaf.atom]);
+  }
+  atomSets.set(e, out);
+  return out;
 }
 
 function mod(n: bigint): number {
@@ -74,6 +116,17 @@ function addImages(a: ModPoly, b: ModPoly): ModPoly {
   return out;
 }
 
+/** r^k mod P. */
+function powResidue(r: number, k: number): number {
+  let result = 1;
+  let base = r;
+  for (let e = k; e > 0; e = Math.floor(e / 2)) {
+    if (e & 1) result = (result * base) % P;
+    if (e > 1) base = (base * base) % P;
+  }
+  return result;
+}
+
 function powImage(a: ModPoly, k: number): ModPoly | null {
   if (a.length === 0) return k === 0 ? [1] : [];
   if ((a.length - 1) * k > MAX_DEGREE) return null;
@@ -86,27 +139,16 @@ function powImage(a: ModPoly, k: number): ModPoly | null {
   return result;
 }
 
-/** The atoms, residues and univariate images of one test (atoms get residues in order of use). */
+/**
+ * The atoms, residues and univariate images of one test (atoms get residues in order of use). An
+ * expression without the atom v has a constant image, its value at the residues, the same for
+ * every such v: it is computed once per test, as a residue (`value`).
+ */
 class Images {
   private readonly residues = new Map<Expr, number>();
-  private readonly atoms = new Map<Expr, ReadonlySet<Expr>>();
   private readonly images = new Map<Expr, Map<Expr, ModPoly | typeof NONE>>();
+  private readonly values = new Map<Expr, number>();
   private readonly degrees = new Map<Expr, Map<Expr, number>>();
-
-  /** The atoms of `e` as `toPoly` reads them (sums, products and integer powers of sums opened). */
-  atomsOf(e: Expr): ReadonlySet<Expr> {
-    let s = this.atoms.get(e);
-    if (s !== undefined) return s;
-    const out = new Set<Expr>();
-    if (e.kind === "add" || e.kind === "mul") for (const a of e.args) for (const x of this.atomsOf(a)) out.add(x);
-    else if (e.kind !== "num") {
-      const leaf = leafOf(e, {});
-      if ("expand" in leaf) for (const x of this.atomsOf(leaf.expand)) out.add(x);
-      else out.add(leaf.atom);
-    }
-    this.atoms.set(e, (s = out));
-    return s;
-  }
 
   /** An upper bound on the degree in the atom v of `e`'s polynomial. */
   degreeBound(e: Expr, v: Expr): number {
@@ -127,6 +169,10 @@ class Images {
 
   /** The image of `e` in F_P[v] (lowest degree first, trimmed), or null when it cannot be taken. */
   image(e: Expr, v: Expr): ModPoly | null {
+    if (!atomsOf(e).has(v)) {
+      const r = this.value(e);
+      return r < 0 ? null : r === 0 ? [] : [r];
+    }
     let memo = this.images.get(v);
     if (memo === undefined) this.images.set(v, (memo = new Map<Expr, ModPoly | typeof NONE>()));
     const hit = memo.get(e);
@@ -171,6 +217,31 @@ class Images {
       return out;
     }
     return powImage([this.residueOf(leaf.atom)], leaf.k);
+  }
+
+  /** The residue of `e` with every atom at its residue, or -1 when P divides a denominator. */
+  private value(e: Expr): number {
+    const hit = this.values.get(e);
+    if (hit !== undefined) return hit;
+    let out: number;
+    if (e.kind === "num") out = residue(e.value);
+    else if (e.kind === "add" || e.kind === "mul") {
+      out = e.kind === "add" ? 0 : 1;
+      for (const a of e.args) {
+        const x = this.value(a);
+        if (x < 0) {
+          out = -1;
+          break;
+        }
+        out = e.kind === "add" ? (out + x) % P : (out * x) % P;
+      }
+    } else {
+      const leaf = leafOf(e, {});
+      const base = "expand" in leaf ? this.value(leaf.expand) : this.residueOf(leaf.atom);
+      out = base < 0 ? -1 : powResidue(base, leaf.k);
+    }
+    this.values.set(e, out);
+    return out;
   }
 
   /** The fixed residue of an atom other than the variable (never 0 or 1). */

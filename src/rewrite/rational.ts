@@ -109,6 +109,22 @@ function isSimpleMonomial(e: Expr): boolean {
   return isSimpleAtomFactor(e);
 }
 
+/**
+ * True for a product or power that `cancelTop` returns unchanged by the shape of its factors alone
+ * (its first tests, below): besides powers with a symbolic exponent, a number over denominators
+ * none of which is a sum with a sum inside a term. Only numbers divide a number, and there is
+ * nothing to multiply out. Builds nothing, for the strategy table.
+ */
+export function isNumberOverFlatSums(e: Expr): boolean {
+  for (const f of e.kind === "mul" ? e.args : [e]) {
+    if (f.kind === "num" || (f.kind === "pow" && f.exp.kind !== "num")) continue;
+    const ap = f.kind === "pow" ? atomPower(f) : null;
+    if (ap === null || ap[1] >= 0) return false;
+    if (ap[0].kind === "add" && ap[0].args.some(hasSumInside)) return false;
+  }
+  return true;
+}
+
 /** A `cancelTop` result, the polynomial work it cost and the terms cap it ran under. */
 interface Cancelled {
   readonly result: Expr;

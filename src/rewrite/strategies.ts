@@ -15,7 +15,7 @@ import { headsOf } from "./engine.js";
 import { expandShallow } from "./expand.js";
 import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
-import { cancelTop, togetherRational } from "./rational.js";
+import { cancelTop, isNumberOverFlatSums, togetherRational } from "./rational.js";
 import { denominatorCount, hasDenominator, hasFractionInSum, hasExpAndSum, hasSumFactor, isMonomialSum, multipliesOut } from "./shape.js";
 import { distributeCoefficient, distributeExp, factorTerms, negateSumFactor, pullSumContent, pullSumSign } from "./sum-forms.js";
 import { callsInverse, inverseCompositionInLayer, inverseForms, parityForm } from "./parity.js";
@@ -145,7 +145,14 @@ export const STRATEGIES: readonly Strategy[] = [
     when: (f) => f.node.args.length <= MONOMIAL_SUM_FACTORING,
     build: (n, f) => collectFactored(n, cost, f.bestCost()),
   },
-  { id: "together-cancel", kinds: ["add"], maxCost: ALGEBRA_COST, when: (f) => f.fewDenominators, build: (n) => cancelTop(togetherRational(n)) },
+  // Without a fraction in a sum the common denominator is the node itself (`hasFractionInSum`).
+  {
+    id: "together-cancel",
+    kinds: ["add"],
+    maxCost: ALGEBRA_COST,
+    when: (f) => f.fewDenominators && hasFractionInSum(f.node),
+    build: (n) => cancelTop(togetherRational(n)),
+  },
   {
     id: "expand",
     kinds: ["add"],
@@ -155,8 +162,14 @@ export const STRATEGIES: readonly Strategy[] = [
     rulesWithin: RULE_SLACK,
   },
   { id: "sum-content", kinds: ["mul", "pow"], when: (f) => hasSumFactor(f.node), build: pullSumContent, rulesWithin: RULE_SLACK, ties: "equal" },
-  // A fraction cancels only with a denominator and a sum on one side of it.
-  { id: "cancel", kinds: ["mul", "pow"], maxCost: ALGEBRA_COST, when: (f) => hasSumFactor(f.node) && hasDenominator(f.node), build: cancelTop },
+  // A fraction cancels only with a denominator and a sum on one side of it, and not when it is a number over expanded sums.
+  {
+    id: "cancel",
+    kinds: ["mul", "pow"],
+    maxCost: ALGEBRA_COST,
+    when: (f) => hasSumFactor(f.node) && hasDenominator(f.node) && !isNumberOverFlatSums(f.node),
+    build: cancelTop,
+  },
   {
     id: "together-cancel",
     kinds: ["mul", "pow"],

@@ -5,7 +5,7 @@ import type { Expr } from "../../src/core/node.js";
 import { parse } from "../../src/parse/parser.js";
 import { expand } from "../../src/rewrite/expand.js";
 import { factor } from "../../src/rewrite/factor.js";
-import { cancel, cancelTop, together } from "../../src/rewrite/rational.js";
+import { cancel, cancelTop, isNumberOverFlatSums, together } from "../../src/rewrite/rational.js";
 import { LimitError } from "../../src/core/errors.js";
 import { clearCaches } from "../../src/core/memo.js";
 import { polyWorkLeft, withPolyBudget } from "../../src/poly/poly.js";
@@ -48,6 +48,19 @@ describe("together and cancel", () => {
     ["(x - 1)/(x + 1)", "(x - 1)/(x + 1)"],
   ])("cancel %s = %s", (input, expected) => {
     expect(canonical(cancel(parse(input)))).toBe(parse(expected));
+  });
+
+  it.each([
+    ["3/(x^2 + 1)^2", true],
+    ["2^x/(x + 1)", true],
+    ["1/((x + 1)*(y - 2))", true],
+    ["3/((x + 1)^2 + 1)", false], // cancelTop multiplies the denominator out
+    ["x/(x + 1)", false],
+    ["sqrt(2)/(x + 1)", false],
+  ])("isNumberOverFlatSums %s: %s, and cancelTop leaves such a node alone", (input, expected) => {
+    const e = parse(input);
+    expect(isNumberOverFlatSums(e)).toBe(expected);
+    if (expected) expect(cancelTop(e)).toBe(e);
   });
 
   it("a remembered cancellation charges the work it cost, and runs out where the computation would", () => {
