@@ -86,8 +86,8 @@ abstract class ExprBase {
   declare costValue: number;
   /** @internal See `costValue`. */
   declare costEpoch: number;
-  /** @internal The functions the node calls (`headsOf`, `engine.ts`), valid while `headsEpoch` is current, as `free`. */
-  declare heads: ReadonlySet<string> | undefined;
+  /** @internal The functions the node calls, as bits (`headsOf`, `rewrite/heads.ts`), valid while `headsEpoch` is current, as `free`. */
+  declare heads: number;
   /** @internal See `heads`. */
   declare headsEpoch: number;
   constructor(args: readonly Expr[], depth: number) {
@@ -98,7 +98,7 @@ abstract class ExprBase {
     this.freeEpoch = -1;
     this.costValue = 0;
     this.costEpoch = -1;
-    this.heads = undefined;
+    this.heads = 0;
     this.headsEpoch = -1;
   }
   toString(): string {

@@ -1,6 +1,7 @@
 /**
- * Generic passes over the shared expression graph. All of them are iterative (no recursion), visit
- * each distinct node once, and so cost time linear in the number of distinct nodes.
+ * Generic passes over the shared expression graph. They visit each distinct node once, and so
+ * cost time linear in the number of distinct nodes; none recurses deeper than RECURSIVE_DEPTH
+ * (shallow graphs by recursion, the cheaper way, deeper ones with an explicit stack).
  */
 import { rebuild } from "./build.js";
 import { DomainError } from "./errors.js";
@@ -10,7 +11,9 @@ import { NodeMemo, registerCache } from "./memo.js";
 /**
  * Calls `visit(node, results)` once per distinct node in post-order (arguments before the node),
  * where `results` maps every already-visited node to its value. Returns the root's value.
- * `shortcut(node)` may return a value to skip a subtree without visiting it.
+ * `shortcut(node)` may return a value to skip a subtree without visiting it. The order is that of
+ * an explicit stack (a node's arguments last to first), by recursion for roots at most
+ * RECURSIVE_DEPTH deep and by the stack beyond, so deep nesting cannot overflow the call stack.
  */
 export function foldGraph<T>(
   root: Expr,
@@ -18,6 +21,10 @@ export function foldGraph<T>(
   shortcut?: (node: Expr) => T | undefined,
   memo: Map<Expr, T> = new Map(),
 ): T {
+  if (root.depth <= RECURSIVE_DEPTH) {
+    if (!memo.has(root)) foldRecursively(root, visit, shortcut, memo);
+    return memo.get(root)!;
+  }
   const stack: Expr[] = [root];
   while (stack.length > 0) {
     const node = stack[stack.length - 1]!;
@@ -45,6 +52,31 @@ export function foldGraph<T>(
     memo.set(node, visit(node, memo));
   }
   return memo.get(root)!;
+}
+
+/** Nodes at most this deep are traversed by recursion (cheaper than the explicit stack, and shallow). */
+const RECURSIVE_DEPTH = 200;
+
+/**
+ * `foldGraph` below a node not in `memo`, in the same order as its stack: the arguments last to
+ * first (the stack pops the last one pushed first), each once.
+ */
+function foldRecursively<T>(
+  node: Expr,
+  visit: (node: Expr, results: ReadonlyMap<Expr, T>) => T,
+  shortcut: ((node: Expr) => T | undefined) | undefined,
+  memo: Map<Expr, T>,
+): void {
+  if (shortcut !== undefined) {
+    const s = shortcut(node);
+    if (s !== undefined) {
+      memo.set(node, s);
+      return;
+    }
+  }
+  const args = node.args;
+  for (let i = args.length - 1; i >= 0; i--) if (!memo.has(args[i]!)) foldRecursively(args[i]!, visit, shortcut, memo);
+  memo.set(node, visit(node, memo));
 }
 
 /**
@@ -85,11 +117,15 @@ registerCache(() => {
 
 /**
  * Fills a per-node slot over `e`: `fill(node)` runs once for every node below `e` (and `e`) whose
- * slot is not current (`isCurrent`), after all of that node's arguments, in post-order. Iterative,
- * so deep nesting cannot overflow the stack. The slot caches of `cost`, `headsOf` and
+ * slot is not current (`isCurrent`), after all of that node's arguments, in post-order. Recursive
+ * for shallow nodes and iterative beyond, so deep nesting cannot overflow the stack. The slot caches of `cost`, `headsOf` and
  * `freeSymbolSet` (each valid for one clearCaches epoch) are filled this way.
  */
 export function fillSlots(e: Expr, isCurrent: (node: Expr) => boolean, fill: (node: Expr) => void): void {
+  if (e.depth <= RECURSIVE_DEPTH) {
+    if (!isCurrent(e)) fillRecursively(e, isCurrent, fill);
+    return;
+  }
   const stack: Expr[] = [e];
   while (stack.length > 0) {
     const node = stack[stack.length - 1]!;
@@ -110,19 +146,23 @@ export function fillSlots(e: Expr, isCurrent: (node: Expr) => boolean, fill: (no
   }
 }
 
+/** `fillSlots` below a node that is not current. */
+function fillRecursively(node: Expr, isCurrent: (node: Expr) => boolean, fill: (node: Expr) => void): void {
+  for (const a of node.args) if (!isCurrent(a)) fillRecursively(a, isCurrent, fill);
+  fill(node);
+}
+
 /**
- * The union of `extra` (when given) and the sets `setOf(a)` of the arguments `args`: the largest
- * argument set itself when the rest add nothing (so a parent shares its child's set), else a new
- * Set.
+ * The union of the sets `setOf(a)` of the arguments `args`: the largest argument set itself when
+ * the rest add nothing (so a parent shares its child's set), else a new Set.
  */
-export function unionOfArgSets(args: readonly Expr[], setOf: (a: Expr) => ReadonlySet<string>, extra?: string): ReadonlySet<string> {
+function unionOfArgSets(args: readonly Expr[], setOf: (a: Expr) => ReadonlySet<string>): ReadonlySet<string> {
   let largest = EMPTY;
   for (const a of args) {
     const s = setOf(a);
     if (s.size > largest.size) largest = s;
   }
   let merged: Set<string> | null = null;
-  if (extra !== undefined && !largest.has(extra)) (merged = new Set(largest)).add(extra);
   for (const a of args) {
     const s = setOf(a);
     if (s === largest) continue;

@@ -262,6 +262,16 @@ export function highestDegreeTerm(args: readonly Expr[]): Expr {
   return best;
 }
 
+/**
+ * True when a sum with the terms `args` prints with a leading minus: its first displayed term is
+ * negative exactly when every term is (a non-negative term leads whenever there is one, see
+ * `displayTerms`).
+ */
+export function startsWithMinus(args: readonly Expr[]): boolean {
+  for (const t of args) if (!isNegativeTerm(t)) return false;
+  return true;
+}
+
 /** `displayTerms(args)[0]` in one pass, without sorting. */
 export function firstDisplayedTerm(args: readonly Expr[]): Expr {
   const start = args[0]!.kind === "num" ? 1 : 0;

@@ -5,13 +5,13 @@
  * Its layout decisions are the printer's, read from the same functions of `print/layout.ts`: a
  * product with negative powers (`isNegativeExponent`) prints as a fraction (`2*x/y^2`), `u^(1/2)`
  * as `sqrt(u)` unless u is a negative number (`isNegativeNumber`), a negative term of a sum
- * (`isNegativeTerm`) replaces its `+` by `-`, nested `min`/`max` print as one flat call, and a sum whose first displayed term
- * (`firstDisplayedTerm`) is negative starts with a unary minus. The property test
+ * (`isNegativeTerm`) replaces its `+` by `-`, nested `min`/`max` print as one flat call, and a
+ * sum whose first displayed term is negative (`startsWithMinus`) starts with a unary minus. The property test
  * `cost(e) === size(print(e))` (test/rewrite/cost.test.ts) holds them together.
  */
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
-import { firstDisplayedTerm, isNegativeExponent, isNegativeNumber, isNegativeTerm } from "../print/layout.js";
+import { isNegativeExponent, isNegativeNumber, isNegativeTerm, startsWithMinus } from "../print/layout.js";
 import { registerCache } from "../core/memo.js";
 import { fillSlots } from "../core/traverse.js";
 
@@ -32,17 +32,16 @@ const fillCost = (node: Expr): void => {
   node.costEpoch = costEpoch;
 };
 
-export function cost(e: Expr): number {
-  // Every node's arguments, and their arguments, are costed before the node.
-  if (e.costEpoch !== costEpoch) fillSlots(e, costIsCurrent, fillCost);
-  return e.costValue;
-}
+/** Nodes at most this deep are costed by recursion; deeper ones by `fillSlots` (no deep recursion). */
+const RECURSIVE_DEPTH = 200;
 
-/** Cost of `e` as a term of a sum whose sign is printed as the operator (`a - 2*x`). */
-function unsignedTermCost(e: Expr): [number, boolean] {
-  if (e.kind === "num") return [rationalCost(e.value.abs()), e.value.sign() < 0];
-  if (isNegativeTerm(e)) return [cost(e) - 1, true];
-  return [cost(e), false];
+export function cost(e: Expr): number {
+  if (e.costEpoch !== costEpoch) {
+    // Every node's arguments, and their arguments, are costed before the node.
+    if (e.depth <= RECURSIVE_DEPTH) fillCost(e);
+    else fillSlots(e, costIsCurrent, fillCost);
+  }
+  return e.costValue;
 }
 
 function computeCost(e: Expr): number {
@@ -62,9 +61,12 @@ function computeCost(e: Expr): number {
       return powCost(e.base, e.exp);
     case "add": {
       let total = e.args.length - 1;
-      for (const t of e.args) total += unsignedTermCost(t)[0];
+      for (const t of e.args) {
+        if (!isNegativeTerm(t)) total += cost(t);
+        else total += t.kind === "num" ? rationalCost(t.value.abs()) : cost(t) - 1;
+      }
       // The term printed first shows its sign as a unary minus.
-      return unsignedTermCost(firstDisplayedTerm(e.args))[1] ? total + 1 : total;
+      return startsWithMinus(e.args) ? total + 1 : total;
     }
     case "mul":
       return mulCost(e.args);

@@ -13,15 +13,14 @@ import { rebuild } from "../core/build.js";
 import { parse } from "../parse/parser.js";
 import { isNonnegative, isPositive, type Assumptions } from "./assumptions.js";
 import { cost } from "./cost.js";
-import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings } from "./pattern.js";
+import { instantiate, isWildcard, matchTop, mayMatchTop, type Bindings, type TopMatch } from "./pattern.js";
 import { RULES, type Property, type Rule } from "./rules.js";
-import { registerCache } from "../core/memo.js";
-import { fillSlots, unionOfArgSets } from "../core/traverse.js";
+import { headsOf } from "./heads.js";
 
 export interface CompiledRule {
   readonly rule: Rule;
-  /** Function names the left side calls: a subject lacking one cannot match. */
-  readonly heads: readonly string[];
+  /** The functions the left side calls, as head bits (`heads.ts`): a subject lacking one cannot match. */
+  readonly heads: number;
   readonly lhs: Expr;
   readonly rhs: Expr;
   readonly wildcards: ReadonlyMap<string, Expr>;
@@ -44,7 +43,7 @@ export function compileRule(rule: Rule): CompiledRule {
   const extra = new Map<string, Expr>();
   wildcardsOf(rhs, extra);
   for (const name of extra.keys()) if (!wildcards.has(name)) throw new Error(`rule ${rule.id}: ${name} is not bound by the left side`);
-  return { rule, lhs, rhs, wildcards, heads: [...headsOf(lhs)] };
+  return { rule, lhs, rhs, wildcards, heads: headsOf(lhs) };
 }
 
 export function compiledRules(): readonly CompiledRule[] {
@@ -69,51 +68,13 @@ function rulesOfKind(kind: string): readonly CompiledRule[] {
   return byKind.get(kind) ?? NO_RULES;
 }
 
-/** The epoch of the head slots on nodes (`Expr.heads`): a slot of another epoch is stale. */
-let headsEpoch = 0;
-registerCache(() => {
-  headsEpoch++;
-});
-
-const headsIsCurrent = (node: Expr): boolean => node.headsEpoch === headsEpoch;
-const headsOfArg = (node: Expr): ReadonlySet<string> => node.heads!;
-const fillHeads = (node: Expr): void => {
-  const h = unionOfArgSets(node.args, headsOfArg, node.kind === "call" ? node.fn : undefined);
-  // The empty set and an argument's set are already canonical objects; a new union is made one.
-  node.heads = h.size === 0 || node.args.some((a) => a.heads === h) ? h : canonicalHeads(h);
-  node.headsEpoch = headsEpoch;
-};
-
-/** The function names called anywhere in `e` (cached in a slot per node). */
-export function headsOf(e: Expr): ReadonlySet<string> {
-  if (e.headsEpoch !== headsEpoch) fillSlots(e, headsIsCurrent, fillHeads);
-  return e.heads!;
-}
-
-/**
- * One set object per combination of names, kept across `clearCaches` (a set is a function of its
- * names only), so `applicableRules`, cached per set object, finds the sets of a formula seen
- * before. Emptied when it holds MAX_HEAD_SETS combinations.
- */
-const headSets = new Map<string, ReadonlySet<string>>();
-const MAX_HEAD_SETS = 4096;
-
-function canonicalHeads(s: ReadonlySet<string>): ReadonlySet<string> {
-  const key = [...s].sort().join(",");
-  const known = headSets.get(key);
-  if (known !== undefined) return known;
-  if (headSets.size >= MAX_HEAD_SETS) headSets.clear();
-  headSets.set(key, s);
-  return s;
-}
-
 function holds(p: Property, e: Expr, assume: Assumptions): boolean {
   return p === "positive" ? isPositive(e, assume) : isNonnegative(e, assume);
 }
 
-/** True when `heads` has every function that `r`'s left side calls (else `r` cannot match). */
-function callsRuleHeads(r: CompiledRule, heads: ReadonlySet<string>): boolean {
-  return r.heads.every((h) => heads.has(h));
+/** False when `heads` (`headsOf`) lacks a function that `r`'s left side calls (`r` cannot match). */
+function callsRuleHeads(r: CompiledRule, heads: number): boolean {
+  return (r.heads & ~heads) === 0;
 }
 
 /** The results of applying `r` at the top of `node` (every match, conditions checked). */
@@ -127,14 +88,33 @@ function rewritesOf(r: CompiledRule, node: Expr, assume: Assumptions): Expr[] {
   if (!mayMatchTop(r.lhs, node)) return [];
   const out: Expr[] = [];
   for (const m of matchTop(r.lhs, node)) {
-    if (!conditionsHold(r, m.bindings, assume)) continue;
-    const rewritten = instantiateDefined(r, m.bindings);
-    if (rewritten === null) continue;
-    if (r.lhs.kind === "add") out.push(rebuild(r.lhs, [rewritten, m.rest]));
-    else if (r.lhs.kind === "mul") out.push(rebuild(r.lhs, [rewritten, m.rest]));
-    else out.push(rewritten);
+    const rewritten = rewriteAt(r, m, assume);
+    if (rewritten !== null) out.push(rewritten);
   }
   return out;
+}
+
+/**
+ * The first rewrite of `node` by `r` (in match order) that costs less than `c`, or at most `c`
+ * for a tie rule; null if none. Only the matches up to it are instantiated.
+ */
+function firstCheaperRewrite(r: CompiledRule, node: Expr, assume: Assumptions, c: number): Expr | null {
+  if (!mayMatchTop(r.lhs, node)) return null;
+  for (const m of matchTop(r.lhs, node)) {
+    const rewritten = rewriteAt(r, m, assume);
+    if (rewritten === null) continue;
+    const k = cost(rewritten);
+    if (k < c || (k === c && r.rule.ties === true)) return rewritten;
+  }
+  return null;
+}
+
+/** The node rewritten at one match of `r` (its rest kept beside), or null where `r` does not apply. */
+function rewriteAt(r: CompiledRule, m: TopMatch, assume: Assumptions): Expr | null {
+  if (!conditionsHold(r, m.bindings, assume)) return null;
+  const rewritten = instantiateDefined(r, m.bindings);
+  if (rewritten === null) return null;
+  return r.lhs.kind === "add" || r.lhs.kind === "mul" ? rebuild(r.lhs, [rewritten, m.rest]) : rewritten;
 }
 
 /**
@@ -159,19 +139,20 @@ function conditionsHold(r: CompiledRule, b: Bindings, assume: Assumptions): bool
   return true;
 }
 
-/** Per kind: heads set -> the rules of that kind whose heads are all in the set, in rule order. */
-const rulesByHeads = new Map<string, WeakMap<ReadonlySet<string>, readonly CompiledRule[]>>();
-
 /**
- * The rules that may apply to a node of `kind` calling the functions `heads`. Cached per set
- * object: `headsOf` returns one set object per combination of names (`canonicalHeads`), so
- * lookups miss only on a combination not seen before.
+ * Per kind: head bits -> the rules of that kind that pass `callsRuleHeads`, in rule order. Kept
+ * across `clearCaches` (a function of the bits only); emptied past MAX_HEAD_COMBINATIONS entries.
  */
-function applicableRules(kind: string, heads: ReadonlySet<string>): readonly CompiledRule[] {
+const rulesByHeads = new Map<string, Map<number, readonly CompiledRule[]>>();
+const MAX_HEAD_COMBINATIONS = 4096;
+
+/** The rules that may apply to a node of `kind` calling the functions `heads` (`headsOf`). */
+function applicableRules(kind: string, heads: number): readonly CompiledRule[] {
   let byHeads = rulesByHeads.get(kind);
-  if (byHeads === undefined) rulesByHeads.set(kind, (byHeads = new WeakMap()));
+  if (byHeads === undefined) rulesByHeads.set(kind, (byHeads = new Map<number, readonly CompiledRule[]>()));
   let rules = byHeads.get(heads);
   if (rules === undefined) {
+    if (byHeads.size >= MAX_HEAD_COMBINATIONS) byHeads.clear();
     rules = rulesOfKind(kind).filter((r) => callsRuleHeads(r, heads));
     byHeads.set(heads, rules);
   }
@@ -185,21 +166,17 @@ function applicableRules(kind: string, heads: ReadonlySet<string>): readonly Com
 export function rewriteTop(node: Expr, assume: Assumptions, steps: string[], limit = 32): Expr {
   let current = node;
   for (let n = 0; n < limit; n++) {
-    let improved = false;
+    let next: Expr | null = null;
     const c = cost(current);
     for (const r of applicableRules(current.kind, headsOf(current))) {
-      for (const candidate of rewritesOf(r, current, assume)) {
-        const k = cost(candidate);
-        if (k < c || (k === c && r.rule.ties === true)) {
-          current = candidate;
-          steps.push(r.rule.id);
-          improved = true;
-          break;
-        }
+      next = firstCheaperRewrite(r, current, assume, c);
+      if (next !== null) {
+        steps.push(r.rule.id);
+        break;
       }
-      if (improved) break;
     }
-    if (!improved) break;
+    if (next === null) break;
+    current = next;
   }
   return current;
 }

@@ -8,7 +8,8 @@ import { EVEN_FUNCTIONS, ODD_FUNCTIONS } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { mapBottomUp } from "../core/traverse.js";
 import { highestDegreeTerm, isNegativeTerm } from "../print/layout.js";
-import { applyRule, compiledRules, headsOf, type CompiledRule } from "./engine.js";
+import { applyRule, compiledRules, type CompiledRule } from "./engine.js";
+import { exactHeadBits, headsOf } from "./heads.js";
 
 /** True for an argument shown with a minus sign: `-u`, `-2*x`, `-3`, a sum led by a negative term of highest degree. */
 function negatedLook(u: Expr): boolean {
@@ -36,6 +37,7 @@ export function parityForm(e: Expr): Expr {
 
 /** The inverse functions that rules marked `inverse` compose with. */
 const INVERSES: readonly string[] = ["asin", "acos", "atan", "asinh", "acosh", "atanh"];
+const INVERSE_HEADS = exactHeadBits(INVERSES);
 
 let inverseRules: Map<string, CompiledRule[]> | null = null;
 
@@ -55,8 +57,7 @@ function inverseRulesByFn(): Map<string, CompiledRule[]> {
 
 /** True when `e` calls an inverse function (so `inverseForms` may change it). */
 export function callsInverse(e: Expr): boolean {
-  const heads = headsOf(e);
-  return INVERSES.some((f) => heads.has(f));
+  return (headsOf(e) & INVERSE_HEADS) !== 0;
 }
 
 let compositions: Set<string> | null = null;

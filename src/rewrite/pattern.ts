@@ -116,6 +116,12 @@ export function matchProduct(pattern: Expr, subject: Expr, b: Bindings, top: boo
   const ratio = sc.div(pc);
   const out: TopMatch[] = [];
   for (const [nb, unused] of assign(orderParts(fixed), sf, b)) {
+    const bound = restVar === undefined ? undefined : nb.get((restVar as { name: string }).name);
+    const same = bound === undefined ? undefined : isProductOf(bound, ratio, sf, unused);
+    if (same !== undefined) {
+      if (same) out.push({ bindings: nb, rest: num(1) });
+      continue;
+    }
     const remaining = mulAll([num(ratio), ...unused.map((j) => sf[j]!)]);
     if (restVar !== undefined) {
       for (const m of match(restVar, remaining, nb)) out.push({ bindings: m, rest: num(1) });
@@ -126,13 +132,13 @@ export function matchProduct(pattern: Expr, subject: Expr, b: Bindings, top: boo
 }
 
 export function matchSum(pattern: Expr, subject: Expr, b: Bindings, top: boolean): TopMatch[] {
-  const [pk, pt] = splitSum(pattern);
-  const [sk, st] = splitSum(subject);
+  const pt = splitSum(pattern);
+  const st = splitSum(subject);
   const out: TopMatch[] = [];
   for (const [nb, unused] of assign(orderParts(pt), st, b)) {
-    const k = sk.sub(pk);
-    const rest = addAll([num(k), ...unused.map((j) => st[j]!)]);
-    if (top || rest === ZERO) out.push({ bindings: nb, rest });
+    // The distinct terms of a canonical sum never cancel: the rest is 0 exactly when none is left.
+    if (top) out.push({ bindings: nb, rest: addAll(unused.map((j) => st[j]!)) });
+    else if (unused.length === 0) out.push({ bindings: nb, rest: ZERO });
   }
   return out;
 }
@@ -144,8 +150,34 @@ function splitProduct(e: Expr): [Rational, readonly Expr[]] {
 }
 
 /** The terms of a sum; its numeric constant is a term too, so a bare wildcard can match it. */
-function splitSum(e: Expr): [Rational, readonly Expr[]] {
-  return [Rational.ZERO, e.kind === "add" ? e.args : [e]];
+function splitSum(e: Expr): readonly Expr[] {
+  return e.kind === "add" ? e.args : [e];
+}
+
+/** Parts of rationals below this magnitude pass the builder's size check (`num` cannot throw). */
+const SMALL_PART = 1n << 64n;
+
+/**
+ * Whether `v` is `mulAll([num(c), ...unused.map((j) => factors[j])])`, decided without building
+ * it, or undefined when that takes building (a number times a lone sum, which distributes, or a
+ * large `c`). `factors` are the non-numeric factors of a canonical product (or one non-product):
+ * sorted and of distinct bases, so any subsequence multiplies to itself, and the product is the
+ * number alone, the factor alone (c = 1) or the product node of `[num(c) unless 1, ...factors]`.
+ */
+function isProductOf(v: Expr, c: Rational, factors: readonly Expr[], unused: readonly number[]): boolean | undefined {
+  if (c.num >= SMALL_PART || -c.num >= SMALL_PART || c.den >= SMALL_PART) return undefined;
+  if (unused.length === 0 || c.isZero()) return v.kind === "num" && v.value.equals(c);
+  const one = c.isOne();
+  if (unused.length === 1) {
+    const f = factors[unused[0]!]!;
+    if (one) return v === f;
+    if (f.kind === "add") return undefined;
+  }
+  const offset = one ? 0 : 1;
+  if (v.kind !== "mul" || v.args.length !== unused.length + offset) return false;
+  if (!one && !(v.args[0]!.kind === "num" && v.args[0]!.value.equals(c))) return false;
+  for (let i = 0; i < unused.length; i++) if (v.args[i + offset] !== factors[unused[i]!]) return false;
+  return true;
 }
 
 /**

@@ -2,27 +2,27 @@
  * `simplify(e)`: the cheapest equivalent form found among candidate rewritings, by the cost of
  * `cost.ts` (the printed size).
  *
- * Bottom-up over the graph (each distinct node once per pass, memoised across calls), at a node
- * whose arguments are already simplified, the candidates are the node itself, the node after the
- * rules (`engine.ts`) and the forms the strategy table builds (`strategies.ts`). The cheapest
- * wins, the node itself on ties (unless the strategy says ties are kept). Passes repeat until
- * the result is unchanged (so `simplify` is idempotent at the fixpoint) or a budget of the
- * `Runner` (`budget.ts`) runs out; the result never costs more than the input. Plain monomials
- * and long multiplied-out polynomials are kept without trying candidates.
+ * Bottom-up over the graph (each distinct node once per pass, memoised across calls in
+ * `simplify-memo.ts`), at a node whose arguments are already simplified, the candidates are the
+ * node itself, the node after the rules (`engine.ts`) and the forms the strategy table builds
+ * (`strategies.ts`). The cheapest wins (`choice.ts`), the node itself on ties (unless the
+ * strategy says ties are kept). Passes repeat until the result is unchanged (so `simplify` is
+ * idempotent at the fixpoint) or a budget of the `Runner` (`budget.ts`) runs out; the result
+ * never costs more than the input. Plain monomials and long multiplied-out polynomials are kept
+ * without trying candidates.
  *
  * Soundness: every candidate equals the node wherever the node is defined.
  */
-import { compareExpr } from "../core/compare.js";
-import { registerCache } from "../core/memo.js";
 import type { Expr } from "../core/node.js";
 import { mapBottomUp } from "../core/traverse.js";
-import { isNegativeTerm } from "../print/layout.js";
 import type { Assumptions } from "./assumptions.js";
 import { Runner, type Budgets, type StopReason } from "./budget.js";
+import { Choice } from "./choice.js";
 import { cost } from "./cost.js";
 import { rewriteTop } from "./engine.js";
 import { isLongPolynomial, isPlainMonomial } from "./shape.js";
-import { NodeFacts, strategiesFor, type Strategy } from "./strategies.js";
+import { memoFor } from "./simplify-memo.js";
+import { NodeFacts, strategiesFor } from "./strategies.js";
 
 export { factorTerms } from "./sum-forms.js";
 
@@ -54,47 +54,21 @@ export interface SimplifyReport {
   work: number;
 }
 
-const nodeCache = new Map<string, WeakMap<Expr, [Expr, readonly string[]]>>();
-const resultCache = new Map<string, WeakMap<Expr, Expr>>();
-registerCache(() => {
-  nodeCache.clear();
-  resultCache.clear();
-});
-
-/** Most assumption sets whose caches are kept (the oldest is dropped first). */
-const MAX_CACHED_ASSUMPTIONS = 64;
-
-function cacheFor<T>(caches: Map<string, WeakMap<Expr, T>>, key: string): WeakMap<Expr, T> {
-  let m = caches.get(key);
-  if (m === undefined) {
-    if (caches.size >= MAX_CACHED_ASSUMPTIONS) caches.delete(caches.keys().next().value!);
-    caches.set(key, (m = new WeakMap()));
-  }
-  return m;
-}
-
-/** The cache key of an assumption set; "" for none, the common case, without building strings. */
-function assumptionsKey(assume: Assumptions): string {
-  for (const _ in assume) return JSON.stringify(Object.entries(assume).sort());
-  return "";
-}
-
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   return simplifyWithReport(e, options).result;
 }
 
 export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): SimplifyReport {
   const assume = options.assume ?? {};
-  const key = assumptionsKey(assume);
-  const results = cacheFor(resultCache, key);
-  const known = results.get(e);
+  const memo = memoFor(assume);
+  const known = memo.results.get(e);
   if (known !== undefined) return { result: known, stoppedBy: "fixpoint", steps: [], work: 0 };
   const { assume: _, ...budgets } = options;
   const run = new Runner(budgets);
   const steps: string[] = [];
   if (cost(e) > run.budgets.maxSize) return { result: e, stoppedBy: "size", steps, work: 0 };
   if (isLongPolynomial(e, run.budgets.longPolynomialTerms)) return { result: e, stoppedBy: "fixpoint", steps, work: 0 };
-  const nodes = cacheFor(nodeCache, key);
+  const nodes = memo.nodes;
   const seen: Expr[] = [e];
   let current = e;
   run.within(() => {
@@ -126,12 +100,9 @@ export function simplifyWithReport(e: Expr, options: SimplifyOptions = {}): Simp
     }
   });
   if (cost(current) > cost(e)) current = e;
-  if (run.stoppedBy === "fixpoint") for (const s of seen) results.set(s, current);
+  if (run.stoppedBy === "fixpoint") for (const s of seen) memo.results.set(s, current);
   return { result: current, stoppedBy: run.stoppedBy, steps, work: run.work };
 }
-
-/** Steps of a candidate that took none (shared: never pushed to). */
-const NO_STEPS: readonly string[] = [];
 
 /** The cheapest candidate for one node whose arguments are simplified: the table walked once. */
 function simplifyNode(n: Expr, run: Runner, assume: Assumptions, steps: string[]): Expr {
@@ -149,45 +120,6 @@ function simplifyNode(n: Expr, run: Runner, assume: Assumptions, steps: string[]
     const r = run.candidate(() => rewriteTop(c, assume, []));
     if (r !== null && r !== c) choice.offer(r, s.id, undefined);
   }
-  if (choice.steps !== NO_STEPS) {
-    if (typeof choice.steps === "string") steps.push(choice.steps);
-    else steps.push(...choice.steps);
-  }
+  choice.pushSteps(steps);
   return choice.best;
-}
-
-/** The cheapest form of a node `n` found so far, and the steps that built it. */
-class Choice {
-  best: Expr;
-  cost: number;
-  /** A strategy id, or the rule ids of the rules' form. */
-  steps: string | readonly string[] = NO_STEPS;
-  /** `cost`, for `NodeFacts` (bound once per node). */
-  readonly bestCost = (): number => this.cost;
-
-  constructor(readonly n: Expr) {
-    this.best = n;
-    this.cost = cost(n);
-  }
-
-  /**
-   * Keeps `c` when it is cheaper, or ties and wins the tie: against a candidate by `compareExpr`,
-   * against the node itself only with `ties` (with "sign-aside" a leading minus is not counted:
-   * it is free as a term of a sum).
-   */
-  offer(c: Expr, steps: string | readonly string[], ties: Strategy["ties"]): void {
-    const k = cost(c);
-    const n = this.n;
-    const tie = k === this.cost || (ties === "sign-aside" && this.best === n && unsigned(c, k) <= unsigned(n, this.cost));
-    if (k < this.cost || (tie && (this.best !== n ? compareExpr(c, this.best) < 0 : ties !== undefined))) {
-      this.best = c;
-      this.cost = k;
-      this.steps = steps;
-    }
-  }
-}
-
-/** The cost of `x` (costing `k`) without a leading minus. */
-function unsigned(x: Expr, k: number): number {
-  return isNegativeTerm(x) ? k - 1 : k;
 }

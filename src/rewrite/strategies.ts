@@ -11,7 +11,7 @@
  */
 import type { Expr } from "../core/node.js";
 import type { Assumptions } from "./assumptions.js";
-import { headsOf } from "./engine.js";
+import { exactHeadBits, headsOf } from "./heads.js";
 import { expandShallow } from "./expand.js";
 import { collectFactored } from "./collect.js";
 import { cost } from "./cost.js";
@@ -78,6 +78,8 @@ export interface Strategy {
   readonly ties?: "equal" | "sign-aside";
 }
 
+/** The head bits of sin and cos (`heads.ts`). */
+const SIN_COS = exactHeadBits(["sin", "cos"]);
 /** Most distinct denominators a common-denominator candidate may combine. */
 const MAX_DENOMINATORS = 8;
 /** Rules rarely save more than a few tokens: far costlier candidates are not worth matching. */
@@ -127,7 +129,7 @@ export const STRATEGIES: readonly Strategy[] = [
     id: "product-to-sum",
     kinds: ["add"],
     maxCost: TRIG_COST,
-    when: (f) => headsOf(f.node).has("sin") || headsOf(f.node).has("cos"),
+    when: (f) => (headsOf(f.node) & SIN_COS) !== 0,
     build: productToSum,
     rulesWithin: RULE_SLACK,
   },

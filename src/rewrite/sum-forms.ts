@@ -11,7 +11,8 @@ import { Rational, gcd } from "../core/rational.js";
 import { highestDegreeTerm, isNegativeExponent, isNegativeTerm } from "../print/layout.js";
 import { cost } from "./cost.js";
 import { expandShallow } from "./expand.js";
-import { headsOf, rewriteTop } from "./engine.js";
+import { rewriteTop } from "./engine.js";
+import { headsOf } from "./heads.js";
 import { cancelTop, factorMap } from "./rational.js";
 import { multipliesOut } from "./shape.js";
 
@@ -161,7 +162,7 @@ export function factorTerms(e: Expr): Expr {
     }
     // The remaining sum may hold an identity its terms hid (an angle sum, a Pythagorean pair); the
     // rules need function calls, and are tried on small sums only.
-    if (cost(inner) <= MAX_RULED_INNER && headsOf(inner).size > 0) {
+    if (cost(inner) <= MAX_RULED_INNER && headsOf(inner) !== 0) {
       const ruled = rewriteTop(inner, {}, []);
       if (cost(ruled) < cost(innerBest)) innerBest = ruled;
     }

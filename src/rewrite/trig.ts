@@ -17,6 +17,7 @@ import { add, addAll, call, div, HALF, mulAll, num, ONE, pow, rebuild, sub, TWO,
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { cancelTop, togetherRational } from "./rational.js";
+import { exactHeadBits } from "./heads.js";
 import { NodeMemo } from "../core/memo.js";
 
 type Prefer = "sin" | "cos";
@@ -29,10 +30,11 @@ const SQUARED = new Set<string>(["sin", "cos", "sinh", "cosh"]);
 /** The functions `quotientForm` rewrites as quotients of sin and cos (sinh and cosh). */
 const QUOTIENTS = new Set<string>(["tan", "cot", "sec", "csc", "tanh", "coth", "sech", "csch"]);
 
-/** True when a set of called function names (`headsOf`) has a circular or hyperbolic function. */
-export function hasTrigHead(heads: ReadonlySet<string>): boolean {
-  for (const h of heads) if (TRIG.has(h)) return true;
-  return false;
+const TRIG_HEADS = exactHeadBits(TRIG);
+
+/** True when the called functions (`headsOf`) include a circular or hyperbolic function. */
+export function hasTrigHead(heads: number): boolean {
+  return (heads & TRIG_HEADS) !== 0;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Expr } from "../../src/core/node.js";
 import { Rational } from "../../src/core/rational.js";
 import { parse } from "../../src/parse/parser.js";
 import { print } from "../../src/print/plain.js";
-import { displayTerms, firstDisplayedTerm } from "../../src/print/layout.js";
+import { displayTerms, firstDisplayedTerm, isNegativeTerm, startsWithMinus } from "../../src/print/layout.js";
 import { arbExpr } from "../support/arbitrary.js";
 
 const x = sym("x");
@@ -216,7 +216,7 @@ describe("display order of a univariate polynomial", () => {
 });
 
 describe("firstDisplayedTerm", () => {
-  it("is the first term of displayTerms, found without sorting", () => {
+  it("is the first term of displayTerms, found without sorting (and startsWithMinus is its sign)", () => {
     const sums = fc
       .array(arbExpr(2), { minLength: 2, maxLength: 6 })
       .map((ts) => add(...ts))
@@ -224,6 +224,7 @@ describe("firstDisplayedTerm", () => {
     fc.assert(
       fc.property(sums, (s) => {
         expect(firstDisplayedTerm(s.args)).toBe(displayTerms(s.args)[0]);
+        expect(startsWithMinus(s.args)).toBe(isNegativeTerm(displayTerms(s.args)[0]!));
       }),
       { seed: 11, numRuns: 500 },
     );
