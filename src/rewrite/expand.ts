@@ -12,6 +12,7 @@ import { withPolyBudget, type Poly } from "../poly/poly.js";
 import { assembleSum } from "../poly/assemble.js";
 import { limits } from "../core/limits.js";
 import { cost, fractionCost } from "./cost.js";
+import { expansionAtomTable, expansionCostFloor } from "./expansion-image.js";
 
 export function expand(e: Expr): Expr {
   return withPolyBudget({ maxTerms: limits.maxExpandTerms, maxWork: limits.maxPolyWork }, () => expandUnbudgeted(e));
@@ -40,17 +41,22 @@ export function expandTop(e: Expr): Expr {
  */
 export function expandShallow(e: Expr): Expr;
 /**
- * As above, or null when the expansion cannot cost less than `below` (it is then not built); with
- * two or more exp atoms, less than `below + slack` (the rules may merge their products).
+ * As above, or null when the expansion cannot cost less than `below` (it is then not built: the
+ * floors here and the expansion's image modulo a prime, `expansion-image.ts`, decide it first);
+ * with two or more exp atoms, less than `below + slack` (the rules may merge their products).
  */
 export function expandShallow(e: Expr, below: number, slack?: number): Expr | null;
 export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null {
   const options = { allowNegative: true };
-  const table: AtomTable = sortedAtomTable([e], options);
+  // The floors that need no atom table first: past `below + slack` no bound can admit the expansion.
+  const floor = below === Infinity ? 0 : e.kind === "add" ? sumCostFloor(e, options) : productCostFloor(e, options);
+  if (floor >= below + slack) return null;
+  const table = expansionAtomTable(e);
   // Rules may merge exp(a)*exp(b) after expansion: with two exps the bound gets `slack` more.
   const exps = table.atoms.filter((a) => a.kind === "call" && a.fn === "exp").length;
   const bound = below + (exps >= 2 ? slack : 0);
-  if (below !== Infinity && (e.kind === "add" ? sumCostFloor(e, options) : productCostFloor(e, options)) >= bound) return null;
+  if (floor >= bound) return null;
+  if (below !== Infinity && expansionCostFloor(e, table) >= bound) return null;
   const p = toPoly(e, table, options);
   if (below !== Infinity && costLowerBound(p, table) >= bound) return null;
   return fromPoly(p, table);

@@ -6,6 +6,7 @@ import { canonicalViolations } from "../../src/core/invariants.js";
 import type { Expr } from "../../src/core/node.js";
 import { parse } from "../../src/parse/parser.js";
 import "../../src/print/plain.js";
+import { simplifyWithReport } from "../../src/rewrite/simplify.js";
 import { STRATEGIES, NodeFacts, strategiesFor } from "../../src/rewrite/strategies.js";
 import { distributeExp, negateSumFactor, pullSumSign } from "../../src/rewrite/sum-forms.js";
 import { inverseForms, parityForm } from "../../src/rewrite/parity.js";
@@ -106,6 +107,18 @@ describe("strategy table", () => {
     ["x*exp(x)*(1 + y)", "x*exp(x)*(1 + y)"],
   ])("distributeExp(%s) = %s", (input, expected) => {
     expect(distributeExp(parse(input))).toBe(parse(expected));
+  });
+
+  // The corpus's derivatives never keep a multiplied-out product; products whose terms cancel do.
+  it.each([
+    ["(x + 1)*(x - 1)", "x^2 - 1"],
+    ["(x - 1)*(x^2 + x + 1)", "x^3 - 1"],
+    ["y*(x + 1)*(x - 1)", "x^2*y - y"],
+    ["(x + 1)*(x - 1)*(x^2 + 1)", "x^4 - 1"],
+  ])("the expand strategy multiplies out the product %s to %s", (input, expected) => {
+    const report = simplifyWithReport(parse(input));
+    expect(report.result).toBe(parse(expected));
+    expect(report.steps).toContain("expand");
   });
 
   it.each([
