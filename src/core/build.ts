@@ -432,26 +432,53 @@ export function mul(...factors: Expr[]): Expr {
   return mulAll(factors);
 }
 
-/** The canonical product of `factors`: flattened, powers of equal bases combined, sorted. */
+/**
+ * The canonical product of `factors`: flattened, powers of equal bases combined, sorted. It is
+ * one node for one multiset of factors, whatever their order and grouping (a sum factor aside: a
+ * number times a lone sum is distributed). Every merge whose result leaves its base has a
+ * class the merge of a sub-product stays in, so a partial product merges on to the same node:
+ * - exp and e by `exponentialKey` (`mergeExponentials`): exp(2*x)*exp(x) is exp(3*x);
+ * - u and abs(u) by the parity of u's exponent (`mergeAbsPowers`): z^2*abs(z) is abs(z)^3;
+ * - a numeric base by the kind of its exponent: its radicals (2^(1/2)) merge with each other
+ *   and its symbolic powers (2^x) with each other, never one with the other: sqrt(2)*sqrt(2)*2^x
+ *   is 2*2^x, as is (sqrt(2)*sqrt(2))*2^x, and sqrt(2)*2^x stays as it is.
+ */
 export function mulAll(factors: readonly Expr[]): Expr {
   if (factors.length === 1) return factors[0]!;
   // Flatten: canonical products nest no products and hold at most one number, first.
   let coefficient = Rational.ONE;
   const flat: Expr[] = [];
+  let exponentials = 0;
+  let absPowers = false;
   for (const f of factors) {
     if (f.kind === "mul") {
       for (const a of f.args) {
         if (a.kind === "num") coefficient = coefficient.mul(a.value);
-        else flat.push(a);
+        else {
+          flat.push(a);
+          if (isExponential(a)) exponentials++;
+          else if (isAbsPower(a)) absPowers = true;
+        }
       }
     } else if (f.kind === "num") coefficient = coefficient.mul(f.value);
-    else flat.push(f);
+    else {
+      flat.push(f);
+      if (isExponential(f)) exponentials++;
+      else if (isAbsPower(f)) absPowers = true;
+    }
   }
+  if (coefficient.isZero()) return ZERO;
+  if (exponentials > 1) {
+    coefficient = mergeExponentials(flat, coefficient);
+    absPowers ||= flat.some(isAbsPower); // exp(log(abs(u))/2)^2 is abs(u)
+  }
+  if (absPowers) coefficient = mergeAbsPowers(flat, coefficient);
   if (coefficient.isZero()) return ZERO;
   checkBits(coefficient);
 
-  // Sorting by (base, exponent) puts powers of one base next to each other; the output order is
-  // that order, because a merged run keeps its base.
+  // Sorting by (base, exponent) puts powers of one base next to each other, and the numeric
+  // exponents of a base before its symbolic ones; the output order is that order, because a
+  // merged run keeps its base.
   stableSort(flat, compareFactors);
   const out: Expr[] = [];
   const again: Expr[] = [];
@@ -460,15 +487,20 @@ export function mulAll(factors: readonly Expr[]): Expr {
     const b = baseOf(first);
     let j = i + 1;
     while (j < flat.length && baseOf(flat[j]!) === b) j++;
-    if (j === i + 1) {
-      out.push(first); // alone: the factor is already canonical
-    } else {
+    // A numeric base's radicals [i, split) and its symbolic powers [split, j) merge apart.
+    let split = i;
+    if (b.kind === "num") while (split < j && exponentOf(flat[split]!).kind === "num") split++;
+    for (let from = i, to = split > i ? split : j; from < j; from = to, to = j) {
+      if (to === from + 1) {
+        out.push(flat[from]!); // alone: the factor is already canonical
+        continue;
+      }
       const exponents: Expr[] = [];
-      for (let k = i; k < j; k++) exponents.push(exponentOf(flat[k]!));
+      for (let k = from; k < to; k++) exponents.push(exponentOf(flat[k]!));
       const p = pow(b, addAll(exponents));
       if (p.kind === "num") coefficient = coefficient.mul(p.value);
-      else if (p.kind === "mul" || baseOf(p) !== b)
-        again.push(p); // e*e is exp(2): merge anew
+      else if (p.kind === "mul" || baseOf(p) !== b || (b.kind === "num" && from >= split && exponentOf(p).kind === "num"))
+        again.push(p); // abs(z)^(1/2)*abs(z)^(3/2) is z^2, 2^x*2^(1/2-x) is sqrt(2): merge anew
       else out.push(p);
     }
     i = j;
@@ -485,6 +517,126 @@ export function mulAll(factors: readonly Expr[]): Expr {
   if (out.length === 0) return num(coefficient);
   if (out.length === 1) return out[0]!;
   return internMul(out);
+}
+
+/** Whether `f` is exp(u) or e (exp(1)); `pow` writes every power of either as exp. */
+export function isExponential(f: Expr): boolean {
+  return (f.kind === "call" && f.fn === "exp") || f === E;
+}
+
+function isAbsPower(f: Expr): boolean {
+  const b = baseOf(f);
+  return b.kind === "call" && b.fn === "abs";
+}
+
+/**
+ * The argument u of exp(u) without its rational factor: u = c*key for a rational c != 0, and
+ * `exponentialKey(k*u)` is `exponentialKey(u)` for every rational k != 0. A number's key is 1, a
+ * term's is its rest (`3*x*y` -> `x*y`), a sum's is the sum over the coefficient of its first
+ * non-numeric term (`2*x + 2` -> `x + 1`, `-x - 1` -> `x + 1`).
+ */
+export function exponentialKey(u: Expr): Expr {
+  switch (u.kind) {
+    case "num":
+      return ONE;
+    case "mul":
+      return splitCoefficient(u)[1];
+    case "add": {
+      const c = splitCoefficient(u.args[0]!.kind === "num" ? u.args[1]! : u.args[0]!)[0];
+      return c.isOne() ? u : mulAll([num(c.inv()), u]);
+    }
+    default:
+      return u;
+  }
+}
+
+/**
+ * Merges, in place, the exponentials of `flat` whose arguments are rational multiples of one
+ * another (equal `exponentialKey`) into one: exp(2*x)*exp(x) is exp(3*x), e*exp(2) is exp(3),
+ * exp(x)*exp(-x) is 1; exp(x)*exp(y) and exp(x)*exp(x^2) stay. The merge of any sub-product
+ * keeps its key, so the product is the same node in every grouping. Returns the coefficient
+ * times the numbers the merges gave.
+ */
+function mergeExponentials(flat: Expr[], coefficient: Rational): Rational {
+  const byKey = new Map<Expr, Expr[]>(); // key -> the arguments of the exponentials with that key
+  let repeated = false;
+  for (const f of flat) {
+    if (!isExponential(f)) continue;
+    const u = f === E ? ONE : f.args[0]!;
+    const key = exponentialKey(u);
+    const args = byKey.get(key);
+    if (args === undefined) byKey.set(key, [u]);
+    else {
+      args.push(u);
+      repeated = true;
+    }
+  }
+  if (!repeated) return coefficient;
+  let n = 0;
+  for (const f of flat) if (!isExponential(f)) flat[n++] = f;
+  flat.length = n;
+  for (const args of byKey.values()) coefficient = appendFactor(flat, call("exp", [addAll(args)]), coefficient);
+  return coefficient;
+}
+
+/**
+ * Rewrites, in place, the powers of u and of abs(u) in `flat`, when all their exponents are
+ * rational, A for u and B for abs(u) in total, as u^A' * abs(u)^B' with A' = A mod 2 in [0, 2)
+ * and B' = B + (A - A'): abs(u)^(2k) = u^(2k) for real u moves the even part of A into the abs.
+ * So z^2*abs(z) is abs(z)^3, z^2/abs(z) is abs(z), abs(z)/z^2 is 1/abs(z), abs(z)/z is z/abs(z)
+ * (and abs(u)^B' is u^B' when B' is even). A' is the same for every (A, B) that differ by
+ * such a move, so the merge of a sub-product stays in its class and a product is the same node
+ * in every grouping. Sound: where the input is defined at u = 0, every exponent is >= 0, so
+ * A >= 0 and A' <= A, B' >= B; elsewhere the values are equal. Symbolic exponents are left out.
+ * Returns the coefficient times the numbers the rewrite gave.
+ */
+function mergeAbsPowers(flat: Expr[], coefficient: Rational): Rational {
+  for (let i = 0; i < flat.length; i++) {
+    const abs = baseOf(flat[i]!);
+    if (!(abs.kind === "call" && abs.fn === "abs")) continue;
+    const u = abs.args[0]!;
+    let a = Rational.ZERO;
+    let b = Rational.ZERO;
+    let rational = true;
+    for (const f of flat) {
+      const base = baseOf(f);
+      if (base !== u && base !== abs) continue;
+      const e = exponentOf(f);
+      if (e.kind !== "num") {
+        rational = false;
+        break;
+      }
+      if (base === u) a = a.add(e.value);
+      else b = b.add(e.value);
+    }
+    if (!rational) continue;
+    const even = Rational.int(2n * a.div(Rational.int(2n)).floor()); // A - A'
+    if (even.isZero()) continue; // A in [0, 2): the merges by base give the canonical form
+    let n = 0;
+    for (const f of flat) {
+      const base = baseOf(f);
+      if (base !== u && base !== abs) flat[n++] = f;
+    }
+    flat.length = n;
+    coefficient = appendFactor(flat, pow(u, num(a.sub(even))), coefficient);
+    coefficient = appendFactor(flat, pow(abs, num(b.add(even))), coefficient);
+    i = -1; // the list changed: look again (u and abs(u) now need no move)
+  }
+  return coefficient;
+}
+
+/** Appends the factors of `f` to `flat`; returns `coefficient` times its number. */
+function appendFactor(flat: Expr[], f: Expr, coefficient: Rational): Rational {
+  if (f.kind === "num") return coefficient.mul(f.value);
+  if (f.kind !== "mul") {
+    flat.push(f);
+    return coefficient;
+  }
+  for (const a of f.args) {
+    if (a.kind === "num") coefficient = coefficient.mul(a.value);
+    else flat.push(a);
+  }
+  return coefficient;
 }
 
 export function div(a: Expr, b: Expr): Expr {
@@ -519,6 +671,13 @@ export function pow(base: Expr, exponent: Expr): Expr {
     }
   } else if (base.kind === "num") {
     if (base.value.isOne()) return ONE;
+    // b^(c + u) = b^c * b^u for b > 0: a positive numeric base's symbolic exponent has no
+    // rational term, so its powers merge apart from its radicals and the coefficient and never
+    // cancel down to one of them (2^(x + 1) is 2*2^x, 2^(x + 1/2) is sqrt(2)*2^x).
+    if (base.value.sign() > 0 && exponent.kind === "add" && exponent.args[0]!.kind === "num") {
+      const rest = exponent.args.length === 2 ? exponent.args[1]! : internAdd(exponent.args.slice(1));
+      return mulAll([numberPower(base.value, (exponent.args[0] as Num).value), pow(base, rest)]);
+    }
     // 0^u is 0 where u > 0 and undefined where u < 0: folded when the sign of u is evident,
     // as 0^2 and 0^-1 are (so 1/0^(x^2 + 1) is an error, not the power 0^(-x^2 - 1)).
     if (base.value.isZero() && isEvidentlyPositive(exponent)) return ZERO;
@@ -690,6 +849,10 @@ export function call(fn: FunctionName, args: readonly Expr[]): Expr {
     case "exp":
       if (u === ONE) return E;
       if (u.kind === "call" && u.fn === "log") return u.args[0]!; // exp(log(v)) = v wherever log(v) is defined
+      // exp(c*log(v)) = v^c wherever log(v) is defined, so that exp(log(v)/2)^2 is v as exp(log(v)) is.
+      if (u.kind === "mul" && u.args.length === 2 && u.args[0]!.kind === "num" && u.args[1]!.kind === "call" && u.args[1]!.fn === "log") {
+        return pow(u.args[1]!.args[0]!, u.args[0]!);
+      }
       break;
     case "log":
       if (u === ONE) return ZERO;
