@@ -53,7 +53,8 @@ export function canonicalViolations(root: Expr): string[] {
           if (!(b.kind === "call" && b.fn === "abs" && e.kind === "num")) continue;
           const power = factors.find((g) => baseAndExponent(g)[0] === b.args[0]);
           const a = power === undefined ? undefined : baseAndExponent(power)[1];
-          if (a?.kind === "num" && (a.value.sign() < 0 || a.value.cmp(Rational.int(2n)) >= 0)) bad(node, "power of u beside abs(u) with an exponent outside [0, 2)");
+          if (a?.kind === "num" && (a.value.sign() < 0 || a.value.cmp(Rational.int(2n)) >= 0))
+            bad(node, "power of u beside abs(u) with an exponent outside [0, 2)");
         }
         break;
       }
@@ -81,6 +82,8 @@ export function canonicalViolations(root: Expr): string[] {
             bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
         }
         if (base.kind === "num" && exp.kind === "num" && pow(base, exp) !== node) bad(node, "perfect power not taken out of a numeric radical");
+        if (base.kind === "num" && base.value.sign() > 0 && exp.kind === "add" && exp.args[0]!.kind === "num")
+          bad(node, "rational term not taken out of a positive numeric base's exponent");
         if (base.kind === "const" && base.name === "e") bad(node, "e^u not written exp(u)");
         if (base.kind === "call" && base.fn === "exp") bad(node, "power of exp not merged");
         break;
