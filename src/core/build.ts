@@ -13,6 +13,7 @@ import { foldSpecial } from "./special-values.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
 import { Add, Applied, Call, Const, Deriv, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
+import { isEvidentlyNonnegative, isEvidentlyPositive } from "./evident-sign.js";
 import { exactLogarithm, perfectPowerSharing, splitPerfectPower } from "./integer-roots.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 import { WeakHashTable, WeakValueMap } from "./weak-intern.js";
@@ -667,7 +668,7 @@ export function pow(base: Expr, exponent: Expr): Expr {
       }
       // (a*b)^r = a^r * b^r when every factor is nonnegative for every real value of its
       // variables (even powers, abs, positive factors): sqrt(x^2*y^2) is abs(x)*abs(y).
-      if (base.args.every(isEvidentlyNonnegative)) return mulAll(base.args.map((f) => pow(f, exponent)));
+      if (base.args.every((f) => isEvidentlyNonnegative(f))) return mulAll(base.args.map((f) => pow(f, exponent)));
     }
   } else if (base.kind === "num") {
     if (base.value.isOne()) return ONE;
@@ -693,65 +694,6 @@ export function pow(base: Expr, exponent: Expr): Expr {
 
 function isEvenInteger(e: Expr): boolean {
   return e.kind === "num" && e.value.isInteger() && e.value.num % 2n === 0n;
-}
-
-/**
- * A factor that is >= 0 for every real value of its variables (where it is defined): an even
- * power, abs, a power of abs, or an evidently positive factor (`2^y`, `exp(u)`).
- */
-function isEvidentlyNonnegative(f: Expr): boolean {
-  if (f.kind === "call" && f.fn === "abs") return true;
-  if (f.kind === "pow" && (isEvenInteger(f.exp) || (f.base.kind === "call" && f.base.fn === "abs" && f.exp.kind === "num"))) return true;
-  return isEvidentlyPositive(f);
-}
-
-/**
- * True when `e` is > 0 for every real value of its variables: positive numbers, pi and e, exp and
- * cosh, sums and products of such, powers of a positive base, even powers plus a positive term
- * (`x^2 + 1`). Conservative: false means "not known".
- */
-function isEvidentlyPositive(e: Expr): boolean {
-  switch (e.kind) {
-    case "num":
-      return e.value.sign() > 0;
-    case "const":
-      return true;
-    case "sym":
-      return false;
-    case "add": {
-      let strict = false;
-      for (const t of e.args) {
-        if (isEvidentlyPositive(t)) strict = true;
-        else if (!isEvidentlyNonnegativeTerm(t)) return false;
-      }
-      return strict;
-    }
-    case "mul":
-      return e.args.every(isEvidentlyPositive);
-    case "pow":
-      return isEvidentlyPositive(e.base);
-    case "call":
-      return e.fn === "exp" || e.fn === "cosh";
-    case "deriv":
-    case "apply":
-      return false;
-  }
-}
-
-/**
- * Whether `e` is >= 0 wherever it is defined, and may be 0 (not evidently positive): an even
- * power, abs, a sum or product of such (`x^2 + y^2`, `x^2*abs(y)`). The differentiator writes
- * `d/dy b^y` as `xlogy(b^y, b)` for such bases, so the derivative is 0 where b is, not 0*log(0).
- */
-export function canBeZeroButNotNegative(e: Expr): boolean {
-  if (isEvidentlyPositive(e)) return false;
-  return e.kind === "add" ? e.args.every(isEvidentlyNonnegativeTerm) : isEvidentlyNonnegativeTerm(e);
-}
-
-/** A term >= 0 for every real value: a nonnegative factor or a positive multiple of products of such. */
-function isEvidentlyNonnegativeTerm(t: Expr): boolean {
-  if (t.kind === "mul") return t.args.every((f) => (f.kind === "num" ? f.value.sign() > 0 : isEvidentlyNonnegative(f)));
-  return isEvidentlyNonnegative(t);
 }
 
 /** b^r for rationals: exact where the result is rational, else a canonical irrational power. */
