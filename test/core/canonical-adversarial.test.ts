@@ -209,7 +209,12 @@ const arbFactors = fc.array(fc.constantFrom(...PRODUCT_FACTORS), { maxLength: 20
  * Factors whose merges leave their base, each beside the factors its merge must meet again: exp
  * and e (exp(x)*exp(x) is exp(2*x), e*e is exp(2)), abs beside powers of its argument (abs(z)^2
  * is z^2), numeric radicals beside numeric bases with symbolic exponents (sqrt(2)*sqrt(2) is 2).
- * No sums as factors: a number times one sum is distributed, which groups differently by design.
+ * Left out, as still grouping-dependent: sums (a number times one sum is distributed:
+ * (2*(x + 1))*(x + 1) is (x + 1)*(2*x + 2), 2*(x + 1)*(x + 1) is 2*(x + 1)^2); powers of a product
+ * base ((x*y)^(1/2) squared is x*y, which no longer merges with (x*y)^(-1/2)); symbolic exponents
+ * of abs(u) or of u beside abs(u) (abs(z)^y*abs(z)^3 vs (z^2*abs(z))*abs(z)^y); negative numeric
+ * bases ((-2)^(x + 1/2) keeps its rational term: b^c*b^u is not real for every real u); and
+ * exp(c*u + log(v)), whose merge may fold to a power of v.
  */
 const MERGING_FACTORS: readonly Expr[] = [
   x,
