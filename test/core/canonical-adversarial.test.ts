@@ -213,8 +213,7 @@ const arbFactors = fc.array(fc.constantFrom(...PRODUCT_FACTORS), { maxLength: 20
  * (2*(x + 1))*(x + 1) is (x + 1)*(2*x + 2), 2*(x + 1)*(x + 1) is 2*(x + 1)^2); powers of a product
  * base ((x*y)^(1/2) squared is x*y, which no longer merges with (x*y)^(-1/2)); symbolic exponents
  * of abs(u) or of u beside abs(u) (abs(z)^y*abs(z)^3 vs (z^2*abs(z))*abs(z)^y); negative numeric
- * bases ((-2)^(x + 1/2) keeps its rational term: b^c*b^u is not real for every real u); and
- * exp(c*u + log(v)), whose merge may fold to a power of v.
+ * bases ((-2)^(x + 1/2) keeps its rational term: b^c*b^u is not real for every real u).
  */
 const MERGING_FACTORS: readonly Expr[] = [
   x,
