@@ -449,32 +449,18 @@ export function mulAll(factors: readonly Expr[]): Expr {
   // Flatten: canonical products nest no products and hold at most one number, first.
   let coefficient = Rational.ONE;
   const flat: Expr[] = [];
-  let exponentials = 0;
-  let absPowers = false;
   for (const f of factors) {
     if (f.kind === "mul") {
       for (const a of f.args) {
         if (a.kind === "num") coefficient = coefficient.mul(a.value);
-        else {
-          flat.push(a);
-          if (isExponential(a)) exponentials++;
-          else if (isAbsPower(a)) absPowers = true;
-        }
+        else flat.push(a);
       }
     } else if (f.kind === "num") coefficient = coefficient.mul(f.value);
-    else {
-      flat.push(f);
-      if (isExponential(f)) exponentials++;
-      else if (isAbsPower(f)) absPowers = true;
-    }
+    else flat.push(f);
   }
   if (coefficient.isZero()) return ZERO;
-  if (exponentials > 1) {
-    coefficient = mergeExponentials(flat, coefficient);
-    absPowers ||= flat.some(isAbsPower); // exp(log(abs(u))/2)^2 is abs(u)
-  }
-  if (absPowers) coefficient = mergeAbsPowers(flat, coefficient);
-  if (coefficient.isZero()) return ZERO;
+  const merged = mergeExponentials(flat) ?? mergeAbsPowers(flat);
+  if (merged !== undefined) return mulAll([num(coefficient), ...merged]);
   checkBits(coefficient);
 
   // Sorting by (base, exponent) puts powers of one base next to each other, and the numeric
@@ -525,11 +511,6 @@ export function isExponential(f: Expr): boolean {
   return (f.kind === "call" && f.fn === "exp") || f === E;
 }
 
-function isAbsPower(f: Expr): boolean {
-  const b = baseOf(f);
-  return b.kind === "call" && b.fn === "abs";
-}
-
 /**
  * The argument u of exp(u) without its rational factor: u = c*key for a rational c != 0, and
  * `exponentialKey(k*u)` is `exponentialKey(u)` for every rational k != 0. A number's key is 1, a
@@ -537,107 +518,74 @@ function isAbsPower(f: Expr): boolean {
  * non-numeric term (`2*x + 2` -> `x + 1`, `-x - 1` -> `x + 1`).
  */
 export function exponentialKey(u: Expr): Expr {
-  switch (u.kind) {
-    case "num":
-      return ONE;
-    case "mul":
-      return splitCoefficient(u)[1];
-    case "add": {
-      const c = splitCoefficient(u.args[0]!.kind === "num" ? u.args[1]! : u.args[0]!)[0];
-      return c.isOne() ? u : mulAll([num(c.inv()), u]);
-    }
-    default:
-      return u;
-  }
+  if (u.kind === "num") return ONE;
+  if (u.kind === "mul") return splitCoefficient(u)[1];
+  if (u.kind !== "add") return u;
+  const c = splitCoefficient(u.args[0]!.kind === "num" ? u.args[1]! : u.args[0]!)[0];
+  return c.isOne() ? u : mulAll([num(c.inv()), u]);
 }
 
 /**
- * Merges, in place, the exponentials of `flat` whose arguments are rational multiples of one
- * another (equal `exponentialKey`) into one: exp(2*x)*exp(x) is exp(3*x), e*exp(2) is exp(3),
- * exp(x)*exp(-x) is 1; exp(x)*exp(y) and exp(x)*exp(x^2) stay. The merge of any sub-product
- * keeps its key, so the product is the same node in every grouping. Returns the coefficient
- * times the numbers the merges gave.
+ * `flat` with the exponentials whose arguments are rational multiples of one another (equal
+ * `exponentialKey`) merged into one, or undefined when there are none: exp(2*x)*exp(x) is
+ * exp(3*x), e*exp(2) is exp(3), exp(x)*exp(-x) is 1; exp(x)*exp(y) and exp(x)*exp(x^2) stay.
+ * The merge of any sub-product keeps its key, so the product is the same node in every grouping.
  */
-function mergeExponentials(flat: Expr[], coefficient: Rational): Rational {
+function mergeExponentials(flat: readonly Expr[]): Expr[] | undefined {
+  let count = 0;
+  for (const f of flat) if (isExponential(f)) count++;
+  if (count < 2) return undefined;
   const byKey = new Map<Expr, Expr[]>(); // key -> the arguments of the exponentials with that key
-  let repeated = false;
+  const others: Expr[] = [];
   for (const f of flat) {
-    if (!isExponential(f)) continue;
+    if (!isExponential(f)) {
+      others.push(f);
+      continue;
+    }
     const u = f === E ? ONE : f.args[0]!;
     const key = exponentialKey(u);
     const args = byKey.get(key);
     if (args === undefined) byKey.set(key, [u]);
-    else {
-      args.push(u);
-      repeated = true;
-    }
+    else args.push(u);
   }
-  if (!repeated) return coefficient;
-  let n = 0;
-  for (const f of flat) if (!isExponential(f)) flat[n++] = f;
-  flat.length = n;
-  for (const args of byKey.values()) coefficient = appendFactor(flat, call("exp", [addAll(args)]), coefficient);
-  return coefficient;
+  if (byKey.size === count) return undefined;
+  for (const args of byKey.values()) others.push(call("exp", [addAll(args)]));
+  return others;
 }
 
 /**
- * Rewrites, in place, the powers of u and of abs(u) in `flat`, when all their exponents are
- * rational, A for u and B for abs(u) in total, as u^A' * abs(u)^B' with A' = A mod 2 in [0, 2)
- * and B' = B + (A - A'): abs(u)^(2k) = u^(2k) for real u moves the even part of A into the abs.
- * So z^2*abs(z) is abs(z)^3, z^2/abs(z) is abs(z), abs(z)/z^2 is 1/abs(z), abs(z)/z is z/abs(z)
- * (and abs(u)^B' is u^B' when B' is even). A' is the same for every (A, B) that differ by
- * such a move, so the merge of a sub-product stays in its class and a product is the same node
- * in every grouping. Sound: where the input is defined at u = 0, every exponent is >= 0, so
- * A >= 0 and A' <= A, B' >= B; elsewhere the values are equal. Symbolic exponents are left out.
- * Returns the coefficient times the numbers the rewrite gave.
+ * `flat` with the powers of u and of abs(u), when all their exponents are rational, A for u and
+ * B for abs(u) in total, written u^A' * abs(u)^B' with A' = A mod 2 in [0, 2) and
+ * B' = B + (A - A') (abs(u)^(2k) = u^(2k) for real u moves the even part of A into the abs), or
+ * undefined when A is in [0, 2) for every such u. So z^2*abs(z) is abs(z)^3, z^2/abs(z) is
+ * abs(z), abs(z)/z^2 is 1/abs(z), abs(z)/z is z/abs(z) (and abs(u)^B' is u^B' for an even B').
+ * A' is the same for every (A, B) that differ by such a move, so the merge of a sub-product stays
+ * in its class and a product is the same node in every grouping. Sound: where the input is
+ * defined at u = 0 every exponent is >= 0, so A >= 0 and A' <= A, B' >= B; elsewhere the values
+ * are equal. Symbolic exponents are left out.
  */
-function mergeAbsPowers(flat: Expr[], coefficient: Rational): Rational {
-  for (let i = 0; i < flat.length; i++) {
-    const abs = baseOf(flat[i]!);
+function mergeAbsPowers(flat: readonly Expr[]): Expr[] | undefined {
+  for (const g of flat) {
+    const abs = baseOf(g);
     if (!(abs.kind === "call" && abs.fn === "abs")) continue;
     const u = abs.args[0]!;
-    let a = Rational.ZERO;
+    let a: Rational | undefined = Rational.ZERO;
     let b = Rational.ZERO;
-    let rational = true;
+    const others: Expr[] = [];
     for (const f of flat) {
       const base = baseOf(f);
-      if (base !== u && base !== abs) continue;
       const e = exponentOf(f);
-      if (e.kind !== "num") {
-        rational = false;
-        break;
-      }
-      if (base === u) a = a.add(e.value);
+      if (base !== u && base !== abs) others.push(f);
+      else if (e.kind !== "num") a = undefined;
+      else if (base === u) a = a?.add(e.value);
       else b = b.add(e.value);
     }
-    if (!rational) continue;
-    const even = Rational.int(2n * a.div(Rational.int(2n)).floor()); // A - A'
-    if (even.isZero()) continue; // A in [0, 2): the merges by base give the canonical form
-    let n = 0;
-    for (const f of flat) {
-      const base = baseOf(f);
-      if (base !== u && base !== abs) flat[n++] = f;
-    }
-    flat.length = n;
-    coefficient = appendFactor(flat, pow(u, num(a.sub(even))), coefficient);
-    coefficient = appendFactor(flat, pow(abs, num(b.add(even))), coefficient);
-    i = -1; // the list changed: look again (u and abs(u) now need no move)
+    const even = a === undefined ? 0n : 2n * a.div(TWO.value).floor(); // A - A'
+    if (even === 0n) continue;
+    others.push(pow(u, num(a!.sub(Rational.int(even)))), pow(abs, num(b.add(Rational.int(even)))));
+    return others;
   }
-  return coefficient;
-}
-
-/** Appends the factors of `f` to `flat`; returns `coefficient` times its number. */
-function appendFactor(flat: Expr[], f: Expr, coefficient: Rational): Rational {
-  if (f.kind === "num") return coefficient.mul(f.value);
-  if (f.kind !== "mul") {
-    flat.push(f);
-    return coefficient;
-  }
-  for (const a of f.args) {
-    if (a.kind === "num") coefficient = coefficient.mul(a.value);
-    else flat.push(a);
-  }
-  return coefficient;
+  return undefined;
 }
 
 export function div(a: Expr, b: Expr): Expr {

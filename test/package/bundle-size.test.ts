@@ -16,16 +16,16 @@ import { ensurePackageBuilt, ROOT } from "./support.js";
 
 /**
  * Most gzip bytes of the code `import { diff, toLatex } from "symgrad"` loads up front: the size
- * measured (41.4 KB: 0.6 KB of it the faster construction of large sums and derivatives: unbuilt
+ * measured (42.3 KB: 0.6 KB of it the faster construction of large sums and derivatives: unbuilt
  * term parts, pending sums, node slots; 1.9 KB the simplifier's proof that nothing cancels and its
- * cost floors, which save two fifths of its polynomial work) plus a small margin, so that growth is
- * a decision. The target of 30 KB is not
+ * cost floors, which save two fifths of its polynomial work; 0.5 KB the products that are one node
+ * in every grouping) plus a small margin, so that growth is a decision. The target of 30 KB is not
  * met: `diff` simplifies by default, and `import { simplify }` alone bundles to 33 KB gzip (the
  * simplifier with the parser and the builder it needs); `symgrad/lite` is the path without it.
  */
-const DIFF_LATEX_BUDGET = 42 * 1024;
+const DIFF_LATEX_BUDGET = 42.5 * 1024;
 
-/** Most gzip bytes of `import { diff, toLatex } from "symgrad/lite"` (measured: 20.5 KB): the issue's 30 KB target. */
+/** Most gzip bytes of `import { diff, toLatex } from "symgrad/lite"` (measured: 21.8 KB): the issue's 30 KB target. */
 const LITE_BUDGET = 30 * 1024;
 
 /** Directories of dist/ that `symgrad/lite` must not pull in: the simplifier and its polynomials, numerics. */
