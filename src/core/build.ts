@@ -442,7 +442,9 @@ export function mul(...factors: Expr[]): Expr {
  * - u and abs(u) by the parity of u's exponent (`mergeAbsPowers`): z^2*abs(z) is abs(z)^3;
  * - a numeric base by the kind of its exponent: its radicals (2^(1/2)) merge with each other
  *   and its symbolic powers (2^x) with each other, never one with the other: sqrt(2)*sqrt(2)*2^x
- *   is 2*2^x, as is (sqrt(2)*sqrt(2))*2^x, and sqrt(2)*2^x stays as it is.
+ *   is 2*2^x, as is (sqrt(2)*sqrt(2))*2^x, and sqrt(2)*2^x stays as it is. For a positive base
+ *   `pow` keeps rational terms out of symbolic exponents (2^(x + 1/2) is sqrt(2)*2^x), so
+ *   symbolic powers never cancel down to a radical; a negative base may ((-2)^x*(-2)^(1/2 - x)).
  */
 export function mulAll(factors: readonly Expr[]): Expr {
   if (factors.length === 1) return factors[0]!;
@@ -487,7 +489,7 @@ export function mulAll(factors: readonly Expr[]): Expr {
       const p = pow(b, addAll(exponents));
       if (p.kind === "num") coefficient = coefficient.mul(p.value);
       else if (p.kind === "mul" || baseOf(p) !== b || (b.kind === "num" && from >= split && exponentOf(p).kind === "num"))
-        again.push(p); // abs(z)^(1/2)*abs(z)^(3/2) is z^2, 2^x*2^(1/2-x) is sqrt(2): merge anew
+        again.push(p); // abs(z)^(1/2)*abs(z)^(3/2) is z^2, (-2)^x*(-2)^(1/2 - x) a radical: merge anew
       else out.push(p);
     }
     i = j;
