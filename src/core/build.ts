@@ -624,8 +624,15 @@ export function pow(base: Expr, exponent: Expr): Expr {
     if (base.value.isOne()) return ONE;
     // b^(c + u) = b^c * b^u for b > 0: a positive numeric base's symbolic exponent has no
     // rational term, so its powers merge apart from its radicals and the coefficient and never
-    // cancel down to one of them (2^(x + 1) is 2*2^x, 2^(x + 1/2) is sqrt(2)*2^x).
-    if (base.value.sign() > 0 && exponent.kind === "add" && exponent.args[0]!.kind === "num") {
+    // cancel down to one of them (2^(x + 1) is 2*2^x, 2^(x + 1/2) is sqrt(2)*2^x). Not when b^c
+    // is a large number (2^(x + 100) stays as it is): products of such powers may then depend
+    // on their grouping, but no input turns into a huge coefficient or a LimitError.
+    if (
+      base.value.sign() > 0 &&
+      exponent.kind === "add" &&
+      exponent.args[0]!.kind === "num" &&
+      splitsOffExponentTerm(base.value, (exponent.args[0] as Num).value)
+    ) {
       const rest = exponent.args.length === 2 ? exponent.args[1]! : internAdd(exponent.args.slice(1));
       return mulAll([numberPower(base.value, (exponent.args[0] as Num).value), pow(base, rest)]);
     }
@@ -697,10 +704,22 @@ function integerPower(b: Rational, k: bigint): Rational {
  * `10^10^10` is the node 10^10000000000, whose float value is Infinity.
  */
 export function exceedsIntegerBits(b: Rational, r: Rational): boolean {
+  return powerBits(b, r) > limits.maxIntegerBits;
+}
+
+/** Largest size in bits of b^c that `pow` splits off a symbolic exponent (b^(c + u) = b^c*b^u). */
+const MAX_SPLIT_POWER_BITS = 64;
+
+/** Whether `pow` writes b^(c + u), for a positive number b and a symbolic u, as b^c*b^u. */
+export function splitsOffExponentTerm(b: Rational, c: Rational): boolean {
+  return powerBits(b, c) <= MAX_SPLIT_POWER_BITS;
+}
+
+/** About the size in bits of the numerator or denominator of b^r (0 for |b| = 1). */
+function powerBits(b: Rational, r: Rational): number {
   const bits = Math.max(bitLength(b.num < 0n ? -b.num : b.num), bitLength(b.den));
-  if (bits <= 1) return false; // |b| = 1
-  const magnitude = Math.abs(Number(r.num) / Number(r.den));
-  return magnitude * (bits - 1) > limits.maxIntegerBits;
+  if (bits <= 1) return 0; // |b| = 1
+  return Math.abs(Number(r.num) / Number(r.den)) * (bits - 1);
 }
 
 /**

@@ -2,7 +2,19 @@
  * Checks the canonical-form invariants documented in `node.ts` on a whole graph. Tests call it on
  * every node they build; it returns the list of violations (empty when canonical).
  */
-import { baseAndExponent, call, compareFactors, compareTerms, exceedsIntegerBits, exponentialKey, isExponential, ONE, pow, splitCoefficient } from "./build.js";
+import {
+  baseAndExponent,
+  call,
+  compareFactors,
+  compareTerms,
+  exceedsIntegerBits,
+  exponentialKey,
+  isExponential,
+  ONE,
+  pow,
+  splitCoefficient,
+  splitsOffExponentTerm,
+} from "./build.js";
 import { Rational } from "./rational.js";
 import { FUNCTION_ARITY } from "./functions.js";
 import type { Expr } from "./node.js";
@@ -82,7 +94,13 @@ export function canonicalViolations(root: Expr): string[] {
             bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
         }
         if (base.kind === "num" && exp.kind === "num" && pow(base, exp) !== node) bad(node, "perfect power not taken out of a numeric radical");
-        if (base.kind === "num" && base.value.sign() > 0 && exp.kind === "add" && exp.args[0]!.kind === "num")
+        if (
+          base.kind === "num" &&
+          base.value.sign() > 0 &&
+          exp.kind === "add" &&
+          exp.args[0]!.kind === "num" &&
+          splitsOffExponentTerm(base.value, exp.args[0]!.value)
+        )
           bad(node, "rational term not taken out of a positive numeric base's exponent");
         if (base.kind === "const" && base.name === "e") bad(node, "e^u not written exp(u)");
         if (base.kind === "call" && base.fn === "exp") bad(node, "power of exp not merged");

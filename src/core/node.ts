@@ -18,7 +18,8 @@
  *   for one multiset of factors, in every grouping (see `mulAll`).
  * - `Pow`: exponent neither 0 nor 1; base not 1, and 0 only with a symbolic exponent not evidently
  *   positive (`0^x`; `0^(x^2 + 1)` is 0); a positive numeric base only with a numeric exponent or
- *   a symbolic one without a rational term (`2^(x + 1)` is `2*2^x`); a `Mul` base only with a non-integer exponent, no
+ *   a symbolic one without a rational term c unless b^c is large (`2^(x + 1)` is `2*2^x`,
+ *   `2^(x + 100)` stays); a `Mul` base only with a non-integer exponent, no
  *   positive numeric coefficient and not only nonnegative factors (`sqrt(x^2*y^2)` is
  *   `abs(x)*abs(y)`); a `Pow` base only with a non-integer outer exponent, and then not with a
  *   numeric even inner exponent (`(x^4)^(1/3)` is `abs(x)^(4/3)`); no `abs` base with an even

@@ -213,7 +213,8 @@ const arbFactors = fc.array(fc.constantFrom(...PRODUCT_FACTORS), { maxLength: 20
  * (2*(x + 1))*(x + 1) is (x + 1)*(2*x + 2), 2*(x + 1)*(x + 1) is 2*(x + 1)^2); powers of a product
  * base ((x*y)^(1/2) squared is x*y, which no longer merges with (x*y)^(-1/2)); symbolic exponents
  * of abs(u) or of u beside abs(u) (abs(z)^y*abs(z)^3 vs (z^2*abs(z))*abs(z)^y); negative numeric
- * bases ((-2)^(x + 1/2) keeps its rational term: b^c*b^u is not real for every real u).
+ * bases ((-2)^(x + 1/2) keeps its rational term: b^c*b^u is not real for every real u); powers
+ * whose b^c is over 64 bits (2^(x + 100) keeps its rational term: no huge coefficients).
  */
 const MERGING_FACTORS: readonly Expr[] = [
   x,
