@@ -19,7 +19,8 @@
  * - The derivative of a sum of n terms is built as one canonical sum of their derivatives' terms
  *   (`PendingSum`), not as n sums merged: d/dx of a large expanded polynomial sorts its terms once.
  */
-import { addAll, anyDerivativeCreated, applied, call, canBeZeroButNotNegative, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { addAll, anyDerivativeCreated, applied, call, internMul, MINUS_ONE, mulAll, ONE, pow, sub, sym, ZERO } from "../core/build.js";
+import { canBeZeroButNotNegative } from "../core/evident-sign.js";
 import { LimitError } from "../core/errors.js";
 import { limits } from "../core/limits.js";
 import type { Applied, Call, Deriv, Expr, Mul } from "../core/node.js";

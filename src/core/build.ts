@@ -13,6 +13,7 @@ import { foldSpecial } from "./special-values.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
 import { Add, Applied, Call, Const, Deriv, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
+import { isEvidentlyNonnegative, isEvidentlyPositive } from "./evident-sign.js";
 import { exactLogarithm, perfectPowerSharing, splitPerfectPower } from "./integer-roots.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 import { WeakHashTable, WeakValueMap } from "./weak-intern.js";
@@ -464,7 +465,19 @@ export function mul(...factors: Expr[]): Expr {
   return mulAll(factors);
 }
 
-/** The canonical product of `factors`: flattened, powers of equal bases combined, sorted. */
+/**
+ * The canonical product of `factors`: flattened, powers of equal bases combined, sorted. It is
+ * one node for one multiset of factors, whatever their order and grouping (a sum factor aside: a
+ * number times a lone sum is distributed). Every merge whose result leaves its base has a
+ * class the merge of a sub-product stays in, so a partial product merges on to the same node:
+ * - exp and e by `exponentialKey` (`mergeExponentials`): exp(2*x)*exp(x) is exp(3*x);
+ * - u and abs(u) by the parity of u's exponent (`mergeAbsPowers`): z^2*abs(z) is abs(z)^3;
+ * - a numeric base by the kind of its exponent: its radicals (2^(1/2)) merge with each other
+ *   and its symbolic powers (2^x) with each other, never one with the other: sqrt(2)*sqrt(2)*2^x
+ *   is 2*2^x, as is (sqrt(2)*sqrt(2))*2^x, and sqrt(2)*2^x stays as it is. For a positive base
+ *   `pow` keeps rational terms out of symbolic exponents (2^(x + 1/2) is sqrt(2)*2^x), so
+ *   symbolic powers never cancel down to a radical; a negative base may ((-2)^x*(-2)^(1/2 - x)).
+ */
 export function mulAll(factors: readonly Expr[]): Expr {
   if (factors.length === 1) return factors[0]!;
   // Flatten: canonical products nest no products and hold at most one number, first.
@@ -480,10 +493,13 @@ export function mulAll(factors: readonly Expr[]): Expr {
     else flat.push(f);
   }
   if (coefficient.isZero()) return ZERO;
+  const merged = mergeExponentials(flat) ?? mergeAbsPowers(flat);
+  if (merged !== undefined) return mulAll([num(coefficient), ...merged]);
   checkBits(coefficient);
 
-  // Sorting by (base, exponent) puts powers of one base next to each other; the output order is
-  // that order, because a merged run keeps its base.
+  // Sorting by (base, exponent) puts powers of one base next to each other, and the numeric
+  // exponents of a base before its symbolic ones; the output order is that order, because a
+  // merged run keeps its base.
   stableSort(flat, compareFactors);
   const out: Expr[] = [];
   const again: Expr[] = [];
@@ -492,15 +508,20 @@ export function mulAll(factors: readonly Expr[]): Expr {
     const b = baseOf(first);
     let j = i + 1;
     while (j < flat.length && baseOf(flat[j]!) === b) j++;
-    if (j === i + 1) {
-      out.push(first); // alone: the factor is already canonical
-    } else {
+    // A numeric base's radicals [i, split) and its symbolic powers [split, j) merge apart.
+    let split = i;
+    if (b.kind === "num") while (split < j && exponentOf(flat[split]!).kind === "num") split++;
+    for (let from = i, to = split > i ? split : j; from < j; from = to, to = j) {
+      if (to === from + 1) {
+        out.push(flat[from]!); // alone: the factor is already canonical
+        continue;
+      }
       const exponents: Expr[] = [];
-      for (let k = i; k < j; k++) exponents.push(exponentOf(flat[k]!));
+      for (let k = from; k < to; k++) exponents.push(exponentOf(flat[k]!));
       const p = pow(b, addAll(exponents));
       if (p.kind === "num") coefficient = coefficient.mul(p.value);
-      else if (p.kind === "mul" || baseOf(p) !== b)
-        again.push(p); // e*e is exp(2): merge anew
+      else if (p.kind === "mul" || baseOf(p) !== b || (b.kind === "num" && from >= split && exponentOf(p).kind === "num"))
+        again.push(p); // abs(z)^(1/2)*abs(z)^(3/2) is z^2, (-2)^x*(-2)^(1/2 - x) a radical: merge anew
       else out.push(p);
     }
     i = j;
@@ -514,6 +535,88 @@ export function mulAll(factors: readonly Expr[]): Expr {
   if (out.length === 0) return num(coefficient);
   if (out.length === 1) return out[0]!;
   return internMul(out);
+}
+
+/** Whether `f` is exp(u) or e (exp(1)); `pow` writes every power of either as exp. */
+export function isExponential(f: Expr): boolean {
+  return (f.kind === "call" && f.fn === "exp") || f === E;
+}
+
+/**
+ * The argument u of exp(u) without its rational factor: u = c*key for a rational c != 0, and
+ * `exponentialKey(k*u)` is `exponentialKey(u)` for every rational k != 0. A number's key is 1, a
+ * term's is its rest (`3*x*y` -> `x*y`), a sum's is the sum over the coefficient of its first
+ * non-numeric term (`2*x + 2` -> `x + 1`, `-x - 1` -> `x + 1`).
+ */
+export function exponentialKey(u: Expr): Expr {
+  if (u.kind === "num") return ONE;
+  if (u.kind === "mul") return splitCoefficient(u)[1];
+  if (u.kind !== "add") return u;
+  const c = splitCoefficient(u.args[0]!.kind === "num" ? u.args[1]! : u.args[0]!)[0];
+  return c.isOne() ? u : mulAll([num(c.inv()), u]);
+}
+
+/**
+ * `flat` with the exponentials whose arguments are rational multiples of one another (equal
+ * `exponentialKey`) merged into one, or undefined when there are none: exp(2*x)*exp(x) is
+ * exp(3*x), e*exp(2) is exp(3), exp(x)*exp(-x) is 1; exp(x)*exp(y) and exp(x)*exp(x^2) stay.
+ * The merge of any sub-product keeps its key, so the product is the same node in every grouping.
+ */
+function mergeExponentials(flat: readonly Expr[]): Expr[] | undefined {
+  let count = 0;
+  for (const f of flat) if (isExponential(f)) count++;
+  if (count < 2) return undefined;
+  const byKey = new Map<Expr, Expr[]>(); // key -> the arguments of the exponentials with that key
+  const others: Expr[] = [];
+  for (const f of flat) {
+    if (!isExponential(f)) {
+      others.push(f);
+      continue;
+    }
+    const u = f === E ? ONE : f.args[0]!;
+    const key = exponentialKey(u);
+    const args = byKey.get(key);
+    if (args === undefined) byKey.set(key, [u]);
+    else args.push(u);
+  }
+  if (byKey.size === count) return undefined;
+  for (const args of byKey.values()) others.push(call("exp", [addAll(args)]));
+  return others;
+}
+
+/**
+ * `flat` with the powers of u and of abs(u), when all their exponents are rational, A for u and
+ * B for abs(u) in total, written u^A' * abs(u)^B' with A' = A mod 2 in [0, 2) and
+ * B' = B + (A - A') (abs(u)^(2k) = u^(2k) for real u moves the even part of A into the abs), or
+ * undefined when A is in [0, 2) for every such u. So z^2*abs(z) is abs(z)^3, z^2/abs(z) is
+ * abs(z), abs(z)/z^2 is 1/abs(z), abs(z)/z is z/abs(z) (and abs(u)^B' is u^B' for an even B').
+ * A' is the same for every (A, B) that differ by such a move, so the merge of a sub-product stays
+ * in its class and a product is the same node in every grouping. Sound: where the input is
+ * defined at u = 0 every exponent is >= 0, so A >= 0 and A' <= A, B' >= B; elsewhere the values
+ * are equal. Symbolic exponents are left out.
+ */
+function mergeAbsPowers(flat: readonly Expr[]): Expr[] | undefined {
+  for (const g of flat) {
+    const abs = baseOf(g);
+    if (!(abs.kind === "call" && abs.fn === "abs")) continue;
+    const u = abs.args[0]!;
+    let a: Rational | undefined = Rational.ZERO;
+    let b = Rational.ZERO;
+    const others: Expr[] = [];
+    for (const f of flat) {
+      const base = baseOf(f);
+      const e = exponentOf(f);
+      if (base !== u && base !== abs) others.push(f);
+      else if (e.kind !== "num") a = undefined;
+      else if (base === u) a = a?.add(e.value);
+      else b = b.add(e.value);
+    }
+    const even = a === undefined ? 0n : 2n * a.div(TWO.value).floor(); // A - A'
+    if (even === 0n) continue;
+    others.push(pow(u, num(a!.sub(Rational.int(even)))), pow(abs, num(b.add(Rational.int(even)))));
+    return others;
+  }
+  return undefined;
 }
 
 export function div(a: Expr, b: Expr): Expr {
@@ -544,10 +647,24 @@ export function pow(base: Expr, exponent: Expr): Expr {
       }
       // (a*b)^r = a^r * b^r when every factor is nonnegative for every real value of its
       // variables (even powers, abs, positive factors): sqrt(x^2*y^2) is abs(x)*abs(y).
-      if (base.args.every(isEvidentlyNonnegative)) return mulAll(base.args.map((f) => pow(f, exponent)));
+      if (base.args.every((f) => isEvidentlyNonnegative(f))) return mulAll(base.args.map((f) => pow(f, exponent)));
     }
   } else if (base.kind === "num") {
     if (base.value.isOne()) return ONE;
+    // b^(c + u) = b^c * b^u for b > 0: a positive numeric base's symbolic exponent has no
+    // rational term, so its powers merge apart from its radicals and the coefficient and never
+    // cancel down to one of them (2^(x + 1) is 2*2^x, 2^(x + 1/2) is sqrt(2)*2^x). Not when b^c
+    // is a large number (2^(x + 100) stays as it is): products of such powers may then depend
+    // on their grouping, but no input turns into a huge coefficient or a LimitError.
+    if (
+      base.value.sign() > 0 &&
+      exponent.kind === "add" &&
+      exponent.args[0]!.kind === "num" &&
+      splitsOffExponentTerm(base.value, (exponent.args[0] as Num).value)
+    ) {
+      const rest = exponent.args.length === 2 ? exponent.args[1]! : internAdd(exponent.args.slice(1));
+      return mulAll([numberPower(base.value, (exponent.args[0] as Num).value), pow(base, rest)]);
+    }
     // 0^u is 0 where u > 0 and undefined where u < 0: folded when the sign of u is evident,
     // as 0^2 and 0^-1 are (so 1/0^(x^2 + 1) is an error, not the power 0^(-x^2 - 1)).
     if (base.value.isZero() && isEvidentlyPositive(exponent)) return ZERO;
@@ -563,65 +680,6 @@ export function pow(base: Expr, exponent: Expr): Expr {
 
 function isEvenInteger(e: Expr): boolean {
   return e.kind === "num" && e.value.isInteger() && e.value.num % 2n === 0n;
-}
-
-/**
- * A factor that is >= 0 for every real value of its variables (where it is defined): an even
- * power, abs, a power of abs, or an evidently positive factor (`2^y`, `exp(u)`).
- */
-function isEvidentlyNonnegative(f: Expr): boolean {
-  if (f.kind === "call" && f.fn === "abs") return true;
-  if (f.kind === "pow" && (isEvenInteger(f.exp) || (f.base.kind === "call" && f.base.fn === "abs" && f.exp.kind === "num"))) return true;
-  return isEvidentlyPositive(f);
-}
-
-/**
- * True when `e` is > 0 for every real value of its variables: positive numbers, pi and e, exp and
- * cosh, sums and products of such, powers of a positive base, even powers plus a positive term
- * (`x^2 + 1`). Conservative: false means "not known".
- */
-function isEvidentlyPositive(e: Expr): boolean {
-  switch (e.kind) {
-    case "num":
-      return e.value.sign() > 0;
-    case "const":
-      return true;
-    case "sym":
-      return false;
-    case "add": {
-      let strict = false;
-      for (const t of e.args) {
-        if (isEvidentlyPositive(t)) strict = true;
-        else if (!isEvidentlyNonnegativeTerm(t)) return false;
-      }
-      return strict;
-    }
-    case "mul":
-      return e.args.every(isEvidentlyPositive);
-    case "pow":
-      return isEvidentlyPositive(e.base);
-    case "call":
-      return e.fn === "exp" || e.fn === "cosh";
-    case "deriv":
-    case "apply":
-      return false;
-  }
-}
-
-/**
- * Whether `e` is >= 0 wherever it is defined, and may be 0 (not evidently positive): an even
- * power, abs, a sum or product of such (`x^2 + y^2`, `x^2*abs(y)`). The differentiator writes
- * `d/dy b^y` as `xlogy(b^y, b)` for such bases, so the derivative is 0 where b is, not 0*log(0).
- */
-export function canBeZeroButNotNegative(e: Expr): boolean {
-  if (isEvidentlyPositive(e)) return false;
-  return e.kind === "add" ? e.args.every(isEvidentlyNonnegativeTerm) : isEvidentlyNonnegativeTerm(e);
-}
-
-/** A term >= 0 for every real value: a nonnegative factor or a positive multiple of products of such. */
-function isEvidentlyNonnegativeTerm(t: Expr): boolean {
-  if (t.kind === "mul") return t.args.every((f) => (f.kind === "num" ? f.value.sign() > 0 : isEvidentlyNonnegative(f)));
-  return isEvidentlyNonnegative(t);
 }
 
 /** b^r for rationals: exact where the result is rational, else a canonical irrational power. */
@@ -675,10 +733,22 @@ function integerPower(b: Rational, k: bigint): Rational {
  * `10^10^10` is the node 10^10000000000, whose float value is Infinity.
  */
 export function exceedsIntegerBits(b: Rational, r: Rational): boolean {
+  return powerBits(b, r) > limits.maxIntegerBits;
+}
+
+/** Largest size in bits of b^c that `pow` splits off a symbolic exponent (b^(c + u) = b^c*b^u). */
+const MAX_SPLIT_POWER_BITS = 64;
+
+/** Whether `pow` writes b^(c + u), for a positive number b and a symbolic u, as b^c*b^u. */
+export function splitsOffExponentTerm(b: Rational, c: Rational): boolean {
+  return powerBits(b, c) <= MAX_SPLIT_POWER_BITS;
+}
+
+/** About the size in bits of the numerator or denominator of b^r (0 for |b| = 1). */
+function powerBits(b: Rational, r: Rational): number {
   const bits = Math.max(bitLength(b.num < 0n ? -b.num : b.num), bitLength(b.den));
-  if (bits <= 1) return false; // |b| = 1
-  const magnitude = Math.abs(Number(r.num) / Number(r.den));
-  return magnitude * (bits - 1) > limits.maxIntegerBits;
+  if (bits <= 1) return 0; // |b| = 1
+  return Math.abs(Number(r.num) / Number(r.den)) * (bits - 1);
 }
 
 /**
@@ -719,6 +789,10 @@ export function call(fn: FunctionName, args: readonly Expr[]): Expr {
     case "exp":
       if (u === ONE) return E;
       if (u.kind === "call" && u.fn === "log") return u.args[0]!; // exp(log(v)) = v wherever log(v) is defined
+      // exp(c*log(v)) = v^c wherever log(v) is defined, so that exp(log(v)/2)^2 is v as exp(log(v)) is.
+      if (u.kind === "mul" && u.args.length === 2 && u.args[0]!.kind === "num" && u.args[1]!.kind === "call" && u.args[1]!.fn === "log") {
+        return pow(u.args[1]!.args[0]!, u.args[0]!);
+      }
       break;
     case "log":
       if (u === ONE) return ZERO;

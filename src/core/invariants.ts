@@ -2,7 +2,20 @@
  * Checks the canonical-form invariants documented in `node.ts` on a whole graph. Tests call it on
  * every node they build; it returns the list of violations (empty when canonical).
  */
-import { baseAndExponent, call, compareFactors, compareTerms, exceedsIntegerBits, pow, splitCoefficient } from "./build.js";
+import {
+  baseAndExponent,
+  call,
+  compareFactors,
+  compareTerms,
+  exceedsIntegerBits,
+  exponentialKey,
+  isExponential,
+  ONE,
+  pow,
+  splitCoefficient,
+  splitsOffExponentTerm,
+} from "./build.js";
+import { Rational } from "./rational.js";
 import { FUNCTION_ARITY } from "./functions.js";
 import type { Expr } from "./node.js";
 import { foldGraph } from "./traverse.js";
@@ -40,7 +53,20 @@ export function canonicalViolations(root: Expr): string[] {
         if (a[0]!.kind === "num" && factors.length === 1 && factors[0]!.kind === "add") bad(node, "number times a sum not distributed");
         for (let i = 1; i < factors.length; i++) {
           if (compareFactors(factors[i - 1]!, factors[i]!) >= 0) bad(node, "product factors not sorted");
-          if (baseAndExponent(factors[i - 1]!)[0] === baseAndExponent(factors[i]!)[0]) bad(node, "equal bases not combined");
+          const [b0, e0] = baseAndExponent(factors[i - 1]!);
+          const [b1, e1] = baseAndExponent(factors[i]!);
+          // A numeric base may appear twice: a radical (numeric exponent), then a symbolic power.
+          if (b0 === b1 && !(b0.kind === "num" && e0.kind === "num" && e1.kind !== "num")) bad(node, "equal bases not combined");
+        }
+        const keys = factors.filter(isExponential).map((f) => exponentialKey(f.kind === "call" ? f.args[0]! : ONE));
+        if (new Set(keys).size < keys.length) bad(node, "exponentials of rational multiples of one argument not merged");
+        for (const f of factors) {
+          const [b, e] = baseAndExponent(f);
+          if (!(b.kind === "call" && b.fn === "abs" && e.kind === "num")) continue;
+          const power = factors.find((g) => baseAndExponent(g)[0] === b.args[0]);
+          const a = power === undefined ? undefined : baseAndExponent(power)[1];
+          if (a?.kind === "num" && (a.value.sign() < 0 || a.value.cmp(Rational.int(2n)) >= 0))
+            bad(node, "power of u beside abs(u) with an exponent outside [0, 2)");
         }
         break;
       }
@@ -68,6 +94,14 @@ export function canonicalViolations(root: Expr): string[] {
             bad(node, "positive numeric power not reduced to an integer base and an exponent in (0, 1)");
         }
         if (base.kind === "num" && exp.kind === "num" && pow(base, exp) !== node) bad(node, "perfect power not taken out of a numeric radical");
+        if (
+          base.kind === "num" &&
+          base.value.sign() > 0 &&
+          exp.kind === "add" &&
+          exp.args[0]!.kind === "num" &&
+          splitsOffExponentTerm(base.value, exp.args[0]!.value)
+        )
+          bad(node, "rational term not taken out of a positive numeric base's exponent");
         if (base.kind === "const" && base.name === "e") bad(node, "e^u not written exp(u)");
         if (base.kind === "call" && base.fn === "exp") bad(node, "power of exp not merged");
         break;

@@ -9,10 +9,17 @@
  * - `Add.args`: at least two; at most one `Num`, first, non-zero; no `Add` among them; no two terms
  *   with the same non-numeric part (`x + 2*x` is `3*x`); terms sorted by `compareTerms`.
  * - `Mul.args`: at least two; at most one `Num`, first, neither 0 nor 1; no `Mul` among them; no two
- *   factors with the same base (`x*x^2` is `x^3`); factors sorted by `compareFactors`. A `Num` times
- *   a single `Add` is distributed (`2*(x+1)` is `2*x + 2`).
+ *   factors with the same base (`x*x^2` is `x^3`) but a numeric base's radical beside its symbolic
+ *   power (`sqrt(2)*2^x`); no two exponentials (`exp`, `e`) whose arguments are rational multiples
+ *   of one another (`exp(2*x)*exp(x)` is `exp(3*x)`, `e*exp(2)` is `exp(3)`); beside a power of
+ *   `abs(u)` with a rational exponent, no power of u with a rational exponent outside [0, 2)
+ *   (`x^2*abs(x)` is `abs(x)^3`, `x^2/abs(x)` is `abs(x)`); factors sorted by `compareFactors`. A
+ *   `Num` times a single `Add` is distributed (`2*(x+1)` is `2*x + 2`). So a product is one node
+ *   for one multiset of factors, in every grouping (see `mulAll`).
  * - `Pow`: exponent neither 0 nor 1; base not 1, and 0 only with a symbolic exponent not evidently
- *   positive (`0^x`; `0^(x^2 + 1)` is 0); a `Mul` base only with a non-integer exponent, no
+ *   positive (`0^x`; `0^(x^2 + 1)` is 0); a positive numeric base only with a numeric exponent or
+ *   a symbolic one without a rational term c unless b^c is large (`2^(x + 1)` is `2*2^x`,
+ *   `2^(x + 100)` stays); a `Mul` base only with a non-integer exponent, no
  *   positive numeric coefficient and not only nonnegative factors (`sqrt(x^2*y^2)` is
  *   `abs(x)*abs(y)`); a `Pow` base only with a non-integer outer exponent, and then not with a
  *   numeric even inner exponent (`(x^4)^(1/3)` is `abs(x)^(4/3)`); no `abs` base with an even

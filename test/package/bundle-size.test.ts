@@ -16,18 +16,20 @@ import { ensurePackageBuilt, ROOT } from "./support.js";
 
 /**
  * Most gzip bytes of the code `import { diff, toLatex } from "symgrad"` loads up front: the size
- * measured (44.1 KB: 0.6 KB of it the faster construction of large sums and derivatives: unbuilt
+ * measured (45.1 KB: 0.6 KB of it the faster construction of large sums and derivatives: unbuilt
  * term parts, pending sums, node slots; 1.9 KB the simplifier's proof that nothing cancels and its
  * cost floors, which save two fifths of its polynomial work; 1.1 KB the floor the expand strategy
  * reads from an expansion's image modulo a prime, which refuses candidates without building them
- * and saves two thirds of the corpus's polynomial work) plus a small margin, so that growth is a
- * decision. The target of 30 KB is not
- * met: `diff` simplifies by default, and `import { simplify }` alone bundles to 33 KB gzip (the
- * simplifier with the parser and the builder it needs); `symgrad/lite` is the path without it.
+ * and saves two thirds of the corpus's polynomial work; 0.5 KB the products that are one node in
+ * every grouping; about 1 KB the cheap gates of the trigonometric, rational and sum strategies and
+ * the rule engine's head masks) plus a small margin, so that growth is a decision. The target of
+ * 30 KB is not met: `diff` simplifies by default, and `import { simplify }` alone bundles to 40.8 KB
+ * gzip (the simplifier with the parser and the builder it needs); `symgrad/lite` is the path
+ * without it.
  */
-const DIFF_LATEX_BUDGET = 45 * 1024;
+const DIFF_LATEX_BUDGET = 46 * 1024;
 
-/** Most gzip bytes of `import { diff, toLatex } from "symgrad/lite"` (measured: 20.5 KB): the issue's 30 KB target. */
+/** Most gzip bytes of `import { diff, toLatex } from "symgrad/lite"` (measured: 22.0 KB): the issue's 30 KB target. */
 const LITE_BUDGET = 30 * 1024;
 
 /** Directories of dist/ that `symgrad/lite` must not pull in: the simplifier and its polynomials, numerics. */

@@ -32,6 +32,12 @@ describe("simplify", () => {
     expect(simplify(parse("sqrt(x^2)"))).toBe(parse("abs(x)"));
   });
 
+  it("knows the positivity the builder knows (a positive term beside nonnegative ones), and more under assumptions", () => {
+    expect(simplify(parse("sign(x^2 + 1)"))).toBe(parse("1"));
+    expect(simplify(parse("sign(x + y^2)"), { assume: { x: "positive" } })).toBe(parse("1"));
+    expect(simplify(parse("sign(x + y^2)"))).toBe(parse("sign(x + y^2)")); // x's sign unknown
+  });
+
   it.each([
     ["(x^2-1)/(x-1)", "x", "1"],
     ["atan(y/x)", "x", "-y/(x^2 + y^2)"],
