@@ -54,8 +54,11 @@ export function foldGraph<T>(
   return memo.get(root)!;
 }
 
-/** Nodes at most this deep are traversed by recursion (cheaper than the explicit stack, and shallow). */
-const RECURSIVE_DEPTH = 200;
+/**
+ * Nodes at most this deep are traversed by recursion (cheaper than the explicit stack, and
+ * shallow); `cost` uses the same bound.
+ */
+export const RECURSIVE_DEPTH = 200;
 
 /**
  * `foldGraph` below a node not in `memo`, in the same order as its stack: the arguments last to

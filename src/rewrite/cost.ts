@@ -13,7 +13,7 @@ import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { isNegativeExponent, isNegativeNumber, isNegativeTerm, startsWithMinus } from "../print/layout.js";
 import { registerCache } from "../core/memo.js";
-import { fillSlots } from "../core/traverse.js";
+import { fillSlots, RECURSIVE_DEPTH } from "../core/traverse.js";
 
 /** The epoch of the cost slots on nodes (`Expr.costValue`): a slot of another epoch is stale. */
 let costEpoch = 0;
@@ -32,12 +32,10 @@ const fillCost = (node: Expr): void => {
   node.costEpoch = costEpoch;
 };
 
-/** Nodes at most this deep are costed by recursion; deeper ones by `fillSlots` (no deep recursion). */
-const RECURSIVE_DEPTH = 200;
-
 export function cost(e: Expr): number {
   if (e.costEpoch !== costEpoch) {
-    // Every node's arguments, and their arguments, are costed before the node.
+    // Every node's arguments, and their arguments, are costed before the node: by recursion for
+    // nodes at most RECURSIVE_DEPTH deep, by `fillSlots` beyond (no deep recursion).
     if (e.depth <= RECURSIVE_DEPTH) fillCost(e);
     else fillSlots(e, costIsCurrent, fillCost);
   }
