@@ -276,6 +276,11 @@ export function coefficientOf(t: Expr): Rational {
   return Rational.ONE;
 }
 
+/** The terms of `e` as a sum: its arguments for a sum, else `[e]` (a number is a term too). */
+export function termsOf(e: Expr): readonly Expr[] {
+  return e.kind === "add" ? e.args : [e];
+}
+
 /** Base and exponent of a factor: `x^3` -> [x, 3], `x` -> [x, 1]. */
 export function baseAndExponent(f: Expr): [Expr, Expr] {
   return f.kind === "pow" ? [f.base, f.exp] : [f, ONE];

@@ -11,7 +11,7 @@
  * `-3*y*sin(x)^2` with a_ = -3*y. A sum pattern matches a sum containing its terms. At the top of
  * a rule the unmatched terms (or factors) are "the rest" and are kept beside the rewritten part.
  */
-import { addAll, mulAll, num, ZERO } from "../core/build.js";
+import { addAll, mulAll, num, termsOf, ZERO } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { Rational } from "../core/rational.js";
 import { substitute } from "../core/traverse.js";
@@ -132,8 +132,9 @@ export function matchProduct(pattern: Expr, subject: Expr, b: Bindings, top: boo
 }
 
 export function matchSum(pattern: Expr, subject: Expr, b: Bindings, top: boolean): TopMatch[] {
-  const pt = splitSum(pattern);
-  const st = splitSum(subject);
+  // A sum's numeric constant is a term too, so a bare wildcard can match it.
+  const pt = termsOf(pattern);
+  const st = termsOf(subject);
   const out: TopMatch[] = [];
   for (const [nb, unused] of assign(orderParts(pt), st, b)) {
     // The distinct terms of a canonical sum never cancel: the rest is 0 exactly when none is left.
@@ -147,11 +148,6 @@ function splitProduct(e: Expr): [Rational, readonly Expr[]] {
   if (e.kind === "num") return [e.value, []];
   if (e.kind !== "mul") return [Rational.ONE, [e]];
   return e.args[0]!.kind === "num" ? [e.args[0]!.value, e.args.slice(1)] : [Rational.ONE, e.args];
-}
-
-/** The terms of a sum; its numeric constant is a term too, so a bare wildcard can match it. */
-function splitSum(e: Expr): readonly Expr[] {
-  return e.kind === "add" ? e.args : [e];
 }
 
 /** Parts of rationals below this magnitude pass the builder's size check (`num` cannot throw). */
@@ -266,7 +262,7 @@ function mayMatchProduct(pattern: Expr, subject: Expr): boolean {
 
 /** See `matchSum`: every term of the pattern goes to a distinct term of the subject. */
 function mayMatchSum(pattern: Expr, subject: Expr): boolean {
-  const pt = pattern.kind === "add" ? pattern.args : [pattern];
+  const pt = termsOf(pattern);
   if (subject.kind !== "add") return pt.length === 1 && mayMatch(pt[0]!, subject);
   const st = subject.args;
   if (st.length < pt.length) return false;

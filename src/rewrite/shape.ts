@@ -2,13 +2,14 @@
  * Cheap structural tests on a node that decide which simplification strategies can apply
  * (`strategies.ts`): each looks at the node's arguments only, never builds a node.
  */
+import { termsOf } from "../core/build.js";
 import type { Expr } from "../core/node.js";
 import { factorMap } from "./rational.js";
 
 /** Number of distinct bases with a negative numeric exponent over the terms of `e`. */
 export function denominatorCount(e: Expr): number {
   const bases = new Set<Expr>();
-  for (const t of e.kind === "add" ? e.args : [e]) {
+  for (const t of termsOf(e)) {
     for (const [b, k] of factorMap(t)[1]) if (k.sign() < 0) bases.add(b);
   }
   return bases.size;

@@ -11,7 +11,7 @@
  * function is non-zero, which the input needs too: a monomial is rewritten only when it divides
  * by that function.
  */
-import { addAll, call, mulAll, num, pow, sub, ONE, TWO } from "../core/build.js";
+import { addAll, call, mulAll, num, pow, sub, termsOf, ONE, TWO } from "../core/build.js";
 import type { FunctionName } from "../core/functions.js";
 import type { Expr } from "../core/node.js";
 import { expandShallow } from "./expand.js";
@@ -98,10 +98,6 @@ function reduceSec(f: Expr): Expr {
   const { quotient, square: squareOf } = SQUARES[f.base.fn]!;
   const square = squareOf(pow(call(quotient, [u]), TWO));
   return mulAll([pow(f.base, num(n % 2)), pow(square, num(Math.floor(n / 2)))]);
-}
-
-function termsOf(e: Expr): readonly Expr[] {
-  return e.kind === "add" ? e.args : [e];
 }
 
 export function tanSecForm(e: Expr): Expr {
