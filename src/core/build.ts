@@ -13,7 +13,7 @@ import { foldSpecial } from "./special-values.js";
 import { FUNCTION_ARITY, type FunctionName } from "./functions.js";
 import { limits } from "./limits.js";
 import { Add, Applied, Call, Const, Deriv, Mul, Num, Pow, Sym, type ConstName, type Expr } from "./node.js";
-import { isEvidentlyNonnegative, isEvidentlyPositive } from "./evident-sign.js";
+import { isEvenInteger, isEvidentlyNonnegative, isEvidentlyPositive } from "./evident-sign.js";
 import { exactLogarithm, perfectPowerSharing, splitPerfectPower } from "./integer-roots.js";
 import { bitLength, exactRoot, Rational } from "./rational.js";
 import { WeakHashTable, WeakValueMap } from "./weak-intern.js";
@@ -445,15 +445,10 @@ export function scaleSum(c: Rational, s: Add): Expr {
 /** `c * t` for a term `t` of a canonical sum (a number, or a non-numeric term with its coefficient first). */
 function scaleTerm(c: Rational, t: Expr): Expr {
   if (t.kind === "num") return num(c.mul(t.value));
-  if (t.kind === "mul" && t.args[0]!.kind === "num") {
-    const k = c.mul((t.args[0] as Num).value);
-    checkBits(k);
-    if (k.isOne()) return t.args.length === 2 ? t.args[1]! : internMul(t.args.slice(1));
-    const args = t.args.slice();
-    args[0] = num(k); // the coefficient's slot
-    return internMul(args);
-  }
-  return t.kind === "mul" ? internMul([num(c), ...t.args]) : internMul([num(c), t]);
+  const entry = termEntry(t);
+  const k = c.mul(entry.coefficient);
+  checkBits(k);
+  return scaleEntry(k, entry);
 }
 
 export function neg(a: Expr): Expr {
@@ -557,7 +552,7 @@ export function exponentialKey(u: Expr): Expr {
   if (u.kind === "num") return ONE;
   if (u.kind === "mul") return splitCoefficient(u)[1];
   if (u.kind !== "add") return u;
-  const c = splitCoefficient(u.args[0]!.kind === "num" ? u.args[1]! : u.args[0]!)[0];
+  const c = coefficientOf(u.args[0]!.kind === "num" ? u.args[1]! : u.args[0]!);
   return c.isOne() ? u : mulAll([num(c.inv()), u]);
 }
 
@@ -681,10 +676,6 @@ export function pow(base: Expr, exponent: Expr): Expr {
   // exp(u)^v = exp(u*v) for real u.
   if (base.kind === "call" && base.fn === "exp") return call("exp", [mulAll([base.args[0]!, exponent])]);
   return internPow(base, exponent);
-}
-
-function isEvenInteger(e: Expr): boolean {
-  return e.kind === "num" && e.value.isInteger() && e.value.num % 2n === 0n;
 }
 
 /** b^r for rationals: exact where the result is rational, else a canonical irrational power. */

@@ -44,7 +44,8 @@ export function isEvidentlyPositive(e: Expr, positiveSymbol: PositiveSymbol = NO
   }
 }
 
-function isEvenInteger(e: Expr): boolean {
+/** Whether `e` is an even integer (a number). */
+export function isEvenInteger(e: Expr): boolean {
   return e.kind === "num" && e.value.isInteger() && e.value.num % 2n === 0n;
 }
 
