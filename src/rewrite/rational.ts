@@ -17,8 +17,9 @@ import { mapBottomUp } from "../core/traverse.js";
 import { AtomTable, atomPower, fromPoly, isPlainSum, isSimpleAtomFactor, sortedAtomTable, toPoly } from "../poly/convert.js";
 import { provablyCoprime } from "../poly/coprime.js";
 import { polyGcd } from "../poly/gcd.js";
-import { constantValue, maxTerms, numericContent, polyDivExact, polyScale, polyWorkLeft, spendWork, variablesOf, type Poly } from "../poly/poly.js";
+import { constantValue, numericContent, polyDivExact, polyScale, variablesOf, type Poly } from "../poly/poly.js";
 import { NodeMemo } from "../core/memo.js";
+import { WorkMemo } from "./work-memo.js";
 import { nothingCancels } from "./no-common-factor.js";
 
 /**
@@ -125,34 +126,12 @@ export function isNumberOverFlatSums(e: Expr): boolean {
   return true;
 }
 
-/** A `cancelTop` result, the polynomial work it cost and the terms cap it ran under. */
-interface Cancelled {
-  readonly result: Expr;
-  readonly work: number;
-  readonly cap: number;
-}
-
-/**
- * `cancelTop` results (the simplifier's candidates ask for one node's several times). A hit
- * charges the work the computation cost, and is used only under the same terms cap with at least
- * that much work left: exactly where the computation would have finished, leaving the budget as
- * it would have; elsewhere it runs again (and may run out as before).
- */
-const cancelled = new NodeMemo<Cancelled>();
+/** `cancelTop` results (the simplifier's candidates ask for one node's several times). */
+const cancelled = new WorkMemo<Expr>();
 
 /** `e` (a product or power, already combined) cancelled as a polynomial fraction. */
 export function cancelTop(e: Expr): Expr {
-  const cap = maxTerms();
-  const hit = cancelled.get(e);
-  if (hit !== undefined && hit.cap === cap && polyWorkLeft() >= hit.work) {
-    spendWork(hit.work, 0);
-    return hit.result;
-  }
-  const before = polyWorkLeft();
-  const result = cancelUnmemoised(e);
-  const work = before - polyWorkLeft();
-  if (Number.isFinite(work)) cancelled.set(e, { result, work, cap });
-  return result;
+  return cancelled.get(e, () => cancelUnmemoised(e));
 }
 
 function cancelUnmemoised(e: Expr): Expr {

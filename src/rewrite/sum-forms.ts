@@ -14,8 +14,7 @@ import { expandShallow } from "./expand.js";
 import { rewriteTop } from "./engine.js";
 import { headsOf } from "./heads.js";
 import { cancelTop, factorMap } from "./rational.js";
-import { NodeMemo } from "../core/memo.js";
-import { maxTerms, polyWorkLeft, spendWork } from "../poly/poly.js";
+import { WorkMemo } from "./work-memo.js";
 import { multipliesOut } from "./shape.js";
 
 /**
@@ -176,41 +175,29 @@ function cheapestRest(s: Expr): Expr {
   return best;
 }
 
-/** A `cheaperExpansion` result, the polynomial work it cost and the terms cap it ran under. */
-interface Expansion {
-  readonly result: Expr | null;
-  readonly work: number;
-  readonly cap: number;
-}
-
 /**
  * `cheaperExpansion` results: distributeExp re-factors sums whose remaining sum the factor-terms
- * strategy has expanded already. A hit charges the work the computation cost and is used only
- * under the same terms cap with at least that much work left, where the computation would end
- * the same way (as `cancelTop`'s memo); a run stopped by the work budget is not kept.
+ * strategy has expanded already. A run past the terms cap is kept (as null); one stopped by
+ * another limit (the work budget) is not.
  */
-const expansions = new NodeMemo<Expansion>();
+const expansions = new WorkMemo<Expr | null>();
 
 /** The shallow expansion of the sum `s` when it costs less than `s` (and stays within the terms cap), else null. */
 function cheaperExpansion(s: Expr): Expr | null {
-  const cap = maxTerms();
-  const hit = expansions.get(s);
-  if (hit !== undefined && hit.cap === cap && polyWorkLeft() >= hit.work) {
-    spendWork(hit.work, 0);
-    return hit.result;
-  }
-  const before = polyWorkLeft();
-  let result: Expr | null = null;
   try {
-    const expanded = expandShallow(s, cost(s));
-    if (expanded !== null && cost(expanded) < cost(s)) result = expanded;
+    return expansions.get(s, () => {
+      try {
+        const expanded = expandShallow(s, cost(s));
+        return expanded !== null && cost(expanded) < cost(s) ? expanded : null;
+      } catch (err) {
+        if (err instanceof LimitError && err.limit === "maxExpandTerms") return null;
+        throw err;
+      }
+    });
   } catch (err) {
-    if (!(err instanceof LimitError)) throw err;
-    if (err.limit !== "maxExpandTerms") return null;
+    if (err instanceof LimitError) return null;
+    throw err;
   }
-  const work = before - polyWorkLeft();
-  if (Number.isFinite(work)) expansions.set(s, { result, work, cap });
-  return result;
 }
 
 /** The base of a factor as `factorMap` keys it: a numeric power's base, else the factor. */
