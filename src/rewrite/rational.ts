@@ -137,6 +137,8 @@ export function cancelTop(e: Expr): Expr {
 function cancelUnmemoised(e: Expr): Expr {
   const t = togetherTop(e);
   if (t.kind !== "mul" && t.kind !== "pow") return t;
+  // A number over expanded sums: nothing divides, nothing to multiply out.
+  if (isNumberOverFlatSums(t)) return t;
   const numFactors: Expr[] = [];
   const denExprs: [Expr, number][] = [];
   const others: Expr[] = [];
@@ -150,8 +152,6 @@ function cancelUnmemoised(e: Expr): Expr {
   const numerator = mulAll(numFactors);
   if (numerator.kind !== "add" && !(numerator.kind === "mul" && numerator.args.some((f) => f.kind === "add"))) {
     if (!denExprs.some(([b]) => b.kind === "add")) return t;
-    // A number over expanded sums: nothing divides, nothing to multiply out.
-    if (numerator.kind === "num" && denExprs.every(([b]) => b.kind !== "add" || !b.args.some(hasSumInside))) return t;
   }
   // A monomial over sums with a constant term: only constants divide both, nothing cancels.
   if (isSimpleMonomial(numerator) && denExprs.every(([b]) => isPlainSum(b) && b.args[0]!.kind === "num")) return t;
