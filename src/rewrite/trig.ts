@@ -208,8 +208,6 @@ export class TrigLayer {
   private readonly changesAnyway: boolean;
   /** A power that `reducePower` rewrites, for each preference. */
   private readonly reducible: Record<Prefer, boolean> = { cos: false, sin: false };
-  /** The arguments of those powers, for each preference. */
-  private readonly reducedArgs: Record<Prefer, Set<Expr>> = { cos: new Set(), sin: new Set() };
   /** A term `f(u)^2` or `c*f(u)^2` of a sum of the layer with f a function `reducePower` rewrites, for each preference. */
   private readonly squareTerm: Record<Prefer, boolean> = { cos: false, sin: false };
   private readonly hasQuotient: boolean;
@@ -226,6 +224,8 @@ export class TrigLayer {
 
   constructor(readonly node: Expr) {
     const calls: (Expr & { kind: "call" })[] = [];
+    /** The arguments of the powers `reducePower` rewrites, for each preference. */
+    const reducedArgs: Record<Prefer, Set<Expr>> = { cos: new Set(), sin: new Set() };
     let negativePower = false as boolean; // set by `survey` (the cast stops TypeScript narrowing it to false)
     const seen = new Set<Expr>();
     const survey = (x: Expr): void => {
@@ -240,7 +240,7 @@ export class TrigLayer {
         for (const prefer of PREFERS) {
           if (!reduciblePower(x, prefer)) continue;
           this.reducible[prefer] = true;
-          this.reducedArgs[prefer].add(x.base.args[0]!);
+          reducedArgs[prefer].add(x.base.args[0]!);
         }
       }
       if (x.kind === "add")
@@ -252,14 +252,15 @@ export class TrigLayer {
       if (x.kind === "add" || x.kind === "mul" || x.kind === "pow") for (const a of x.args) survey(a);
     };
     survey(node);
-    const args = new Set(calls.map((c) => c.args[0]!));
-    this.args = args;
+    // The functions applied to each argument of the layer's trig calls (its keys are `args`).
     const functionsOf = new Map<Expr, Set<string>>();
     for (const c of calls) {
       const fns = functionsOf.get(c.args[0]!) ?? new Set();
       functionsOf.set(c.args[0]!, fns.add(c.fn));
     }
-    for (const prefer of PREFERS) this.mixedArgument[prefer] = [...this.reducedArgs[prefer]].some((u) => functionsOf.get(u)!.size > 1);
+    const args = new Set(functionsOf.keys());
+    this.args = args;
+    for (const prefer of PREFERS) this.mixedArgument[prefer] = [...reducedArgs[prefer]].some((u) => functionsOf.get(u)!.size > 1);
     const doubles = calls.filter((c) => halfIn(c.args[0]!, args) !== null);
     this.hasQuotient = calls.some((c) => QUOTIENTS.has(c.fn));
     this.hasDouble = doubles.length > 0;
