@@ -51,7 +51,8 @@ export function expandShallow(e: Expr, below = Infinity, slack = 0): Expr | null
   // The floors that need no atom table first: past `below + slack` no bound can admit the expansion.
   const floor = below === Infinity ? 0 : e.kind === "add" ? sumCostFloor(e, options) : productCostFloor(e, options);
   if (floor >= below + slack) return null;
-  const table = expansionAtomTable(e);
+  // Without a bound no image is read: the plain atom table, not the memoised shape with its exponent ranges.
+  const table = below === Infinity ? sortedAtomTable([e], options) : expansionAtomTable(e);
   // Rules may merge exp(a)*exp(b) after expansion: with two exps the bound gets `slack` more.
   const exps = table.atoms.filter((a) => a.kind === "call" && a.fn === "exp").length;
   const bound = below + (exps >= 2 ? slack : 0);
